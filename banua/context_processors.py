@@ -1,0 +1,23 @@
+"""Values every page template needs: the site navigation for the visitor's language."""
+
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+
+
+def _navigation():
+    from wagtail.models import Locale
+
+    from tourism.models import HomePage
+
+    locale = Locale.objects.filter(language_code=get_language()).first()
+    home = HomePage.objects.live().filter(locale=locale).first() if locale else None
+    if home is None:
+        home = HomePage.objects.live().order_by("id").first()
+    if home is None:
+        return {"home": None, "items": []}
+    items = list(home.get_children().live().in_menu().specific(defer=True).only("title", "url_path"))
+    return {"home": home, "items": items}
+
+
+def site_chrome(request):
+    return {"site_nav": SimpleLazyObject(_navigation)}

@@ -1,0 +1,1 @@
+"""The marketplace: catalogue, cart, checkout, orders and payments."""

@@ -1,0 +1,154 @@
+"""Catalogue models: categories, products, their photos and their sellable variants.
+
+A product is what the shopper sees; a variant (motif, size, colour) is what is bought, with its
+own SKU, price and stock. Prices are whole rupiah.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from vendors.models import VendorStatus
+
+
+class Category(models.Model):
+    name = models.CharField(_("name (Indonesian)"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=90, unique=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+
+class ProductStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class Technique(models.TextChoices):
+    HAND_DRAWN = "hand-drawn", _("Hand-drawn (tulis)")
+    TIE_DYE = "tie-dye", _("Tie-dyed (jumputan / sasirangan)")
+    STAMPED = "stamped", _("Stamped (cap)")
+    PRINTED = "printed", _("Printed")
+    WOVEN = "woven", _("Woven (anyaman / tenun)")
+    CARVED = "carved", _("Carved or cut")
+    COOKED = "cooked", _("Home-cooked")
+
+
+class Dye(models.TextChoices):
+    NATURAL = "natural", _("Natural dye")
+    SYNTHETIC = "synthetic", _("Synthetic dye")
+
+
+class ProductQuerySet(models.QuerySet):
+    def visible(self):
+        """What the storefront may show: published, not hidden by moderation, vendor active."""
+        return self.filter(
+            status=ProductStatus.PUBLISHED,
+            is_hidden=False,
+            vendor__status=VendorStatus.APPROVED,
+        )
+
+
+class Product(models.Model):
+    vendor = models.ForeignKey(
+        "vendors.Vendor", on_delete=models.PROTECT, related_name="products", verbose_name=_("vendor")
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("category")
+    )
+    name = models.CharField(_("name"), max_length=140)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=ProductStatus.choices, default=ProductStatus.DRAFT)
+    is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    tags = TaggableManager(blank=True, verbose_name=_("tags"))
+    # Provenance: who made it, where, and how. No other marketplace records this.
+    maker_name = models.CharField(_("maker"), max_length=120, blank=True)
+    village = models.CharField(_("village"), max_length=120, blank=True)
+    technique = models.CharField(_("technique"), max_length=20, choices=Technique.choices, blank=True)
+    dye = models.CharField(_("dye"), max_length=20, choices=Dye.choices, blank=True)
+    motif_name = models.CharField(_("motif"), max_length=120, blank=True)
+    motif_meaning = models.TextField(_("meaning of the motif"), blank=True)
+    is_featured = models.BooleanField(_("featured on the home page"), default=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ProductQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "is_hidden"])]
+
+    def __str__(self):
+        return self.name
+
+
+class ProductImage(models.Model):
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("product"))
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image"))
+    alt_text = models.CharField(_("alternative text"), max_length=200)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("product photo")
+        verbose_name_plural = _("product photos")
+        ordering = ["sort_order", "id"]
+
+    def __str__(self):
+        return self.alt_text
+
+
+class ProductVariant(models.Model):
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="variants", verbose_name=_("product"))
+    sku = models.CharField(_("SKU"), max_length=64, unique=True)
+    motif = models.CharField(_("motif"), max_length=80, blank=True)
+    size = models.CharField(_("size"), max_length=40, blank=True)
+    colour = models.CharField(_("colour"), max_length=40, blank=True)
+    price = models.PositiveIntegerField(_("price (Rp)"))
+    stock = models.PositiveIntegerField(_("stock"), default=0)
+    weight_grams = models.PositiveIntegerField(_("weight (g)"), default=250)
+    is_active = models.BooleanField(_("on sale"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("variant")
+        verbose_name_plural = _("variants")
+        ordering = ["sort_order", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(stock__gte=0), name="variant_stock_never_negative"),
+            models.CheckConstraint(condition=Q(price__gt=0), name="variant_price_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.product.name} – {self.label}" if self.label else self.product.name
+
+    @property
+    def label(self) -> str:
+        return " / ".join(part for part in (self.motif, self.size, self.colour) if part)
+
+    @property
+    def in_stock(self) -> bool:
+        return self.stock > 0

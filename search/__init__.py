@@ -1,0 +1,1 @@
+"""Search: product search on Elasticsearch with a database fallback, and site-wide search."""

@@ -1,0 +1,1 @@
+"""Tourism promotion pages (Wagtail): destinations, events and the region's story."""

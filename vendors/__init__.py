@@ -1,0 +1,1 @@
+"""Vendor accounts: artisans' shops, onboarding, moderation and payout details."""
