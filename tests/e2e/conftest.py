@@ -1,0 +1,69 @@
+"""Browser journeys: headless Chromium from Debian driven by Selenium against live_server.
+
+Screenshots land in artifacts/screenshots/ (ignored by git, kept by CI logs).
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+PHONE = (360, 780)
+DESKTOP = (1280, 900)
+
+
+def _chrome(window_size):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("BANUA_CHROMIUM") or shutil.which("chromium")
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--window-size={window_size[0]},{window_size[1]}",
+    ):
+        options.add_argument(flag)
+    service = Service(os.environ.get("BANUA_CHROMEDRIVER") or shutil.which("chromedriver"))
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.set_page_load_timeout(30)
+    driver.implicitly_wait(2)
+    return driver
+
+
+@pytest.fixture
+def browser():
+    """A desktop-sized headless Chromium."""
+    driver = _chrome(DESKTOP)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def phone_browser():
+    """A 360 px wide headless Chromium, the size of a common Android phone."""
+    driver = _chrome(PHONE)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def screenshot():
+    """screenshot(driver, "name") writes artifacts/screenshots/name.png and returns the path."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+
+    def take(driver, name: str) -> Path:
+        path = SCREENSHOT_DIR / f"{name}.png"
+        driver.save_screenshot(str(path))
+        return path
+
+    return take

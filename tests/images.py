@@ -1,0 +1,21 @@
+"""Wagtail images for tests, drawn in memory."""
+
+import io
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+
+def png_bytes(size=(32, 24), colour="#1b2a5c") -> bytes:
+    out = io.BytesIO()
+    PILImage.new("RGB", size, colour).save(out, format="PNG")
+    return out.getvalue()
+
+
+def make_image(title="Test image", size=(32, 24)):
+    Image = get_image_model()
+    image = Image(title=title)
+    image.file = ImageFile(io.BytesIO(png_bytes(size)), name="test.png")
+    image.save()
+    return image
