@@ -1,0 +1,1 @@
+"""Payments: the provider interface, the one Stripe client, the webhook dispatcher."""
