@@ -1,0 +1,82 @@
+"""The demo seed builds the whole site once, and a second run changes nothing."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db.models import Max
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from marketplace.models import Product, ProductImage, ProductVariant
+from tourism.models import DestinationPage, EventPage, HomePage
+from vendors.models import Vendor, VendorStatus
+
+pytestmark = pytest.mark.django_db
+
+REQUIRED_DESTINATIONS = {
+    "pasar-terapung-lok-baintan",
+    "kampung-sasirangan",
+    "masjid-raya-sabilal-muhtadin",
+    "menara-pandang",
+    "pulau-kembang",
+    "pasar-intan-martapura",
+    "pendulangan-intan-cempaka",
+    "bukit-matang-kaladan",
+    "waduk-riam-kanan",
+    "siring-sungai-martapura",
+}
+
+
+def _seed(settings, debug):
+    settings.DEBUG = debug
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def _snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "vendors": Vendor.objects.aggregate(n=Max("updated_at"))["n"],
+        "products": Product.objects.aggregate(n=Max("updated_at"))["n"],
+        "variants": list(ProductVariant.objects.order_by("pk").values_list("pk", "stock", "price")),
+    }
+
+
+def test_seed_builds_the_demo_site_and_is_idempotent(settings):
+    first_output = _seed(settings, debug=False)
+
+    # The content the quick start promises.
+    destinations = DestinationPage.objects.filter(locale__language_code="id")
+    assert REQUIRED_DESTINATIONS <= set(destinations.values_list("slug", flat=True))
+    assert DestinationPage.objects.filter(locale__language_code="en").count() == destinations.count()
+    assert EventPage.objects.filter(locale__language_code="id").count() >= 3
+    assert HomePage.objects.count() == 2
+    assert Vendor.objects.filter(status=VendorStatus.APPROVED).count() >= 5
+    assert Product.objects.visible().count() >= 40
+    assert ProductVariant.objects.filter(stock__gt=0).values("product").distinct().count() >= 40
+    assert not Product.objects.filter(images__isnull=True).exists()
+    assert ProductImage.objects.count() >= 40
+    users = get_user_model().objects
+    for username in ("editor", "moderator", "penjual", "pembeli"):
+        assert users.filter(username=username).exists()
+    assert users.get(username="editor").groups.filter(name="Editors").exists()
+    assert users.get(username="moderator").groups.filter(name="Moderators").exists()
+    assert Vendor.objects.filter(owner__username="penjual").exists()
+    # With DEBUG off, no demo password is printed or usable.
+    assert "banua-demo" not in first_output
+    assert not users.get(username="editor").has_usable_password()
+
+    before = _snapshot()
+    second_output = _seed(settings, debug=True)
+
+    assert _snapshot() == before
+    assert "nothing changed" in second_output
+    # DEBUG on: the logins for each role are printed.
+    for username in ("editor", "moderator", "penjual", "pembeli"):
+        assert username in second_output

@@ -1,0 +1,74 @@
+"""The base template: language routing, the switcher, accessibility landmarks, local assets."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from tests.tourism.factories import build_site_tree
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site_tree():
+    return build_site_tree()
+
+
+def test_indonesian_lives_at_the_root_and_english_under_en(client, site_tree):
+    home_id = client.get("/")
+    home_en = client.get("/en/")
+
+    assert home_id.status_code == home_en.status_code == 200
+    assert '<html lang="id">' in home_id.text
+    assert "Jelajahi Banua" in home_id.text
+    assert '<html lang="en">' in home_en.text
+    assert "Explore Banua" in home_en.text
+
+
+def test_indonesian_is_served_at_root_even_to_english_browsers(client, site_tree):
+    response = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
+
+    assert response.status_code == 200
+    assert '<html lang="id">' in response.text
+
+
+def test_language_switcher_links_to_the_page_in_the_other_language(client, site_tree):
+    html = client.get("/").text
+
+    assert re.search(r'<a href="/en/"[^>]*hreflang="en"', html)
+    assert 'aria-current="true" lang="id"' in html
+
+
+def test_page_has_landmarks_skip_link_and_labelled_search(client, site_tree):
+    html = client.get("/").text
+
+    for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
+        assert landmark in html
+    assert 'class="skip-link" href="#main"' in html
+    assert '<label for="site-search-q"' in html
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert '<meta name="description"' in html
+
+
+def test_no_remote_assets_are_loaded(client, site_tree):
+    html = client.get("/").text
+
+    asset_urls = re.findall(r'<(?:link|script|img|source)[^>]+(?:src|href|srcset)="([^"]+)"', html)
+    assert asset_urls, "expected at least the stylesheet"
+    assert not [url for url in asset_urls if url.startswith(("http:", "https:", "//"))]
+
+
+def test_interface_strings_are_translated_into_indonesian():
+    # Needs compiled catalogues: `make test` runs compilemessages first.
+    with translation.override("id"):
+        assert translation.gettext("Skip to content") == "Langsung ke konten"
+    with translation.override("en"):
+        assert translation.gettext("Skip to content") == "Skip to content"
+
+
+def test_unknown_pages_get_a_friendly_404(client, site_tree):
+    response = client.get("/tidak-ada/")
+
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.text or "Page not found" in response.text
