@@ -13,3 +13,4 @@ api = NinjaAPI(
 )
 
 # Routers are added below, one line per app: api.add_router("/<prefix>/", "<app>.api.router")
+api.add_router("/vendors/", "vendors.api.router")

@@ -29,6 +29,15 @@ class VendorCategory(models.TextChoices):
     JEWELLERY = "jewellery", _("Gems and jewellery")
 
 
+class PayoutStatus(models.TextChoices):
+    """Where the vendor stands with Stripe Connect payouts (mirrors the Stripe account)."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    PENDING = "pending", _("Pending")
+    ENABLED = "enabled", _("Enabled")
+    RESTRICTED = "restricted", _("Restricted")
+
+
 class VendorQuerySet(models.QuerySet):
     def active(self):
         """Vendors whose shop may be shown and sold from (approved, not suspended)."""
@@ -87,6 +96,10 @@ class Vendor(models.Model):
     holiday_from = models.DateField(_("closed from"), null=True, blank=True)
     holiday_until = models.DateField(_("closed until"), null=True, blank=True)
     holiday_note = models.CharField(_("holiday note"), max_length=255, blank=True)
+    stripe_account_id = models.CharField(_("Stripe account"), max_length=64, blank=True)
+    payout_status = models.CharField(
+        _("payout status"), max_length=20, choices=PayoutStatus.choices, default=PayoutStatus.NOT_STARTED
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -102,6 +115,11 @@ class Vendor(models.Model):
                 | Q(holiday_from__isnull=True)
                 | Q(holiday_until__gte=models.F("holiday_from")),
                 name="vendor_holiday_ends_after_it_starts",
+            ),
+            models.UniqueConstraint(
+                fields=["stripe_account_id"],
+                condition=~Q(stripe_account_id=""),
+                name="vendor_one_shop_per_stripe_account",
             ),
         ]
 
@@ -122,3 +140,102 @@ class Vendor(models.Model):
     @property
     def whatsapp_url(self) -> str:
         return f"https://wa.me/{self.whatsapp}"
+
+    def whatsapp_link(self, *, text: str = "") -> str:
+        """A wa.me link that opens the chat with a prefilled message."""
+        from urllib.parse import quote
+
+        return f"{self.whatsapp_url}?text={quote(text)}" if text else self.whatsapp_url
+
+    @property
+    def reopens_on(self):
+        """The first day the shop takes orders again, or None if the return is open-ended."""
+        import datetime as dt
+
+        return self.holiday_until + dt.timedelta(days=1) if self.holiday_until else None
+
+    @property
+    def can_publish(self) -> bool:
+        """Only shops the office approved may put listings on the storefront."""
+        return self.status == VendorStatus.APPROVED
+
+
+class Bank(models.TextChoices):
+    BRI = "bri", "BRI"
+    BNI = "bni", "BNI"
+    MANDIRI = "mandiri", "Bank Mandiri"
+    BCA = "bca", "BCA"
+    BSI = "bsi", "BSI (Bank Syariah Indonesia)"
+    KALSEL = "kalsel", "Bank Kalsel"
+    BTN = "btn", "BTN"
+    CIMB = "cimb", "CIMB Niaga"
+    DANAMON = "danamon", "Danamon"
+    PERMATA = "permata", "PermataBank"
+    OTHER = "other", _("Other bank")
+
+
+# Account number lengths the big Indonesian banks issue; others accept 6 to 20 digits.
+BANK_ACCOUNT_DIGITS = {
+    Bank.BRI: (15,),
+    Bank.BNI: (10,),
+    Bank.MANDIRI: (13,),
+    Bank.BCA: (10,),
+    Bank.BSI: (10,),
+    Bank.BTN: (16,),
+}
+
+account_number_validator = RegexValidator(r"^\d{6,20}$", _("Write the account number as 6 to 20 digits."))
+holder_name_validator = RegexValidator(
+    r"^[A-Za-z][A-Za-z .,'-]{1,119}$",
+    _("Write the account holder's name as printed in the bank book (letters, spaces, . , ' -)."),
+)
+
+
+class BankAccount(models.Model):
+    """A bank account for vendors paid by transfer (Connect is not open to everyone)."""
+
+    vendor = models.OneToOneField(
+        Vendor, on_delete=models.CASCADE, related_name="bank_account", verbose_name=_("vendor")
+    )
+    bank = models.CharField(_("bank"), max_length=20, choices=Bank.choices)
+    bank_name_other = models.CharField(_("bank name (if other)"), max_length=80, blank=True)
+    account_number = models.CharField(_("account number"), max_length=20, validators=[account_number_validator])
+    holder_name = models.CharField(_("account holder"), max_length=120, validators=[holder_name_validator])
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("bank account")
+        verbose_name_plural = _("bank accounts")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(account_number__regex=r"^[0-9]{6,20}$"), name="bank_account_number_digits"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.bank_display} {self.masked_number}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        lengths = BANK_ACCOUNT_DIGITS.get(self.bank)
+        number = self.account_number or ""
+        if lengths and number.isdigit() and len(number) not in lengths:
+            raise ValidationError(
+                {
+                    "account_number": _("%(bank)s account numbers have %(digits)s digits.")
+                    % {"bank": self.get_bank_display(), "digits": " / ".join(str(n) for n in lengths)}
+                }
+            )
+        if self.bank == Bank.OTHER and not self.bank_name_other.strip():
+            raise ValidationError({"bank_name_other": _("Name the bank.")})
+
+    @property
+    def bank_display(self) -> str:
+        return self.bank_name_other if self.bank == Bank.OTHER else self.get_bank_display()
+
+    @property
+    def masked_number(self) -> str:
+        """Only the last four digits are ever shown back."""
+        return "•••• " + self.account_number[-4:]

@@ -1,8 +1,23 @@
-"""Reads of vendors. "What the public may see" is written once here."""
+"""Reads of vendors and of what a vendor manages.
 
-from django.db.models import Q
+"What the public may see" and "what this vendor may see" are each written once here, per
+resource, and reused by the shop page, the dashboard, the API and the admin.
+"""
 
-from vendors.models import Vendor
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Min, Prefetch, Q, Sum
+from django.utils import timezone
+
+from marketplace import selectors as marketplace_selectors
+from marketplace.models import Product, ProductImage, ProductStatus, ProductVariant
+from vendors.models import BankAccount, Vendor
+
+LOW_STOCK_THRESHOLD = 3
+
+
+# --- public -----------------------------------------------------------------------------
 
 
 def vendor_list_public():
@@ -21,3 +36,116 @@ def vendor_list_for_destination(*, destination, limit: int = 6):
 
 def vendor_get_public(*, slug: str):
     return vendor_list_public().select_related("banner", "destination").filter(slug=slug).first()
+
+
+def product_list_public_for_vendor(*, vendor: Vendor):
+    return marketplace_selectors.product_list_visible().filter(vendor=vendor)
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    average: float | None
+    count: int
+
+
+def vendor_rating_summary(*, vendor: Vendor) -> RatingSummary:
+    """Reviews belong to the marketplace; this asks it when it offers a summary.
+
+    Hook: ``marketplace.selectors.vendor_rating_summary(vendor=...)`` returning an object or
+    dict with ``average`` and ``count``. Until it exists the shop page shows "no reviews yet".
+    """
+    summary_for = getattr(marketplace_selectors, "vendor_rating_summary", None)
+    if summary_for is None:
+        return RatingSummary(average=None, count=0)
+    summary = summary_for(vendor=vendor)
+    if isinstance(summary, dict):
+        return RatingSummary(average=summary.get("average"), count=summary.get("count") or 0)
+    return RatingSummary(average=getattr(summary, "average", None), count=summary.count or 0)
+
+
+# --- what this vendor may see ---------------------------------------------------------------
+
+
+def vendor_get_for_user(*, user) -> Vendor | None:
+    """The shop the signed-in user owns (any status), or None."""
+    if user is None or not user.is_authenticated:
+        return None
+    return (
+        Vendor.objects.select_related("logo", "banner", "destination", "owner")
+        .filter(owner=user)
+        .first()
+    )
+
+
+def product_list_for_vendor(*, vendor: Vendor):
+    """Every product of this vendor (drafts, hidden and archived too) with stock figures."""
+    return (
+        Product.objects.filter(vendor=vendor)
+        .select_related("category")
+        .annotate(
+            stock_total=Sum("variants__stock", filter=Q(variants__is_active=True)),
+            price_from=Min("variants__price", filter=Q(variants__is_active=True)),
+            low_stock_count=Count(
+                "variants",
+                filter=Q(variants__is_active=True, variants__stock__lte=LOW_STOCK_THRESHOLD),
+            ),
+        )
+        .prefetch_related(
+            Prefetch("images", queryset=ProductImage.objects.select_related("image"))
+        )
+        .order_by("status", "-updated_at", "-id")
+    )
+
+
+def product_get_for_vendor(*, vendor: Vendor, product_id: int) -> Product | None:
+    return (
+        Product.objects.filter(vendor=vendor, pk=product_id)
+        .select_related("category", "vendor")
+        .prefetch_related(
+            "tags",
+            Prefetch("images", queryset=ProductImage.objects.select_related("image")),
+        )
+        .first()
+    )
+
+
+def variant_list_for_vendor(*, vendor: Vendor):
+    """The vendor's sellable variants (not archived products), for the bulk stock form."""
+    return (
+        ProductVariant.objects.filter(product__vendor=vendor)
+        .exclude(product__status=ProductStatus.ARCHIVED)
+        .select_related("product")
+        .order_by("product__name", "sort_order", "id")
+    )
+
+
+def variant_list_low_stock(*, vendor: Vendor):
+    return variant_list_for_vendor(vendor=vendor).filter(
+        is_active=True, stock__lte=LOW_STOCK_THRESHOLD
+    )
+
+
+def product_list_hidden_for_vendor(*, vendor: Vendor):
+    """Listings the office hid, with the reason, for the dashboard notice."""
+    return Product.objects.filter(vendor=vendor, is_hidden=True).only("id", "name", "hidden_reason")
+
+
+def bank_account_for_vendor(*, vendor: Vendor) -> BankAccount | None:
+    return BankAccount.objects.filter(vendor=vendor).first()
+
+
+# --- sales and orders (the marketplace owns them; these ask it) -----------------------------
+
+
+def vendor_sales_series(*, vendor: Vendor, days: int = 30) -> list[tuple[dt.date, int]]:
+    """(day, rupiah) for each of the last ``days`` days, zero-filled.
+
+    Uses ``marketplace.selectors.vendor_sales_by_day`` when the marketplace provides it.
+    """
+    today = timezone.localdate()
+    start = today - dt.timedelta(days=days - 1)
+    totals: dict[dt.date, int] = {}
+    sales_by_day = getattr(marketplace_selectors, "vendor_sales_by_day", None)
+    if sales_by_day is not None:
+        totals = {day: int(amount or 0) for day, amount in sales_by_day(vendor=vendor, days=days)}
+    return [(start + dt.timedelta(days=n), totals.get(start + dt.timedelta(days=n), 0)) for n in range(days)]

@@ -110,7 +110,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "vendors:login"
+LOGIN_REDIRECT_URL = "vendors:dashboard"
+LOGOUT_REDIRECT_URL = "/"
 
 # --- Locale ---------------------------------------------------------------------------------
 # Indonesian is the default language and lives at /, English at /en/.

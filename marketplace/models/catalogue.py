@@ -4,6 +4,7 @@ A product is what the shopper sees; a variant (motif, size, colour) is what is b
 own SKU, price and stock. Prices are whole rupiah.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -18,7 +19,12 @@ class Category(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=90, unique=True)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent")
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("parent"),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -70,22 +76,35 @@ class ProductQuerySet(models.QuerySet):
 
 class Product(models.Model):
     vendor = models.ForeignKey(
-        "vendors.Vendor", on_delete=models.PROTECT, related_name="products", verbose_name=_("vendor")
+        "vendors.Vendor",
+        on_delete=models.PROTECT,
+        related_name="products",
+        verbose_name=_("vendor"),
     )
     category = models.ForeignKey(
-        Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("category")
+        Category,
+        on_delete=models.PROTECT,
+        related_name="products",
+        verbose_name=_("category"),
     )
     name = models.CharField(_("name"), max_length=140)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     description = models.TextField(_("description"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=ProductStatus.choices, default=ProductStatus.DRAFT)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ProductStatus.choices,
+        default=ProductStatus.DRAFT,
+    )
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
     hidden_reason = models.TextField(_("reason for hiding"), blank=True)
     tags = TaggableManager(blank=True, verbose_name=_("tags"))
     # Provenance: who made it, where, and how. No other marketplace records this.
     maker_name = models.CharField(_("maker"), max_length=120, blank=True)
     village = models.CharField(_("village"), max_length=120, blank=True)
-    technique = models.CharField(_("technique"), max_length=20, choices=Technique.choices, blank=True)
+    technique = models.CharField(
+        _("technique"), max_length=20, choices=Technique.choices, blank=True
+    )
     dye = models.CharField(_("dye"), max_length=20, choices=Dye.choices, blank=True)
     motif_name = models.CharField(_("motif"), max_length=120, blank=True)
     motif_meaning = models.TextField(_("meaning of the motif"), blank=True)
@@ -105,10 +124,36 @@ class Product(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        # The storefront also filters on the vendor (ProductQuerySet.visible), so a listing of a
+        # shop that is not approved never shows even if it got published some other way.
+        if (
+            self.status == ProductStatus.PUBLISHED
+            and self.vendor_id
+            and not self.vendor.can_publish
+        ):
+            raise ValidationError(
+                {
+                    "status": _(
+                        "Only shops approved by the tourism office can publish products."
+                    )
+                }
+            )
+
 
 class ProductImage(models.Model):
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("product"))
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image"))
+    product = models.ForeignKey(
+        Product,
+        on_delete=models.CASCADE,
+        related_name="images",
+        verbose_name=_("product"),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("image"),
+    )
     alt_text = models.CharField(_("alternative text"), max_length=200)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -122,7 +167,12 @@ class ProductImage(models.Model):
 
 
 class ProductVariant(models.Model):
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="variants", verbose_name=_("product"))
+    product = models.ForeignKey(
+        Product,
+        on_delete=models.CASCADE,
+        related_name="variants",
+        verbose_name=_("product"),
+    )
     sku = models.CharField(_("SKU"), max_length=64, unique=True)
     motif = models.CharField(_("motif"), max_length=80, blank=True)
     size = models.CharField(_("size"), max_length=40, blank=True)
@@ -138,12 +188,18 @@ class ProductVariant(models.Model):
         verbose_name_plural = _("variants")
         ordering = ["sort_order", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(stock__gte=0), name="variant_stock_never_negative"),
-            models.CheckConstraint(condition=Q(price__gt=0), name="variant_price_positive"),
+            models.CheckConstraint(
+                condition=Q(stock__gte=0), name="variant_stock_never_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(price__gt=0), name="variant_price_positive"
+            ),
         ]
 
     def __str__(self):
-        return f"{self.product.name} – {self.label}" if self.label else self.product.name
+        return (
+            f"{self.product.name} – {self.label}" if self.label else self.product.name
+        )
 
     @property
     def label(self) -> str:

@@ -32,3 +32,28 @@ class VendorFactory(factory.django.DjangoModelFactory):
     region = "banjarmasin"
     category = "sasirangan"
     status = VendorStatus.APPROVED
+
+
+class BankAccountFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "vendors.BankAccount"
+
+    vendor = factory.SubFactory(VendorFactory)
+    bank = "bca"
+    account_number = "1234567890"
+    holder_name = "Siti Aisyah"
+
+
+def office_user(**kwargs):
+    """A tourism-office member allowed to decide on shops and products (not a superuser)."""
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory(is_staff=True, **kwargs)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label__in=["vendors", "marketplace"],
+            codename__in=["change_vendor", "change_product", "view_vendor", "view_product"],
+        ),
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+    )
+    return type(user).objects.get(pk=user.pk)  # fresh object: no stale permission cache

@@ -1,0 +1,344 @@
+"""Forms of the sign-up, the application and the dashboard. They validate input only; the
+writes happen in vendors.services."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.models import Category, Product, ProductStatus, ProductVariant
+from tourism.models import DestinationPage
+from vendors import throttle
+from vendors.models import BankAccount, Vendor
+from vendors.photos import photo_validate
+from vendors.services.catalogue import VariantInput
+from vendors.text import sanitise_text
+
+TOO_MANY_ATTEMPTS = _(
+    "Too many attempts. For your safety, wait %(minutes)s minutes and try again."
+)
+
+
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """Django's log-in form, refusing further tries per account and per address once a
+    limit of failures is reached within the window."""
+
+    def clean(self):
+        username = (self.data.get("username") or "").strip()
+        address = throttle.client_address(self.request) if self.request else ""
+        for rule, ident in (
+            (throttle.LOGIN_PER_ACCOUNT, username),
+            (throttle.LOGIN_PER_ADDRESS, address),
+        ):
+            if throttle.throttle_is_blocked(rule=rule, ident=ident):
+                raise forms.ValidationError(
+                    TOO_MANY_ATTEMPTS, code="throttled", params={"minutes": rule.window // 60}
+                )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            throttle.throttle_hit(rule=throttle.LOGIN_PER_ACCOUNT, ident=username)
+            throttle.throttle_hit(rule=throttle.LOGIN_PER_ADDRESS, ident=address)
+            raise
+        throttle.throttle_reset(rule=throttle.LOGIN_PER_ACCOUNT, ident=username)
+        return cleaned
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(label=_("E-mail address"), help_text=_("We send shop news here."))
+
+    class Meta:
+        model = get_user_model()
+        fields = ("username", "email")
+
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+        for name in ("username", "email", "password1", "password2"):
+            self.fields[name].widget.attrs.setdefault("autocomplete", {
+                "username": "username", "email": "email",
+                "password1": "new-password", "password2": "new-password",
+            }[name])
+
+    def clean(self):
+        address = throttle.client_address(self.request) if self.request else ""
+        email = (self.data.get("email") or "").strip()
+        for rule, ident in (
+            (throttle.SIGNUP_PER_ADDRESS, address),
+            (throttle.SIGNUP_PER_ACCOUNT, email),
+        ):
+            if throttle.throttle_is_blocked(rule=rule, ident=ident):
+                raise forms.ValidationError(
+                    TOO_MANY_ATTEMPTS, code="throttled", params={"minutes": rule.window // 60}
+                )
+        # Every attempt counts, successful or not: sign-ups are what bots mass-produce.
+        throttle.throttle_hit(rule=throttle.SIGNUP_PER_ADDRESS, ident=address)
+        throttle.throttle_hit(rule=throttle.SIGNUP_PER_ACCOUNT, ident=email)
+        cleaned = super().clean()
+        User = get_user_model()
+        if email and User.objects.filter(email__iexact=email).exists():
+            self.add_error("email", _("An account with this e-mail address exists."))
+        return cleaned
+
+
+def _destination_queryset():
+    return DestinationPage.objects.live().filter(locale__language_code="id").order_by("title")
+
+
+class VendorApplicationForm(forms.ModelForm):
+    destination = forms.ModelChoiceField(
+        queryset=DestinationPage.objects.none(),
+        required=False,
+        label=_("Destination or village"),
+        help_text=_("The place on Banua your shop belongs to, if any."),
+    )
+
+    class Meta:
+        model = Vendor
+        fields = [
+            "name",
+            "owner_name",
+            "whatsapp",
+            "address",
+            "region",
+            "craft_village",
+            "destination",
+            "category",
+            "story",
+            "nib",
+        ]
+        widgets = {
+            "story": forms.Textarea(attrs={"rows": 5}),
+            "whatsapp": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+            "nib": forms.TextInput(attrs={"inputmode": "numeric"}),
+        }
+        help_texts = {
+            "story": _("A few sentences about you and your craft. Plain text."),
+            "nib": _("Optional: your Nomor Induk Berusaha (13 digits)."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["destination"].queryset = _destination_queryset()
+
+    def clean_whatsapp(self):
+        number = "".join(ch for ch in self.cleaned_data["whatsapp"] if ch.isdigit())
+        if number.startswith("0"):
+            number = "62" + number[1:]
+        return number
+
+    def clean_story(self):
+        return sanitise_text(self.cleaned_data.get("story"))
+
+
+class ShopForm(VendorApplicationForm):
+    logo = forms.FileField(label=_("New logo"), required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))
+    banner = forms.FileField(label=_("New banner"), required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))
+
+    class Meta(VendorApplicationForm.Meta):
+        fields = VendorApplicationForm.Meta.fields + ["holiday_from", "holiday_until", "holiday_note"]
+        widgets = {
+            **VendorApplicationForm.Meta.widgets,
+            "holiday_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "holiday_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def _clean_photo(self, name):
+        upload = self.cleaned_data.get(name)
+        if upload:
+            photo_validate(upload)
+        return upload or None
+
+    def clean_logo(self):
+        return self._clean_photo("logo")
+
+    def clean_banner(self):
+        return self._clean_photo("banner")
+
+    def shop_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultiplePhotoField(forms.FileField):
+    """Several photos in one input; each is verified on its own."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        cleaned = [single(item, initial) for item in files if item]
+        errors = []
+        for upload in cleaned:
+            try:
+                photo_validate(upload)
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
+
+
+class ProductForm(forms.ModelForm):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[(ProductStatus.DRAFT, ProductStatus.DRAFT.label), (ProductStatus.PUBLISHED, ProductStatus.PUBLISHED.label)],
+        widget=forms.RadioSelect,
+    )
+    tags_text = forms.CharField(
+        label=_("Tags"), required=False, help_text=_("Separate with commas, e.g. kain, oleh-oleh.")
+    )
+    photos = MultiplePhotoField(label=_("Add photos"), required=False, help_text=_("JPEG, PNG or WebP, up to 8 MB each."))
+    remove_photos = forms.ModelMultipleChoiceField(
+        queryset=None, required=False, label=_("Remove photos"), widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Product
+        fields = [
+            "name",
+            "category",
+            "description",
+            "status",
+            "maker_name",
+            "village",
+            "technique",
+            "dye",
+            "motif_name",
+            "motif_meaning",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "motif_meaning": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, vendor, **kwargs):
+        self.vendor = vendor
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.order_by("sort_order", "name")
+        self.fields["remove_photos"].queryset = (
+            self.instance.images.select_related("image") if self.instance.pk else Product.images.rel.related_model.objects.none()
+        )
+        if self.instance.pk:
+            self.fields["tags_text"].initial = ", ".join(tag.name for tag in self.instance.tags.all())
+            if self.instance.status == ProductStatus.ARCHIVED:
+                self.fields["status"].initial = ProductStatus.DRAFT
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status == ProductStatus.PUBLISHED and not self.vendor.can_publish:
+            raise forms.ValidationError(
+                _("Only shops approved by the tourism office can publish products. Save it as a draft for now.")
+            )
+        return status
+
+    def _post_clean(self):
+        # The model's own checks run in the service, with the variants; skip the
+        # ModelForm's instance validation here (the instance is not the vendor's yet).
+        pass
+
+    def product_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    def tags(self) -> list[str]:
+        return [tag.strip() for tag in self.cleaned_data.get("tags_text", "").split(",") if tag.strip()]
+
+
+class VariantForm(forms.ModelForm):
+    class Meta:
+        model = ProductVariant
+        fields = ["sku", "motif", "size", "colour", "price", "stock", "weight_grams", "is_active"]
+        widgets = {
+            "price": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+            "stock": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "weight_grams": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+        }
+
+    def clean_sku(self):
+        return self.cleaned_data["sku"].strip().upper()
+
+
+VariantFormSet = inlineformset_factory(
+    Product,
+    ProductVariant,
+    form=VariantForm,
+    extra=1,
+    min_num=1,
+    validate_min=True,
+    can_delete=True,
+    max_num=50,
+)
+
+
+def variant_inputs(formset) -> list[VariantInput]:
+    rows = []
+    for form in formset.forms:
+        if not form.has_changed() and not form.instance.pk:
+            continue
+        data = form.cleaned_data
+        if not data:
+            continue
+        rows.append(
+            VariantInput(
+                id=form.instance.pk,
+                delete=bool(data.get("DELETE")),
+                sku=data.get("sku", ""),
+                motif=data.get("motif", ""),
+                size=data.get("size", ""),
+                colour=data.get("colour", ""),
+                price=data.get("price") or 0,
+                stock=data.get("stock") or 0,
+                weight_grams=data.get("weight_grams") or 250,
+                is_active=bool(data.get("is_active")),
+            )
+        )
+    return rows
+
+
+class BulkStockForm(forms.Form):
+    """One stock field per variant of the vendor's shop."""
+
+    def __init__(self, *args, variants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.variants = list(variants)
+        for variant in self.variants:
+            self.fields[f"stock_{variant.pk}"] = forms.IntegerField(
+                label=str(variant),
+                min_value=0,
+                initial=variant.stock,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            )
+
+    def rows(self):
+        for variant in self.variants:
+            yield variant, self[f"stock_{variant.pk}"]
+
+    def stocks(self) -> dict[int, int]:
+        return {variant.pk: self.cleaned_data[f"stock_{variant.pk}"] for variant in self.variants}
+
+
+class BankAccountForm(forms.ModelForm):
+    class Meta:
+        model = BankAccount
+        fields = ["bank", "bank_name_other", "account_number", "holder_name"]
+        widgets = {"account_number": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})}
+
+    def clean_account_number(self):
+        # Spaces, dots and dashes are how bank books print it; anything else is an error.
+        return "".join(ch for ch in self.cleaned_data["account_number"] if ch not in " .-")
+
+
+class ShipForm(forms.Form):
+    courier = forms.CharField(label=_("Courier"), max_length=60)
+    tracking_number = forms.CharField(label=_("Tracking number"), max_length=80)
+
+
+class ModerationReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason (shown to the vendor)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
