@@ -13,4 +13,5 @@ api = NinjaAPI(
 )
 
 # Routers are added below, one line per app: api.add_router("/<prefix>/", "<app>.api.router")
+api.add_router("/marketplace/", "marketplace.api.router")
 api.add_router("/vendors/", "vendors.api.router")

@@ -6,3 +6,12 @@ class MarketplaceConfig(AppConfig):
     name = "marketplace"
     verbose_name = _("Marketplace")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from marketplace.signals import merge_guest_cart
+
+        user_logged_in.connect(
+            merge_guest_cart, dispatch_uid="marketplace_merge_guest_cart"
+        )

@@ -1,8 +1,18 @@
 """Reads of the catalogue. Every list of products the storefront shows starts here."""
 
-from django.db.models import Min, Prefetch, Q, Sum
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from marketplace.models import Product, ProductImage
+from django.conf import settings
+from django.db.models import Avg, Count, Min, Prefetch, Q, Sum
+from django.utils.translation import gettext, ngettext
+
+from marketplace.models import Product, ProductImage, ShippingMethod, VendorShipping
+
+if TYPE_CHECKING:
+    from marketplace.models import Cart, ProductVariant
+    from vendors.models import Vendor
 
 
 def product_list_visible():
@@ -11,11 +21,15 @@ def product_list_visible():
         Product.objects.visible()
         .select_related("vendor", "category")
         .annotate(price_from=Min("variants__price", filter=Q(variants__is_active=True)))
-        .annotate(stock_total=Sum("variants__stock", filter=Q(variants__is_active=True)))
+        .annotate(
+            stock_total=Sum("variants__stock", filter=Q(variants__is_active=True))
+        )
         .prefetch_related(
             Prefetch(
                 "images",
-                queryset=ProductImage.objects.select_related("image").order_by("sort_order", "id"),
+                queryset=ProductImage.objects.select_related("image").order_by(
+                    "sort_order", "id"
+                ),
             )
         )
     )
@@ -43,8 +57,344 @@ def product_get_visible(*, slug: str):
 
     return (
         product_list_visible()
-        .prefetch_related(Prefetch("variants", queryset=ProductVariant.objects.filter(is_active=True)))
+        .prefetch_related(
+            Prefetch("variants", queryset=ProductVariant.objects.filter(is_active=True))
+        )
         .select_related("vendor__destination")
         .filter(slug=slug)
         .first()
+    )
+
+
+# --- Cart, shipping, commission -----------------------------------------------------------
+@dataclass
+class CartLine:
+    item_id: int
+    variant: "ProductVariant"
+    product: "Product"
+    quantity: int
+    unit_price: int
+    line_total: int
+    problem: str = ""
+
+
+@dataclass
+class CartVendorGroup:
+    vendor: "Vendor"
+    lines: list[CartLine] = field(default_factory=list)
+    shipping: "VendorShipping | None" = None
+    items_total: int = 0
+    weight_grams: int = 0
+
+    def shipping_options(self) -> list[tuple[str, str, int]]:
+        """(method, label, cost) for what this vendor offers, computed from the database."""
+        settings_row = self.shipping or VendorShipping(vendor=self.vendor)
+        options = []
+        if settings_row.flat_enabled:
+            options.append(
+                (ShippingMethod.FLAT, ShippingMethod.FLAT.label, settings_row.flat_rate)
+            )
+        if settings_row.per_kg_enabled:
+            options.append(
+                (
+                    ShippingMethod.PER_KG,
+                    ShippingMethod.PER_KG.label,
+                    shipping_per_kg_cost(
+                        rate=settings_row.per_kg_rate, weight_grams=self.weight_grams
+                    ),
+                )
+            )
+        if settings_row.pickup_enabled:
+            options.append((ShippingMethod.PICKUP, ShippingMethod.PICKUP.label, 0))
+        return options
+
+
+@dataclass
+class CartSummary:
+    cart: "Cart | None"
+    groups: list[CartVendorGroup]
+    items_total: int
+    count: int
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+    @property
+    def has_problems(self) -> bool:
+        return any(line.problem for group in self.groups for line in group.lines)
+
+
+def shipping_per_kg_cost(*, rate: int, weight_grams: int) -> int:
+    """Couriers bill each started kilogram, with a minimum of one."""
+    kilos = max(1, -(-weight_grams // 1000))
+    return rate * kilos
+
+
+def cart_summary(*, cart) -> CartSummary:
+    """The cart grouped by vendor with server-side prices, in three queries."""
+    from marketplace.models import CartItem
+
+    if cart is None:
+        return CartSummary(cart=None, groups=[], items_total=0, count=0)
+    items = list(
+        CartItem.objects.filter(cart=cart)
+        .select_related("variant__product__vendor", "variant__product__category")
+        .prefetch_related(
+            Prefetch(
+                "variant__product__images",
+                queryset=ProductImage.objects.select_related("image").order_by(
+                    "sort_order", "id"
+                ),
+            )
+        )
+        .order_by("variant__product__vendor__name", "added_at", "id")
+    )
+    visible_ids = (
+        set(
+            Product.objects.visible()
+            .filter(pk__in={item.variant.product_id for item in items})
+            .values_list("pk", flat=True)
+        )
+        if items
+        else set()
+    )
+    groups: dict[int, CartVendorGroup] = {}
+    for item in items:
+        variant = item.variant
+        product = variant.product
+        vendor = product.vendor
+        group = groups.setdefault(vendor.pk, CartVendorGroup(vendor=vendor))
+        problem = ""
+        if product.pk not in visible_ids or not variant.is_active:
+            problem = gettext("No longer sold.")
+        elif vendor.is_on_holiday():
+            problem = gettext("The shop is on holiday.")
+        elif item.quantity > variant.stock:
+            problem = (
+                ngettext("Only %(count)d left.", "Only %(count)d left.", variant.stock)
+                % {"count": variant.stock}
+                if variant.stock
+                else gettext("Out of stock.")
+            )
+        line = CartLine(
+            item_id=item.pk,
+            variant=variant,
+            product=product,
+            quantity=item.quantity,
+            unit_price=variant.price,
+            line_total=variant.price * item.quantity,
+            problem=problem,
+        )
+        group.lines.append(line)
+        group.items_total += line.line_total
+        group.weight_grams += variant.weight_grams * item.quantity
+    if groups:
+        for row in VendorShipping.objects.filter(vendor_id__in=groups.keys()):
+            groups[row.vendor_id].shipping = row
+    group_list = list(groups.values())
+    return CartSummary(
+        cart=cart,
+        groups=group_list,
+        items_total=sum(g.items_total for g in group_list),
+        count=sum(line.quantity for g in group_list for line in g.lines),
+    )
+
+
+def commission_rates(
+    *, vendor_ids, category_ids
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Per-vendor and per-category overrides (basis points) in one query."""
+    from marketplace.models import CommissionRule
+
+    by_vendor: dict[int, int] = {}
+    by_category: dict[int, int] = {}
+    for rule in CommissionRule.objects.filter(
+        Q(vendor_id__in=vendor_ids) | Q(category_id__in=category_ids)
+    ):
+        if rule.vendor_id:
+            by_vendor[rule.vendor_id] = rule.rate_bp
+        else:
+            by_category[rule.category_id] = rule.rate_bp
+    return by_vendor, by_category
+
+
+def commission_default_bp() -> int:
+    return int(getattr(settings, "MARKETPLACE_COMMISSION_BP", 1000))
+
+
+# --- Orders -------------------------------------------------------------------------------
+def _order_detail_queryset():
+    from marketplace.models import Order, OrderLine, OrderStatusChange, SubOrder
+
+    return Order.objects.prefetch_related(
+        Prefetch(
+            "suborders",
+            queryset=SubOrder.objects.select_related("vendor").prefetch_related(
+                Prefetch(
+                    "lines",
+                    queryset=OrderLine.objects.select_related(
+                        "variant__product", "review"
+                    ),
+                )
+            ),
+        ),
+        Prefetch(
+            "history", queryset=OrderStatusChange.objects.order_by("created_at", "id")
+        ),
+    )
+
+
+def order_list_for_buyer(*, user):
+    from marketplace.models import Order
+
+    return (
+        Order.objects.filter(buyer=user)
+        .prefetch_related("suborders__vendor")
+        .order_by("-created_at", "-id")
+    )
+
+
+def order_get_for_buyer(*, user, number: str, session_orders=()):
+    """The order if this account placed it, or this guest session did; else None."""
+    queryset = _order_detail_queryset().filter(number=number)
+    if user is not None and user.is_authenticated:
+        order = queryset.filter(buyer=user).first()
+        if order:
+            return order
+    if number in set(session_orders):
+        return queryset.first()
+    return None
+
+
+def order_count_since(*, since) -> int:
+    """Paid-or-later orders placed since ``since`` (for the tourism office dashboard)."""
+    from marketplace.models import Order, OrderStatus
+
+    return (
+        Order.objects.filter(created_at__gte=since)
+        .exclude(status__in=[OrderStatus.PENDING, OrderStatus.CANCELLED])
+        .count()
+    )
+
+
+# --- What a vendor may see: written once, reused by dashboard, statement and API ----------
+def suborder_list_for_vendor(*, vendor):
+    """This vendor's sub-orders that were paid (never another vendor's, never unpaid)."""
+    from marketplace.models import OrderLine, OrderStatus, SubOrder
+
+    return (
+        SubOrder.objects.filter(vendor=vendor)
+        .exclude(status__in=[OrderStatus.PENDING, OrderStatus.CANCELLED])
+        .select_related("order")
+        .prefetch_related(Prefetch("lines", queryset=OrderLine.objects.order_by("id")))
+        .order_by("-order__created_at", "-id")
+    )
+
+
+def suborder_get_for_vendor(*, vendor, suborder_id):
+    try:
+        pk = int(suborder_id)
+    except (TypeError, ValueError):
+        return None
+    return suborder_list_for_vendor(vendor=vendor).filter(pk=pk).first()
+
+
+def vendor_sales_by_day(*, vendor, days: int = 30) -> list[tuple[date, int]]:
+    """Gross sales per local day for the last ``days`` days, zero-filled, oldest first."""
+    from django.db.models.functions import TruncDate
+    from django.utils import timezone
+
+    from marketplace.models import OrderStatus, SubOrder
+
+    today = timezone.localdate()
+    start = today - timedelta(days=days - 1)
+    rows = (
+        SubOrder.objects.filter(vendor=vendor, order__paid_at__date__gte=start)
+        .exclude(
+            status__in=[
+                OrderStatus.PENDING,
+                OrderStatus.CANCELLED,
+                OrderStatus.REFUNDED,
+            ]
+        )
+        .annotate(day=TruncDate("order__paid_at"))
+        .values("day")
+        .annotate(total=Sum("gross"))
+    )
+    totals = {row["day"]: row["total"] for row in rows}
+    return [
+        (start + timedelta(days=n), totals.get(start + timedelta(days=n), 0))
+        for n in range(days)
+    ]
+
+
+def vendor_balance(*, vendor) -> int:
+    from marketplace.models import LedgerEntry
+
+    return (
+        LedgerEntry.objects.filter(vendor=vendor).aggregate(total=Sum("amount"))[
+            "total"
+        ]
+        or 0
+    )
+
+
+def vendor_statement(*, vendor, limit: int = 200):
+    from marketplace.models import LedgerEntry
+
+    return list(
+        LedgerEntry.objects.filter(vendor=vendor)
+        .select_related("suborder__order", "payout")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def vendor_balances_owed():
+    """Every vendor with a ledger, its balance and scheduled transfers (office view)."""
+    from marketplace.models import LedgerEntry
+    from vendors.models import Vendor
+
+    totals = LedgerEntry.objects.values("vendor_id").annotate(balance=Sum("amount"))
+    balances = {row["vendor_id"]: row["balance"] for row in totals}
+    vendors = Vendor.objects.filter(pk__in=balances.keys()).order_by("name")
+    return [(vendor, balances[vendor.pk]) for vendor in vendors]
+
+
+# --- Reviews ------------------------------------------------------------------------------
+def review_list_for_product(*, product, limit: int = 20):
+    from marketplace.models import Review
+
+    return list(Review.objects.filter(product=product).select_related("author")[:limit])
+
+
+def review_stats_for_product(*, product) -> dict:
+    from marketplace.models import Review
+
+    return Review.objects.filter(product=product).aggregate(
+        average=Avg("rating"), count=Count("id")
+    )
+
+
+def product_list_related(*, product, limit: int = 4):
+    """Same category first, then the same vendor, never the product itself."""
+    return list(
+        product_list_visible()
+        .filter(Q(category_id=product.category_id) | Q(vendor_id=product.vendor_id))
+        .exclude(pk=product.pk)
+        .order_by("-is_featured", "-published_at")[:limit]
+    )
+
+
+def category_get(*, slug: str):
+    from marketplace.models import Category
+
+    return Category.objects.select_related("parent").filter(slug=slug).first()
+
+
+def product_list_for_category(*, category):
+    return (
+        product_list_visible()
+        .filter(Q(category=category) | Q(category__parent=category))
+        .order_by("-published_at", "-id")
     )

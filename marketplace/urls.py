@@ -6,5 +6,37 @@ app_name = "marketplace"
 
 urlpatterns = [
     path("produk/", views.catalogue, name="catalogue"),
+    path("produk/kategori/<slug:slug>/", views.category_detail, name="category"),
     path("produk/<slug:slug>/", views.product_detail, name="product_detail"),
+    path("keranjang/", views.cart_detail, name="cart"),
+    path("keranjang/tambah/", views.cart_add, name="cart_add"),
+    path("keranjang/ubah/", views.cart_update, name="cart_update"),
+    path("keranjang/hapus/", views.cart_remove, name="cart_remove"),
+    path("checkout/", views.checkout, name="checkout"),
+    path("checkout/<str:number>/demo/", views.demo_payment, name="demo_payment"),
+    path(
+        "checkout/<str:number>/berhasil/",
+        views.checkout_success,
+        name="checkout_success",
+    ),
+    path("checkout/<str:number>/batal/", views.checkout_cancel, name="checkout_cancel"),
+    path(
+        "checkout/<str:number>/batalkan/",
+        views.checkout_cancel_confirm,
+        name="checkout_cancel_confirm",
+    ),
+    path("pesanan/", views.order_list, name="order_list"),
+    path("pesanan/<str:number>/", views.order_detail, name="order_detail"),
+    path(
+        "pesanan/<str:number>/ulasan/<int:line_id>/",
+        views.review_create,
+        name="review_create",
+    ),
+    path("toko-saya/penjualan/", views.vendor_suborders, name="vendor_suborders"),
+    path(
+        "toko-saya/penjualan/<int:suborder_id>/kirim/",
+        views.vendor_suborder_ship,
+        name="vendor_suborder_ship",
+    ),
+    path("toko-saya/laporan/", views.vendor_statement, name="vendor_statement"),
 ]

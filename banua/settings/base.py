@@ -189,6 +189,12 @@ if STRIPE_SECRET_KEY and not (STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET):
     )
 PAYMENT_PROVIDER = "stripe" if STRIPE_SECRET_KEY else "demo"
 MARKETPLACE_CURRENCY = "IDR"
+# Platform commission on items (basis points: 1000 = 10%); per-vendor/category overrides in admin.
+MARKETPLACE_COMMISSION_BP = env_int("MARKETPLACE_COMMISSION_BP", 1000)
+# Connect transfers are released when a sub-order ships, or after this many days at the latest.
+MARKETPLACE_PAYOUT_DELAY_DAYS = env_int("MARKETPLACE_PAYOUT_DELAY_DAYS", 7)
+# How long checkout holds stock while the shopper pays.
+MARKETPLACE_RESERVATION_MINUTES = env_int("MARKETPLACE_RESERVATION_MINUTES", 45)
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Banua"

@@ -10,8 +10,55 @@ from marketplace.models.catalogue import (
     ProductVariant,
     Technique,
 )
+from marketplace.models.cart import Cart, CartItem
+from marketplace.models.ledger import (
+    CommissionRule,
+    LedgerEntry,
+    LedgerKind,
+    Payout,
+    PayoutMethod,
+    PayoutStatus,
+    Refund,
+)
+from marketplace.models.orders import (
+    ORDER_TRANSITIONS,
+    Order,
+    OrderLine,
+    OrderStatus,
+    OrderStatusChange,
+    PaymentProviderName,
+    ReservationStatus,
+    StockReservation,
+    SubOrder,
+)
+from marketplace.models.payments import WebhookEvent, WebhookEventStatus
+from marketplace.models.reviews import Review
+from marketplace.models.shipping import ShippingMethod, VendorShipping
 
 __all__ = [
+    "ORDER_TRANSITIONS",
+    "Cart",
+    "CartItem",
+    "CommissionRule",
+    "LedgerEntry",
+    "LedgerKind",
+    "Order",
+    "OrderLine",
+    "OrderStatus",
+    "OrderStatusChange",
+    "PaymentProviderName",
+    "Payout",
+    "PayoutMethod",
+    "PayoutStatus",
+    "Refund",
+    "ReservationStatus",
+    "Review",
+    "ShippingMethod",
+    "StockReservation",
+    "SubOrder",
+    "VendorShipping",
+    "WebhookEvent",
+    "WebhookEventStatus",
     "Category",
     "Dye",
     "Product",

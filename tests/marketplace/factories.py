@@ -1,7 +1,13 @@
 import factory
 from django.utils import timezone
 
-from marketplace.models import Category, Product, ProductImage, ProductStatus, ProductVariant
+from marketplace.models import (
+    Category,
+    Product,
+    ProductImage,
+    ProductStatus,
+    ProductVariant,
+)
 from tests.images import make_image
 from tests.vendors.factories import VendorFactory
 
@@ -47,3 +53,54 @@ class ProductImageFactory(factory.django.DjangoModelFactory):
     product = factory.SubFactory(ProductFactory)
     image = factory.LazyFunction(make_image)
     alt_text = "Kain sasirangan merah"
+
+
+# --- Orders and checkout helpers (marketplace engineer) -----------------------------------
+ADDRESS = {
+    "full_name": "Rina Pembeli",
+    "email": "rina@example.test",
+    "phone": "081234567890",
+    "address_line": "Jl. Lambung Mangkurat No. 1",
+    "province": "Kalimantan Selatan",
+    "city": "Kota Banjarmasin",
+    "district": "Banjarmasin Tengah",
+    "postal_code": "70111",
+}
+
+
+def sellable_variant(
+    *, vendor=None, price=150000, stock=5, weight_grams=250, **product_fields
+):
+    """A published product of an approved vendor with one variant on sale."""
+    product_kwargs = {"vendor": vendor} if vendor is not None else {}
+    product = ProductFactory(**product_kwargs, **product_fields)
+    return ProductVariantFactory(
+        product=product, price=price, stock=stock, weight_grams=weight_grams
+    )
+
+
+def guest_cart():
+    from marketplace.models import Cart
+
+    return Cart.objects.create(
+        session_key=f"test-{Cart.objects.count() + 1}-{timezone.now().timestamp()}"
+    )
+
+
+def place_order(
+    *, items, user=None, shipping_method="flat", provider="demo", cart=None
+):
+    """Puts (variant, quantity) pairs in a cart and checks out; returns the pending order."""
+    from marketplace import services
+
+    cart = cart or guest_cart()
+    for variant, quantity in items:
+        services.cart_add_item(cart=cart, variant_id=variant.pk, quantity=quantity)
+    vendors = {variant.product.vendor_id for variant, _q in items}
+    return services.checkout_start(
+        cart=cart,
+        address=services.ShippingAddress.from_data(ADDRESS),
+        shipping={vendor_id: shipping_method for vendor_id in vendors},
+        user=user,
+        provider=provider,
+    )

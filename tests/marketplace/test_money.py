@@ -1,7 +1,11 @@
 import pytest
 from django.template import Context, Template
 
-from marketplace.money import format_rupiah, rupiah_to_stripe_amount, stripe_amount_to_rupiah
+from marketplace.money import (
+    format_rupiah,
+    rupiah_to_stripe_amount,
+    stripe_amount_to_rupiah,
+)
 
 
 @pytest.mark.parametrize(
@@ -24,12 +28,17 @@ def test_format_rupiah_refuses_fractions():
 
 
 def test_rupiah_filter_matches_the_function():
-    rendered = Template("{% load rupiah %}{{ price|rupiah }}").render(Context({"price": 150000}))
+    rendered = Template("{% load rupiah %}{{ price|rupiah }}").render(
+        Context({"price": 150000})
+    )
     assert rendered == "Rp\u00a0150.000"
 
 
 def test_rupiah_filter_renders_nothing_for_missing_amounts():
-    assert Template("{% load rupiah %}{{ price|rupiah }}").render(Context({"price": None})) == ""
+    assert (
+        Template("{% load rupiah %}{{ price|rupiah }}").render(Context({"price": None}))
+        == ""
+    )
 
 
 def test_stripe_amounts_are_rupiah_times_100():

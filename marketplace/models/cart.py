@@ -1,0 +1,67 @@
+"""The shopper's cart: one per account, or one per browser session for guests."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Cart(models.Model):
+    """One cart across every vendor; the page groups its items by vendor."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="cart",
+        verbose_name=_("account"),
+    )
+    session_key = models.CharField(
+        _("session"), max_length=40, null=True, blank=True, unique=True
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("cart")
+        verbose_name_plural = _("carts")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | Q(session_key__isnull=False),
+                name="cart_has_an_owner",
+            )
+        ]
+
+    def __str__(self):
+        return f"cart {self.pk}"
+
+
+class CartItem(models.Model):
+    cart = models.ForeignKey(
+        Cart, on_delete=models.CASCADE, related_name="items", verbose_name=_("cart")
+    )
+    variant = models.ForeignKey(
+        "marketplace.ProductVariant",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("variant"),
+    )
+    quantity = models.PositiveIntegerField(_("quantity"))
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cart item")
+        verbose_name_plural = _("cart items")
+        ordering = ["added_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cart", "variant"], name="cart_item_one_row_per_variant"
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0), name="cart_item_quantity_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.quantity} x {self.variant_id}"

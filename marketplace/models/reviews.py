@@ -1,0 +1,38 @@
+"""Reviews by buyers whose item was delivered: one per order line."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Review(models.Model):
+    product = models.ForeignKey(
+        "marketplace.Product", on_delete=models.CASCADE, related_name="reviews"
+    )
+    order_line = models.OneToOneField(
+        "marketplace.OrderLine", on_delete=models.CASCADE, related_name="review"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    text = models.TextField(_("review"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__gte=1) & Q(rating__lte=5),
+                name="review_rating_1_to_5",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.rating}/5"

@@ -1,0 +1,147 @@
+"""One payment-provider interface, two implementations.
+
+``StripeProvider`` takes real payments through Stripe Checkout Sessions. ``DemoProvider`` is
+used when no Stripe keys are set: it MOVES NO MONEY and only exists so the quick start can
+complete an order end to end (its confirmation page calls the same ``order_mark_paid``
+service the Stripe webhook calls).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Protocol
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from marketplace.errors import PaymentError
+from marketplace.money import rupiah_to_stripe_amount
+
+# Stripe refuses sessions that expire sooner than 30 minutes.
+STRIPE_SESSION_MINUTES = 30
+
+
+class PaymentProvider(Protocol):
+    name: str
+
+    def checkout_begin(self, *, order, base_url: str) -> str:
+        """Prepares payment for a pending order and returns where to send the shopper."""
+
+    def refund(self, *, order, amount: int, refund_key: str) -> str:
+        """Gives ``amount`` rupiah back; returns the provider's refund id."""
+
+    def refund_whole(self, *, order, refund_key: str) -> str: ...
+
+
+class StripeProvider:
+    name = "stripe"
+
+    def checkout_begin(self, *, order, base_url: str) -> str:
+        from marketplace.payments import stripe_client
+
+        line_items = []
+        for suborder in order.suborders.all():
+            for line in suborder.lines.all():
+                line_items.append(
+                    {
+                        "quantity": line.quantity,
+                        "price_data": {
+                            "currency": settings.MARKETPLACE_CURRENCY.lower(),
+                            "unit_amount": rupiah_to_stripe_amount(line.unit_price),
+                            "product_data": {
+                                "name": f"{line.product_name} {line.variant_label}".strip()[
+                                    :250
+                                ]
+                            },
+                        },
+                    }
+                )
+            if suborder.shipping_cost:
+                line_items.append(
+                    {
+                        "quantity": 1,
+                        "price_data": {
+                            "currency": settings.MARKETPLACE_CURRENCY.lower(),
+                            "unit_amount": rupiah_to_stripe_amount(
+                                suborder.shipping_cost
+                            ),
+                            "product_data": {
+                                "name": _("Shipping: %(shop)s")
+                                % {"shop": suborder.vendor.name}
+                            },
+                        },
+                    }
+                )
+        success = base_url + reverse(
+            "marketplace:checkout_success", kwargs={"number": order.number}
+        )
+        cancel = base_url + reverse(
+            "marketplace:checkout_cancel", kwargs={"number": order.number}
+        )
+        expires = timezone.now() + timedelta(minutes=STRIPE_SESSION_MINUTES + 1)
+        try:
+            session = stripe_client.checkout_session_create(
+                order_id=order.pk,
+                attempt=order.payment_attempt,
+                line_items=line_items,
+                customer_email=order.email,
+                success_url=success + "?session_id={CHECKOUT_SESSION_ID}",
+                cancel_url=cancel,
+                transfer_group=order.transfer_group,
+                payment_method_types=list(settings.STRIPE_PAYMENT_METHOD_TYPES),
+                expires_at=int(expires.timestamp()),
+                locale="id" if order.language == "id" else "en",
+            )
+        except stripe_client.StripeError as error:
+            raise PaymentError(
+                _("The payment service is not reachable. Please try again.")
+            ) from error
+        order.checkout_session_id = session["id"]
+        order.payment_url = session.get("url") or ""
+        order.save(update_fields=["checkout_session_id", "payment_url"])
+        return order.payment_url
+
+    def refund(self, *, order, amount: int, refund_key: str) -> str:
+        from marketplace.payments import stripe_client
+
+        if not order.payment_intent_id:
+            raise PaymentError(
+                _("This order has no Stripe payment to refund."), code="no_payment"
+            )
+        refund = stripe_client.refund_create(
+            refund_id=refund_key,
+            payment_intent=order.payment_intent_id,
+            amount_minor=rupiah_to_stripe_amount(amount),
+        )
+        return refund["id"]
+
+    def refund_whole(self, *, order, refund_key: str) -> str:
+        return self.refund(order=order, amount=order.grand_total, refund_key=refund_key)
+
+
+class DemoProvider:
+    """DEMO ONLY - no money moves. Sends the shopper to a page that says so plainly."""
+
+    name = "demo"
+
+    def checkout_begin(self, *, order, base_url: str) -> str:
+        url = reverse("marketplace:demo_payment", kwargs={"number": order.number})
+        order.payment_url = base_url + url
+        order.save(update_fields=["payment_url"])
+        return url
+
+    def refund(self, *, order, amount: int, refund_key: str) -> str:
+        return f"demo_refund_{refund_key}"
+
+    def refund_whole(self, *, order, refund_key: str) -> str:
+        return self.refund(order=order, amount=order.grand_total, refund_key=refund_key)
+
+
+def get_provider(name: str | None = None) -> PaymentProvider:
+    """The configured provider (``settings.PAYMENT_PROVIDER``), or the one an order used."""
+    name = name or settings.PAYMENT_PROVIDER
+    if name == "stripe":
+        return StripeProvider()
+    return DemoProvider()

@@ -1,0 +1,53 @@
+"""Marketplace writes. Other apps call these names; each opens its own transaction."""
+
+from marketplace.services.cart import (
+    cart_add_item,
+    cart_get,
+    cart_merge,
+    cart_merge_at_login,
+    cart_remove_item,
+    cart_set_quantity,
+)
+from marketplace.services.checkout import (
+    ShippingAddress,
+    checkout_begin_payment,
+    checkout_start,
+)
+from marketplace.services.ledger import (
+    order_refund,
+    payout_record_bank_transfer,
+    payout_release,
+    payouts_release_due,
+)
+from marketplace.services.orders import (
+    order_cancel_unpaid,
+    order_mark_paid,
+    reservations_release_expired,
+    suborder_mark_delivered,
+    suborder_mark_processing,
+    suborder_mark_shipped,
+)
+from marketplace.services.reviews import review_create
+
+__all__ = [
+    "ShippingAddress",
+    "cart_add_item",
+    "cart_get",
+    "cart_merge",
+    "cart_merge_at_login",
+    "cart_remove_item",
+    "cart_set_quantity",
+    "checkout_begin_payment",
+    "checkout_start",
+    "order_cancel_unpaid",
+    "order_mark_paid",
+    "order_refund",
+    "payout_record_bank_transfer",
+    "payout_release",
+    "payouts_release_due",
+    "reservations_release_expired",
+    "review_create",
+    "suborder_mark_delivered",
+    "suborder_mark_processing",
+    "suborder_mark_shipped",
+]

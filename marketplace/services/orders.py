@@ -1,0 +1,309 @@
+"""Order state: the one place statuses move, with history rows, stock and ledger effects."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from marketplace.errors import MarketplaceError
+from marketplace.models import (
+    ORDER_TRANSITIONS,
+    CartItem,
+    Order,
+    OrderStatus,
+    OrderStatusChange,
+    ProductVariant,
+    ReservationStatus,
+    StockReservation,
+    SubOrder,
+)
+
+logger = logging.getLogger(__name__)
+
+# How far each status is along the road; an order's status follows its sub-orders forward.
+_RANK = {
+    OrderStatus.PENDING: 0,
+    OrderStatus.PAID: 1,
+    OrderStatus.PROCESSING: 2,
+    OrderStatus.SHIPPED: 3,
+    OrderStatus.DELIVERED: 4,
+}
+
+
+def _transition(obj, *, to: str, actor=None, note: str = "") -> None:
+    """Moves an Order or SubOrder (already locked) one step, refusing invalid moves."""
+    if to not in ORDER_TRANSITIONS[obj.status]:
+        raise MarketplaceError(
+            _("An order that is %(from)s cannot become %(to)s.")
+            % {"from": OrderStatus(obj.status).label, "to": OrderStatus(to).label},
+            code="invalid_transition",
+            status=409,
+        )
+    order = obj if isinstance(obj, Order) else obj.order
+    OrderStatusChange.objects.create(
+        order=order,
+        suborder=None if isinstance(obj, Order) else obj,
+        from_status=obj.status,
+        to_status=to,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        note=note[:255],
+    )
+    obj.status = to
+    obj.save(update_fields=["status"])
+
+
+def _sync_order_status(order: Order, *, actor=None) -> None:
+    """Moves the order forward to where all its sub-orders are."""
+    statuses = list(order.suborders.values_list("status", flat=True))
+    live = [s for s in statuses if s != OrderStatus.REFUNDED]
+    if not live:
+        target = OrderStatus.REFUNDED
+    else:
+        target = min(live, key=lambda s: _RANK.get(s, 0))
+        if target == OrderStatus.PAID and any(_RANK.get(s, 0) > 1 for s in live):
+            target = OrderStatus.PROCESSING
+    if target == order.status:
+        return
+    if target == OrderStatus.REFUNDED or _RANK.get(target, 0) > _RANK.get(
+        order.status, 0
+    ):
+        # Skip intermediate steps (paid -> shipped is allowed; paid -> delivered goes via shipped).
+        while order.status != target:
+            allowed = ORDER_TRANSITIONS[order.status]
+            if target in allowed:
+                _transition(order, to=target, actor=actor)
+            else:
+                step = min(
+                    allowed - {OrderStatus.REFUNDED, OrderStatus.CANCELLED},
+                    key=lambda s: _RANK[s],
+                )
+                _transition(order, to=step, actor=actor)
+
+
+def _lock_order(order_id: int) -> Order:
+    return Order.objects.select_for_update().get(pk=order_id)
+
+
+def _release_reservations(order: Order) -> None:
+    """Puts held units back on the shelf, in variant-id order so locks never deadlock."""
+    held = list(
+        StockReservation.objects.select_for_update()
+        .filter(order=order, status=ReservationStatus.HELD)
+        .order_by("variant_id", "id")
+    )
+    for reservation in held:
+        ProductVariant.objects.filter(pk=reservation.variant_id).update(
+            stock=F("stock") + reservation.quantity
+        )
+    StockReservation.objects.filter(pk__in=[r.pk for r in held]).update(
+        status=ReservationStatus.RELEASED
+    )
+
+
+def _retake_stock(order: Order) -> bool:
+    """For a payment that arrives after its reservation lapsed: take the units again if left."""
+    lines = sorted(
+        (
+            (line.variant_id, line.quantity)
+            for sub in order.suborders.all()
+            for line in sub.lines.all()
+        ),
+    )
+    taken = []
+    for variant_id, quantity in lines:
+        if ProductVariant.objects.filter(pk=variant_id, stock__gte=quantity).update(
+            stock=F("stock") - quantity
+        ):
+            taken.append((variant_id, quantity))
+        else:
+            for back_id, back_qty in taken:
+                ProductVariant.objects.filter(pk=back_id).update(
+                    stock=F("stock") + back_qty
+                )
+            return False
+    StockReservation.objects.filter(order=order).update(
+        status=ReservationStatus.COMMITTED
+    )
+    return True
+
+
+def order_mark_paid(
+    *, order_id: int, payment_intent_id: str = "", note: str = ""
+) -> Order:
+    """Payment confirmed (Stripe webhook or the demo page): one path for both.
+
+    Safe to call twice: an order already past pending is left as it is. A payment for an
+    order that was cancelled meanwhile takes its stock again, or is refunded if sold out.
+    """
+    from marketplace.services.ledger import ledger_record_sale, order_refund
+
+    refund_needed = False
+    with transaction.atomic():
+        order = _lock_order(order_id)
+        if order.status == OrderStatus.CANCELLED:
+            if not _retake_stock(order):
+                refund_needed = True
+            else:
+                # Reopen through the history so the record shows what happened.
+                OrderStatusChange.objects.create(
+                    order=order,
+                    from_status=OrderStatus.CANCELLED,
+                    to_status=OrderStatus.PENDING,
+                    note="late payment; stock taken again",
+                )
+                order.status = OrderStatus.PENDING
+                order.save(update_fields=["status"])
+                SubOrder.objects.filter(order=order).update(status=OrderStatus.PENDING)
+        if order.status != OrderStatus.PENDING or refund_needed:
+            if payment_intent_id and not order.payment_intent_id:
+                order.payment_intent_id = payment_intent_id
+                order.save(update_fields=["payment_intent_id"])
+        else:
+            StockReservation.objects.filter(
+                order=order, status=ReservationStatus.HELD
+            ).update(status=ReservationStatus.COMMITTED)
+            order.paid_at = timezone.now()
+            if payment_intent_id:
+                order.payment_intent_id = payment_intent_id
+            order.payment_error = ""
+            order.save(update_fields=["paid_at", "payment_intent_id", "payment_error"])
+            _transition(order, to=OrderStatus.PAID, note=note)
+            for suborder in (
+                SubOrder.objects.select_for_update().filter(order=order).order_by("id")
+            ):
+                _transition(suborder, to=OrderStatus.PAID, note=note)
+                ledger_record_sale(suborder=suborder)
+            _clear_bought_items(order)
+            order_id_for_mail = order.pk
+            transaction.on_commit(lambda: _notify_paid(order_id_for_mail))
+    if refund_needed:
+        logger.warning(
+            "Order %s paid after its stock was sold; refunding", order.number
+        )
+        order_refund_unfulfillable(order=order)
+    return order
+
+
+def order_refund_unfulfillable(*, order: Order) -> None:
+    """Gives the money back for a payment we cannot honour (sold out while it was late)."""
+    from marketplace.payments.providers import get_provider
+
+    if order.payment_intent_id or order.payment_provider == "demo":
+        get_provider(order.payment_provider).refund_whole(
+            order=order, refund_key=f"late-{order.pk}"
+        )
+
+
+def _clear_bought_items(order: Order) -> None:
+    from django.db.models import Q
+
+    variant_ids = [
+        line.variant_id for sub in order.suborders.all() for line in sub.lines.all()
+    ]
+    owners = (
+        Q(cart__session_key=order.session_key) if order.session_key else Q(pk__in=[])
+    )
+    if order.buyer_id:
+        owners |= Q(cart__user_id=order.buyer_id)
+    CartItem.objects.filter(owners, variant_id__in=variant_ids).delete()
+
+
+def _notify_paid(order_id: int) -> None:
+    from marketplace.tasks import order_paid_notify
+
+    order_paid_notify.enqueue(order_id=order_id)
+
+
+def order_cancel_unpaid(*, order_id: int, reason: str = "") -> Order:
+    """Expiry, failed payment or the shopper's own cancel: stock goes back. Forward only."""
+    with transaction.atomic():
+        order = _lock_order(order_id)
+        if order.status != OrderStatus.PENDING:
+            return order
+        _release_reservations(order)
+        if reason:
+            order.payment_error = reason[:255]
+            order.save(update_fields=["payment_error"])
+        _transition(order, to=OrderStatus.CANCELLED, note=reason)
+        for suborder in (
+            SubOrder.objects.select_for_update().filter(order=order).order_by("id")
+        ):
+            _transition(suborder, to=OrderStatus.CANCELLED, note=reason)
+    return order
+
+
+def reservations_release_expired(*, now=None) -> int:
+    """Cancels pending orders whose reservation lapsed; returns how many. Safe to rerun."""
+    now = now or timezone.now()
+    ids = list(
+        Order.objects.filter(
+            status=OrderStatus.PENDING, expires_at__lt=now
+        ).values_list("pk", flat=True)
+    )
+    for order_id in ids:
+        order_cancel_unpaid(order_id=order_id, reason="reservation expired")
+    return len(ids)
+
+
+def _suborder_move(
+    *, suborder: SubOrder, to: str, actor, note: str = "", **fields
+) -> SubOrder:
+    with transaction.atomic():
+        order = _lock_order(suborder.order_id)
+        locked = (
+            SubOrder.objects.select_for_update()
+            .select_related("order")
+            .get(pk=suborder.pk)
+        )
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        if fields:
+            locked.save(update_fields=list(fields))
+        _transition(locked, to=to, actor=actor, note=note)
+        _sync_order_status(order, actor=actor)
+    return locked
+
+
+def suborder_mark_processing(*, suborder: SubOrder, actor) -> SubOrder:
+    return _suborder_move(suborder=suborder, to=OrderStatus.PROCESSING, actor=actor)
+
+
+def suborder_mark_shipped(
+    *, suborder: SubOrder, courier: str, tracking_number: str, actor
+) -> SubOrder:
+    """The vendor handed the parcel over; its transfer is released once this commits."""
+    from marketplace.services.ledger import payout_release_on_ship
+
+    courier = (courier or "").strip()
+    tracking_number = (tracking_number or "").strip()
+    if suborder.shipping_method != "pickup" and not (courier and tracking_number):
+        raise MarketplaceError(
+            _("Enter the courier and the tracking number."), code="tracking_required"
+        )
+    if len(courier) > 60 or len(tracking_number) > 80:
+        raise MarketplaceError(
+            _("The courier or tracking number is too long."), code="tracking_too_long"
+        )
+    locked = _suborder_move(
+        suborder=suborder,
+        to=OrderStatus.SHIPPED,
+        actor=actor,
+        courier=courier,
+        tracking_number=tracking_number,
+        shipped_at=timezone.now(),
+    )
+    payout_release_on_ship(suborder=locked)
+    return locked
+
+
+def suborder_mark_delivered(*, suborder: SubOrder, actor) -> SubOrder:
+    return _suborder_move(
+        suborder=suborder,
+        to=OrderStatus.DELIVERED,
+        actor=actor,
+        delivered_at=timezone.now(),
+    )

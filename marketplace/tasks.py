@@ -1,0 +1,17 @@
+"""Background work: ids in, a service call, safe to run twice."""
+
+from django_tasks import task
+
+
+@task()
+def order_paid_notify(*, order_id: int) -> None:
+    from marketplace.services.notifications import order_paid_send_emails
+
+    order_paid_send_emails(order_id=order_id)
+
+
+@task()
+def payouts_release_due_task() -> int:
+    from marketplace.services.ledger import payouts_release_due
+
+    return payouts_release_due()

@@ -1,0 +1,71 @@
+"""Cart pages: show, add, change, remove. Every refusal comes back as a message."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from marketplace import selectors, services
+from marketplace.errors import MarketplaceError
+from marketplace.views._helpers import request_cart
+
+
+def cart_detail(request):
+    summary = selectors.cart_summary(cart=request_cart(request))
+    return render(request, "marketplace/cart.html", {"summary": summary})
+
+
+def _back(request, fallback="marketplace:cart"):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@require_POST
+def cart_add(request):
+    cart = request_cart(request, create=True)
+    try:
+        item = services.cart_add_item(
+            cart=cart,
+            variant_id=request.POST.get("variant"),
+            quantity=request.POST.get("quantity", 1),
+        )
+    except MarketplaceError as error:
+        messages.error(request, error.message)
+        return _back(request)
+    messages.success(
+        request, _("Added to your cart: %(product)s.") % {"product": item.variant}
+    )
+    return redirect("marketplace:cart")
+
+
+@require_POST
+def cart_update(request):
+    cart = request_cart(request)
+    if cart is None:
+        messages.error(request, _("Your cart is empty."))
+        return redirect("marketplace:cart")
+    try:
+        services.cart_set_quantity(
+            cart=cart,
+            variant_id=request.POST.get("variant"),
+            quantity=request.POST.get("quantity"),
+        )
+    except MarketplaceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your cart was updated."))
+    return redirect("marketplace:cart")
+
+
+@require_POST
+def cart_remove(request):
+    cart = request_cart(request)
+    if cart is not None:
+        services.cart_remove_item(cart=cart, variant_id=request.POST.get("variant"))
+        messages.success(request, _("The item was removed from your cart."))
+    return redirect("marketplace:cart")
