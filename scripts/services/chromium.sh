@@ -11,7 +11,7 @@
 # use too (no network traffic of Chromium's own).
 set -euo pipefail
 
-# shellcheck source=scripts/services/lib.sh
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 BANUA_LOG_TAG=chromium
 

@@ -15,7 +15,7 @@
 # Idempotent: when DATABASE_URL already works the script only reports it.
 set -euo pipefail
 
-# shellcheck source=scripts/services/lib.sh
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 BANUA_LOG_TAG=postgres
 

@@ -12,7 +12,7 @@
 # database) into $BANUA_CACHE_DIR/stripe-mock/<version>/.
 set -euo pipefail
 
-# shellcheck source=scripts/services/lib.sh
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 BANUA_LOG_TAG=stripe-mock
 
