@@ -15,7 +15,8 @@ def _navigation():
         home = HomePage.objects.live().order_by("id").first()
     if home is None:
         return {"home": None, "items": []}
-    items = list(home.get_children().live().in_menu().specific(defer=True).only("title", "url_path"))
+    # Plain Page rows: pageurl needs only url_path; deferred fields cost a query each.
+    items = list(home.get_children().live().in_menu())
     return {"home": home, "items": items}
 
 

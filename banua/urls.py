@@ -9,13 +9,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from banua import views
 from banua.api import api
+from tourism.api_v2 import api_router
+from tourism.sitemaps import BilingualSitemap
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("stripe/", include("marketplace.webhook_urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
+    path("api/v2/", api_router.urls),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,23 +1,142 @@
-"""Reads for tourism pages. Page templates get everything through these, in few queries."""
+"""Reads for tourism pages: templates get everything through these, in few queries."""
 
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from marketplace import selectors as marketplace_selectors
 from vendors import selectors as vendor_selectors
 
+NEARBY_RADIUS_KM = 25
+EARTH_RADIUS_KM = 6371.0088
+KM_PER_DEGREE_LATITUDE = 111.32
 
-def destination_list(*, index):
+
+def _with_hero(pages):
+    """Hero images joined in; their renditions come from Wagtail's rendition cache."""
+    return pages.select_related("hero_image")
+
+
+# --- destinations ---------------------------------------------------------------------
+def destination_list(*, index, category: str | None = None, region: str | None = None):
     from tourism.models import DestinationPage
 
+    pages = DestinationPage.objects.live().public().child_of(index)
+    if category:
+        pages = pages.filter(category=category)
+    if region:
+        pages = pages.filter(region=region)
+    return _with_hero(pages).order_by("title")
+
+
+def distance_km(lat1, lng1, lat2, lng2) -> float:
+    """Great-circle (haversine) distance; good to a few metres at this scale."""
+    phi1, phi2 = math.radians(float(lat1)), math.radians(float(lat2))
+    d_phi = phi2 - phi1
+    d_lambda = math.radians(float(lng2) - float(lng1))
+    a = (
+        math.sin(d_phi / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def bounding_box(
+    lat, lng, radius_km: float
+) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """(min_lat, max_lat, min_lng, max_lng) around a point: a cheap SQL prefilter."""
+    d_lat = radius_km / KM_PER_DEGREE_LATITUDE
+    cos_lat = max(math.cos(math.radians(float(lat))), 0.01)
+    d_lng = radius_km / (KM_PER_DEGREE_LATITUDE * cos_lat)
+    lat, lng = float(lat), float(lng)
     return (
-        DestinationPage.objects.live()
-        .public()
-        .child_of(index)
-        .select_related("hero_image")
-        .order_by("title")
+        Decimal(f"{lat - d_lat:.6f}"),
+        Decimal(f"{lat + d_lat:.6f}"),
+        Decimal(f"{lng - d_lng:.6f}"),
+        Decimal(f"{lng + d_lng:.6f}"),
     )
 
 
+def vendor_list_near_destination(
+    *, destination, radius_km: float = NEARBY_RADIUS_KM, limit: int = 6
+) -> list:
+    """Active vendors tied to the destination, in its region, or within radius_km of it.
+
+    One query: the bounding box narrows candidates in SQL and the exact distance is
+    computed here. Each vendor gets `distance_km` (None without coordinates); vendors
+    of the destination itself come first, then the nearest.
+    """
+    condition = Q(destination__translation_key=destination.translation_key) | Q(
+        region=destination.region
+    )
+    if destination.has_coordinates:
+        min_lat, max_lat, min_lng, max_lng = bounding_box(
+            destination.latitude, destination.longitude, radius_km
+        )
+        condition |= Q(
+            latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng)
+        )
+    candidates = list(
+        vendor_selectors.vendor_list_public()
+        .filter(condition)
+        .select_related("destination")
+        .order_by("name")[:200]
+    )
+    nearby = []
+    for vendor in candidates:
+        vendor.distance_km = None
+        if destination.has_coordinates and vendor.latitude is not None:
+            vendor.distance_km = round(
+                distance_km(
+                    destination.latitude,
+                    destination.longitude,
+                    vendor.latitude,
+                    vendor.longitude,
+                ),
+                1,
+            )
+        linked = (
+            vendor.destination is not None
+            and vendor.destination.translation_key == destination.translation_key
+        )
+        vendor.is_at_destination = linked
+        within = vendor.distance_km is not None and vendor.distance_km <= radius_km
+        if linked or within or vendor.region == destination.region:
+            nearby.append(vendor)
+    nearby.sort(
+        key=lambda v: (
+            not v.is_at_destination,
+            v.distance_km is None,
+            v.distance_km or 0,
+            v.name,
+        )
+    )
+    return nearby[:limit]
+
+
+def destination_neighbourhood(*, destination, radius_km: float = NEARBY_RADIUS_KM):
+    """The makers and products around a destination: the bridge to the marketplace."""
+    vendors = vendor_list_near_destination(destination=destination, radius_km=radius_km)
+    products = []
+    if vendors:
+        products = list(
+            marketplace_selectors.product_list_visible()
+            .filter(vendor_id__in=[vendor.pk for vendor in vendors])
+            .order_by("-is_featured", "-published_at")[:8]
+        )
+    return {
+        "nearby_vendors": vendors,
+        "nearby_products": products,
+        "nearby_radius_km": radius_km,
+    }
+
+
+# --- events ---------------------------------------------------------------------------
 def event_list_upcoming(*, index=None, locale=None, limit=None):
     from tourism.models import EventPage
 
@@ -26,29 +145,202 @@ def event_list_upcoming(*, index=None, locale=None, limit=None):
         events = events.child_of(index)
     elif locale is not None:
         events = events.filter(locale=locale)
-    events = events.select_related("hero_image", "venue").order_by("start_at")
+    events = _with_hero(events.select_related("venue")).order_by("start_at")
     return events[:limit] if limit else events
 
 
+def event_list_at_venue(*, venue, limit: int = 4):
+    from tourism.models import EventPage
+
+    return list(
+        EventPage.objects.live()
+        .public()
+        .filter(venue=venue, end_at__gte=timezone.now())
+        .order_by("start_at")[:limit]
+    )
+
+
+# --- stories and itineraries ----------------------------------------------------------
+def story_list(*, index=None, locale=None, limit=None):
+    from tourism.models import StoryPage
+
+    stories = StoryPage.objects.live().public()
+    if index is not None:
+        stories = stories.child_of(index)
+    elif locale is not None:
+        stories = stories.filter(locale=locale)
+    stories = _with_hero(stories).order_by("-date", "-first_published_at")
+    return stories[:limit] if limit else stories
+
+
+def itinerary_list(*, index):
+    from tourism.models import ItineraryPage
+
+    return _with_hero(ItineraryPage.objects.live().public().child_of(index)).order_by(
+        "title"
+    )
+
+
+@dataclass
+class ItineraryStop:
+    destination: object | None
+    name: str
+    time: str
+    note: str
+
+
+@dataclass
+class ItineraryDay:
+    number: int
+    title: str
+    description: str
+    stops: list[ItineraryStop] = field(default_factory=list)
+
+
+def itinerary_days(*, itinerary) -> list[ItineraryDay]:
+    """The days of an itinerary with each stop's destination in the page's language.
+
+    Translated itineraries may still point at the Indonesian destinations (copied
+    references); each is swapped for its translation when one is live, in one query.
+    """
+    from tourism.models import DestinationPage
+
+    raw_days = [block.value for block in itinerary.days if block.block_type == "day"]
+    ids = {
+        stop["destination"].pk
+        for day in raw_days
+        for stop in day["stops"]
+        if stop["destination"] is not None
+    }
+    chosen = {}
+    if ids:
+        pages = DestinationPage.objects.live().filter(
+            Q(pk__in=ids)
+            | Q(
+                translation_key__in=DestinationPage.objects.filter(pk__in=ids).values(
+                    "translation_key"
+                ),
+                locale_id=itinerary.locale_id,
+            )
+        )
+        by_key, by_pk = {}, {}
+        for page in pages:
+            by_pk[page.pk] = page
+            if page.locale_id == itinerary.locale_id:
+                by_key[page.translation_key] = page
+        for pk, page in by_pk.items():
+            chosen[pk] = by_key.get(page.translation_key, page)
+    days = []
+    for number, value in enumerate(raw_days, start=1):
+        day = ItineraryDay(number, value["title"], value.get("description") or "")
+        for stop in value["stops"]:
+            destination = (
+                chosen.get(stop["destination"].pk) if stop["destination"] else None
+            )
+            day.stops.append(
+                ItineraryStop(
+                    destination=destination,
+                    name=destination.title if destination else stop["name"],
+                    time=stop.get("time") or "",
+                    note=stop.get("note") or "",
+                )
+            )
+        days.append(day)
+    return days
+
+
+# --- home, pins -----------------------------------------------------------------------
 def home_page_sections(*, home):
     from tourism.models import DestinationPage
 
-    destinations = (
-        DestinationPage.objects.live()
-        .public()
-        .descendant_of(home)
-        .select_related("hero_image")
-        .order_by("title")[:6]
-    )
+    destinations = _with_hero(
+        DestinationPage.objects.live().public().descendant_of(home)
+    ).order_by("title")[:6]
     return {
         "featured_destinations": destinations,
         "upcoming_events": event_list_upcoming(locale=home.locale, limit=3),
         "featured_products": marketplace_selectors.product_list_featured(limit=8),
+        "latest_stories": story_list(locale=home.locale, limit=3),
     }
 
 
-def destination_neighbourhood(*, destination):
-    """The makers and products around a destination: the bridge to the marketplace."""
-    vendors = vendor_selectors.vendor_list_for_destination(destination=destination, limit=6)
-    products = marketplace_selectors.product_list_for_destination(destination=destination, limit=8)
-    return {"nearby_vendors": vendors, "nearby_products": products}
+def page_pins(*, page) -> dict:
+    """Products and makers an editor pinned on a page, in the editor's order.
+
+    Ids come from the page's own StreamField data, so a page without pins costs no
+    query; hidden products and inactive vendors are left out.
+    """
+    product_ids, vendor_ids = [], []
+    for item in page.pins.raw_data:
+        target = product_ids if item["type"] == "product" else vendor_ids
+        if item.get("value"):
+            target.append(int(item["value"]))
+    products, vendors = [], []
+    if product_ids:
+        found = {
+            product.pk: product
+            for product in marketplace_selectors.product_list_visible().filter(
+                pk__in=product_ids
+            )
+        }
+        products = [found[pk] for pk in product_ids if pk in found]
+    if vendor_ids:
+        found = {
+            vendor.pk: vendor
+            for vendor in vendor_selectors.vendor_list_public().filter(
+                pk__in=vendor_ids
+            )
+        }
+        vendors = [found[pk] for pk in vendor_ids if pk in found]
+    return {"pinned_products": products, "pinned_vendors": vendors}
+
+
+# --- translations ---------------------------------------------------------------------
+def page_alternates(*, page, request) -> dict[str, str | None]:
+    """URL of the page in each site language; None where no live translation exists."""
+    translations = {
+        translated.locale.language_code: translated
+        for translated in page.get_translations(inclusive=True)
+        .live()
+        .select_related("locale")
+    }
+    return {
+        code: translations[code].get_url(request) if code in translations else None
+        for code, _name in settings.LANGUAGES
+    }
+
+
+# --- the office's dashboard -----------------------------------------------------------
+@dataclass
+class DashboardCounts:
+    published_destinations: int
+    upcoming_events: int
+    vendors_pending: int
+    orders_this_month: int
+
+
+def month_start(now: dt.datetime | None = None) -> dt.datetime:
+    """Midnight of the first day of this month in WITA (the office's month)."""
+    local = timezone.localtime(now)
+    return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def dashboard_counts(*, now: dt.datetime | None = None) -> DashboardCounts:
+    """The numbers the tourism office watches; a page and its translation count once."""
+    from tourism.models import DestinationPage, EventPage
+    from vendors.models import Vendor, VendorStatus
+
+    now = now or timezone.now()
+    destinations = (
+        DestinationPage.objects.live().values("translation_key").distinct().count()
+    )
+    events = (
+        EventPage.objects.live()
+        .filter(end_at__gte=now)
+        .values("translation_key")
+        .distinct()
+        .count()
+    )
+    pending = Vendor.objects.filter(status=VendorStatus.PENDING).count()
+    orders = marketplace_selectors.order_count_since(since=month_start(now))
+    return DashboardCounts(destinations, events, pending, orders)

@@ -16,6 +16,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from banua.demo import catalogue, destinations
 from banua.demo.images import draw_demo_image
+from banua.demo.tourism import seed_tourism
 from marketplace.models import Category, Product, ProductImage, ProductStatus, ProductVariant
 from tourism.models import DestinationIndexPage, DestinationPage, EventIndexPage, EventPage, HomePage
 from vendors.models import Vendor, VendorStatus
@@ -99,6 +100,7 @@ class DemoSeeder:
         self.destinations_and_events(home)
         self.users()
         self.vendors_and_products()
+        seed_tourism(self)
         return self.report
 
     def home_pages(self):

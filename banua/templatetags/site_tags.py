@@ -1,4 +1,4 @@
-"""Tags for the site chrome: the language switcher."""
+"""Tags for the site chrome: the language switcher and the hreflang alternates."""
 
 from django import template
 from django.conf import settings
@@ -9,22 +9,68 @@ register = template.Library()
 
 
 def _page_alternates(page, request):
-    """The URL of this page in each language; None where no translation is live."""
-    translations = {
-        translated.locale.language_code: translated
-        for translated in page.get_translations(inclusive=True).live().select_related("locale")
-    }
-    return {code: (translations[code].get_url(request) if code in translations else None) for code, _ in settings.LANGUAGES}
+    """The URL of this page in each language; None where no translation is live.
+
+    Computed once per request: the switcher and the <head> alternates both need it.
+    """
+    cached = getattr(request, "_banua_page_alternates", None)
+    if cached is not None and cached[0] == page.pk:
+        return cached[1]
+    from tourism.selectors import page_alternates
+
+    alternates = page_alternates(page=page, request=request)
+    request._banua_page_alternates = (page.pk, alternates)
+    return alternates
+
+
+def _is_page(page):
+    return page is not None and hasattr(page, "get_translations") and page.pk
+
+
+def _language_links(context):
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    alternates = _page_alternates(page, request) if _is_page(page) else {}
+    links = []
+    for code, name in settings.LANGUAGES:
+        url, fallback = alternates.get(code), False
+        if url is None and alternates:
+            # No translation yet: the page as it exists, with a notice, never a 404.
+            fallback = True
+            url = (
+                alternates.get(current) or page.get_url(request)
+            ) + f"?fallback={code}"
+        elif url is None:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": code == current,
+                "fallback": fallback,
+            }
+        )
+    return links
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
+    return {"links": _language_links(context)}
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_alternates(context):
+    """<link rel="alternate" hreflang> for each language that really has this page."""
     request = context["request"]
-    page = context.get("page")
-    current = get_language()
-    alternates = _page_alternates(page, request) if page is not None and hasattr(page, "get_translations") else {}
-    links = []
-    for code, name in settings.LANGUAGES:
-        url = alternates.get(code) or translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "is_current": code == current})
-    return {"links": links}
+    links = [link for link in _language_links(context) if not link["fallback"]]
+    default = next(
+        (link for link in links if link["code"] == settings.LANGUAGE_CODE), None
+    )
+    return {
+        "links": [
+            {**link, "url": request.build_absolute_uri(link["url"])} for link in links
+        ],
+        "x_default": request.build_absolute_uri(default["url"]) if default else None,
+    }

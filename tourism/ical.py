@@ -1,0 +1,111 @@
+"""iCalendar (RFC 5545) for events, written by hand: it is a small, strict text format.
+
+Times are written with TZID=Asia/Makassar and a VTIMEZONE (WITA is UTC+8 all year, no
+daylight saving), so calendar apps show the local time of the festival wherever the
+visitor is; DTSTAMP is UTC as the RFC requires.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+PRODID = "-//Banua//Tourism events//ID"
+TZID = "Asia/Makassar"
+WITA = ZoneInfo(TZID)
+
+VTIMEZONE = [
+    "BEGIN:VTIMEZONE",
+    f"TZID:{TZID}",
+    "BEGIN:STANDARD",
+    "DTSTART:19700101T000000",
+    "TZOFFSETFROM:+0800",
+    "TZOFFSETTO:+0800",
+    "TZNAME:WITA",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+]
+
+
+def escape_text(value: str) -> str:
+    """TEXT value escaping (RFC 5545 3.3.11)."""
+    return (
+        str(value)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def fold(line: str) -> str:
+    """Lines longer than 75 octets continue on the next line after CRLF and a space."""
+    encoded = line.encode()
+    if len(encoded) <= 75:
+        return line
+    parts, current, limit = [], b"", 75
+    for char in line:
+        piece = char.encode()
+        if len(current) + len(piece) > limit:
+            parts.append(current.decode())
+            current, limit = b"", 74  # continuation lines start with one space
+        current += piece
+    parts.append(current.decode())
+    return "\r\n ".join(parts)
+
+
+def format_local(value: dt.datetime) -> str:
+    return value.astimezone(WITA).strftime("%Y%m%dT%H%M%S")
+
+
+def format_utc(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def event_lines(*, event, request, stamp: dt.datetime) -> list[str]:
+    host = request.get_host().split(":")[0] if request else "banua.localhost"
+    url = event.get_full_url(request)
+    location = ""
+    if event.venue_id and event.venue:
+        venue = event.venue
+        location = ", ".join(part for part in (venue.title, venue.address) if part)
+    elif event.venue_name:
+        location = event.venue_name
+    lines = [
+        "BEGIN:VEVENT",
+        # The translation key is shared by both languages: one event, one UID.
+        f"UID:event-{event.translation_key}@{host}",
+        f"DTSTAMP:{format_utc(stamp)}",
+        f"DTSTART;TZID={TZID}:{format_local(event.start_at)}",
+        f"DTEND;TZID={TZID}:{format_local(event.end_at)}",
+        f"SUMMARY:{escape_text(event.title)}",
+        f"DESCRIPTION:{escape_text(event.summary)}",
+    ]
+    if location:
+        lines.append(f"LOCATION:{escape_text(location)}")
+    if event.venue_id and event.venue and event.venue.has_coordinates:
+        lines.append(f"GEO:{event.venue.latitude};{event.venue.longitude}")
+    if url:
+        lines.append(f"URL:{url}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def calendar_for_events(*, events, request=None, name: str = "Banua") -> str:
+    """A VCALENDAR with one VEVENT per event, CRLF line ends, folded lines."""
+    stamp = timezone.now()
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(name)}",
+        f"X-WR-TIMEZONE:{TZID}",
+        *VTIMEZONE,
+    ]
+    for event in events:
+        lines.extend(event_lines(event=event, request=request, stamp=stamp))
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)

@@ -1,0 +1,99 @@
+"""What every tourism page shares: SEO helpers, pinned makers and products, images."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from tourism.blocks import PinsBlock
+
+
+def image_fk(verbose_name):
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
+# A top-level Indonesian page may not take a slug that is also a language prefix: with
+# Indonesian at / and English at /en/, a page slugged "en" could never be reached.
+RESERVED_TOP_SLUGS = {"en", "id", "admin", "api", "static", "media", "cari"}
+
+
+def reserved_slug_message(slug):
+    return _(
+        "The slug '%(slug)s' is reserved for a language or a site section; "
+        "choose another one."
+    ) % {"slug": slug}
+
+
+class TourismPageForm(WagtailAdminPageForm):
+    """Admin form of every tourism page: turns slug clashes into a clear field error."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        slug = cleaned_data.get("slug")
+        parent = getattr(self, "parent_page", None)
+        if slug and parent is not None and parent.depth == 2:
+            if slug in RESERVED_TOP_SLUGS:
+                self.add_error("slug", reserved_slug_message(slug))
+        return cleaned_data
+
+
+class TourismPage(Page):
+    """Abstract base of every tourism page type: pins, SEO defaults, structured data."""
+
+    # Kept in the page row (no extra query when a page has no pins); the blocks are
+    # snippet choosers for the vendors app's Product and Vendor snippets.
+    pins = StreamField(
+        PinsBlock(),
+        blank=True,
+        verbose_name=_("pinned products and makers"),
+        help_text=_("Products and makers shown on this page, in this order."),
+    )
+
+    pin_panels = [FieldPanel("pins")]
+
+    base_form_class = TourismPageForm
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        # New pages are checked by TourismPageForm, which knows the parent.
+        if self.pk and self.depth == 3 and self.slug in RESERVED_TOP_SLUGS:
+            raise ValidationError({"slug": reserved_slug_message(self.slug)})
+
+    @property
+    def meta_description(self) -> str:
+        """search_description when the editor wrote one, else the page's own summary."""
+        return self.search_description or getattr(self, "summary", "") or ""
+
+    @property
+    def share_image(self):
+        return getattr(self, "hero_image", None)
+
+    def structured_data(self, request) -> list[dict]:
+        """schema.org objects for this page, rendered as JSON-LD (see tourism.seo)."""
+        from tourism import seo
+
+        return seo.page_structured_data(page=self, request=request)
+
+    def get_context(self, request, *args, **kwargs):
+        from tourism import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.page_pins(page=self))
+        # One query serves the visible breadcrumbs and the BreadcrumbList JSON-LD.
+        context["ancestors"] = (
+            list(self.get_ancestors().filter(depth__gte=2)) if self.depth > 2 else []
+        )
+        return context

@@ -1,0 +1,35 @@
+"""Admin for the tourism office: the dashboard panel with the counts that matter."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from tourism import selectors
+
+
+class OfficeSummaryPanel(Component):
+    """Published destinations, upcoming events, vendors to approve, orders this month.
+
+    Translations count once; the month is the office's (WITA).
+    """
+
+    name = "banua_office_summary"
+    order = 50
+    template_name = "tourism/admin/office_summary_panel.html"
+
+    def get_context_data(self, parent_context):
+        counts = selectors.dashboard_counts()
+        return {
+            "counts": counts,
+            "items": [
+                (_("Published destinations"), counts.published_destinations),
+                (_("Upcoming events"), counts.upcoming_events),
+                (_("Vendors awaiting approval"), counts.vendors_pending),
+                (_("Orders this month"), counts.orders_this_month),
+            ],
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_office_summary_panel(request, panels):
+    panels.insert(0, OfficeSummaryPanel())
