@@ -42,23 +42,13 @@ def commission_split(
 
 
 def vendor_connect_account(vendor) -> str | None:
-    """The vendor's Stripe account id when it can receive transfers, else None.
+    """The vendor's Stripe account id when Connect payouts are enabled, else None.
 
-    The vendors app owns the Connect fields; we read them defensively so the marketplace
-    works whether or not that part is there yet.
+    The vendors app owns these fields and keeps them in step with Stripe
+    (``vendor_payout_status_sync`` on ``account.updated``).
     """
-    try:
-        from vendors import selectors as vendor_selectors
-
-        lookup = getattr(vendor_selectors, "vendor_stripe_destination", None)
-        if lookup is not None:
-            return lookup(vendor=vendor) or None
-    except ImportError:
-        pass
     account_id = getattr(vendor, "stripe_account_id", "") or ""
-    enabled = getattr(vendor, "stripe_payouts_enabled", None)
-    if enabled is None:
-        enabled = getattr(vendor, "payouts_enabled", False)
+    enabled = getattr(vendor, "payout_status", "") == "enabled"
     return account_id if account_id and enabled else None
 
 
