@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from marketplace import selectors as marketplace_selectors
 from marketplace.models import Product, ProductImage, ProductStatus, ProductVariant
-from vendors.models import BankAccount, Vendor
+from vendors.models import BankAccount, PayoutStatus, Vendor
 
 LOW_STOCK_THRESHOLD = 3
 
@@ -70,11 +70,11 @@ def vendor_get_for_user(*, user) -> Vendor | None:
     """The shop the signed-in user owns (any status), or None."""
     if user is None or not user.is_authenticated:
         return None
-    return (
-        Vendor.objects.select_related("logo", "banner", "destination", "owner")
-        .filter(owner=user)
-        .first()
-    )
+    vendor = Vendor.objects.select_related("logo", "banner", "destination").filter(owner=user).first()
+    if vendor is not None:
+        # Fills the reverse cache both ways, so ``user.vendor`` in templates costs no query.
+        user.vendor = vendor
+    return vendor
 
 
 def product_list_for_vendor(*, vendor: Vendor):
@@ -119,15 +119,28 @@ def variant_list_for_vendor(*, vendor: Vendor):
     )
 
 
-def variant_list_low_stock(*, vendor: Vendor):
-    return variant_list_for_vendor(vendor=vendor).filter(
-        is_active=True, stock__lte=LOW_STOCK_THRESHOLD
+def product_list_needing_attention(*, vendor: Vendor):
+    """The vendor's live-ish products that the office hid or that run low, in one query."""
+    return (
+        Product.objects.filter(vendor=vendor)
+        .exclude(status=ProductStatus.ARCHIVED)
+        .annotate(
+            low_stock_count=Count(
+                "variants",
+                filter=Q(variants__is_active=True, variants__stock__lte=LOW_STOCK_THRESHOLD),
+            )
+        )
+        .filter(Q(is_hidden=True) | Q(low_stock_count__gt=0))
+        .only("id", "name", "is_hidden", "hidden_reason")
+        .order_by("-is_hidden", "name")
     )
 
 
-def product_list_hidden_for_vendor(*, vendor: Vendor):
-    """Listings the office hid, with the reason, for the dashboard notice."""
-    return Product.objects.filter(vendor=vendor, is_hidden=True).only("id", "name", "hidden_reason")
+def vendor_stripe_destination(*, vendor: Vendor) -> str | None:
+    """The connected account transfers go to, only once Stripe enabled payouts on it."""
+    if vendor.stripe_account_id and vendor.payout_status == PayoutStatus.ENABLED:
+        return vendor.stripe_account_id
+    return None
 
 
 def bank_account_for_vendor(*, vendor: Vendor) -> BankAccount | None:

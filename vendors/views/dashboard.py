@@ -77,8 +77,7 @@ def home(request, vendor):
         "vendors/dashboard/home.html",
         {
             "vendor": vendor,
-            "low_stock": list(selectors.variant_list_low_stock(vendor=vendor)[:20]),
-            "hidden_products": list(selectors.product_list_hidden_for_vendor(vendor=vendor)),
+            "attention": list(selectors.product_list_needing_attention(vendor=vendor)[:30]),
             "chart": sales_chart(selectors.vendor_sales_series(vendor=vendor, days=30)),
             "low_stock_threshold": selectors.LOW_STOCK_THRESHOLD,
         },
