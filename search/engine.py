@@ -16,7 +16,9 @@ def is_configured() -> bool:
 def _client_for(url: str, timeout: int):
     from elasticsearch import Elasticsearch
 
-    return Elasticsearch(url, request_timeout=timeout, retry_on_timeout=False, max_retries=0)
+    return Elasticsearch(
+        url, request_timeout=timeout, retry_on_timeout=False, max_retries=0
+    )
 
 
 def get_client():
@@ -34,5 +36,21 @@ def health() -> dict:
         info = get_client().cluster.health(timeout="2s")
     except Exception as exc:  # noqa: BLE001 - any transport failure means "down"
         logger.warning("Elasticsearch health check failed: %s", exc)
-        return {"backend": "elasticsearch", "ok": False, "error": exc.__class__.__name__}
-    return {"backend": "elasticsearch", "ok": info["status"] in ("green", "yellow"), "status": info["status"]}
+        return {
+            "backend": "elasticsearch",
+            "ok": False,
+            "error": exc.__class__.__name__,
+        }
+    return {
+        "backend": "elasticsearch",
+        "ok": info["status"] in ("green", "yellow"),
+        "status": info["status"],
+    }
+
+
+def is_transport_error(exc: BaseException) -> bool:
+    """True for errors meaning "Elasticsearch cannot answer now" (down, timeout, bad index)."""
+    from elastic_transport import TransportError
+    from elasticsearch import ApiError
+
+    return isinstance(exc, TransportError | ApiError | ConnectionError)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_elasticsearch_dsl",
     "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -162,6 +163,12 @@ TASKS = {
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "banua")
 ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
+# django-elasticsearch-dsl only declares the product document here; connections are made
+# lazily by search.engine, and syncing runs after commit through search's own tasks.
+ELASTICSEARCH_DSL = {"default": {"hosts": [ELASTICSEARCH_URL]}} if ELASTICSEARCH_URL else {}
+ELASTICSEARCH_DSL_AUTOSYNC = False
+ELASTICSEARCH_DSL_AUTO_REFRESH = False
+ELASTICSEARCH_DSL_SIGNAL_PROCESSOR = "search.signals.OnCommitSignalProcessor"
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {

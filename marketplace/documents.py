@@ -1,0 +1,175 @@
+"""The product search document (Elasticsearch), owned by the catalogue's app.
+
+The mapping refers to analyzers by name; their definitions (Indonesian stemming with protected
+words, the reviewed stop words, query-side synonyms) are built from the word lists in
+``search/analysis/`` when ``search/indexing.py`` creates a versioned index. The index name
+registered here is a placeholder: the real name is an alias chosen from settings at call time
+(``search.indexing.alias_name()``), so tests can use a prefix of their own.
+"""
+
+from django.db.models import Prefetch
+from django_elasticsearch_dsl import Document, fields
+from django_elasticsearch_dsl.registries import registry
+
+from marketplace.models import Product, ProductVariant
+from search import analysis
+
+_ID = analysis.INDONESIAN
+_ID_SEARCH = analysis.INDONESIAN_SEARCH
+
+
+def _text(*, english: bool = True, autocomplete: bool = False, raw: bool = False):
+    """A text field analysed in Indonesian, with the sub-fields the queries use."""
+    sub = {"exact": fields.TextField(analyzer=analysis.EXACT)}
+    if english:
+        sub["en"] = fields.TextField(analyzer=analysis.ENGLISH)
+    if autocomplete:
+        sub["autocomplete"] = fields.TextField(
+            analyzer=analysis.AUTOCOMPLETE, search_analyzer=analysis.EXACT
+        )
+    if raw:
+        sub["raw"] = fields.KeywordField()
+    return fields.TextField(analyzer=_ID, search_analyzer=_ID_SEARCH, fields=sub)
+
+
+@registry.register_document
+class ProductDocument(Document):
+    """One visible product: its words, provenance, facets, price, stock and place."""
+
+    id = fields.IntegerField()  # tie-breaker for stable sorting (_id has no doc values)
+    name = _text(autocomplete=True, raw=True)
+    slug = fields.KeywordField()
+    description = _text()
+    tags = _text(autocomplete=False)
+    motif_name = _text(english=False)
+    motif_meaning = _text()
+    maker_name = fields.TextField(analyzer=analysis.EXACT)
+    village = _text(english=False, raw=True)
+    technique = fields.KeywordField()
+    # The technique and dye in words ("Woven (anyaman / tenun)", "Natural dye"), so that a
+    # shopper typing "tenun" or "natural dye" finds the products recorded with them.
+    provenance = _text()
+    dye = fields.KeywordField()
+    category = fields.KeywordField()  # slug of the product's own category
+    category_path = (
+        fields.KeywordField()
+    )  # its slug and its parents', for parent filters
+    category_name = _text()
+    category_name_en = fields.TextField(analyzer=analysis.ENGLISH)
+    vendor = fields.KeywordField()  # vendor slug
+    vendor_name = _text(english=False, raw=True)
+    region = fields.KeywordField()
+    # Words for "did you mean": names, tags and categories, unstemmed.
+    spelling = fields.TextField(analyzer=analysis.EXACT)
+    price = fields.IntegerField()  # lowest price of an active variant, whole rupiah
+    in_stock = fields.BooleanField()
+    rating = (
+        fields.FloatField()
+    )  # average review score; 0 until the marketplace has reviews
+    rating_count = fields.IntegerField()
+    is_featured = fields.BooleanField()
+    visible = fields.BooleanField()
+    published_at = fields.DateField()
+    location = fields.GeoPointField()
+
+    class Index:
+        name = "banua_products_placeholder"
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+    class Django:
+        model = Product
+        # Syncing is ours (search/signals.py enqueues tasks after commit).
+        ignore_signals = True
+        auto_refresh = False
+        queryset_pagination = 500
+
+    def get_queryset(self):
+        return Product.objects.select_related(
+            "vendor", "category", "category__parent"
+        ).prefetch_related(
+            "tags",
+            Prefetch(
+                "variants", queryset=ProductVariant.objects.filter(is_active=True)
+            ),
+        )
+
+    def should_index_object(self, obj) -> bool:
+        """Only what the storefront may show is searchable (same rule as the selectors)."""
+        from marketplace.models import ProductStatus
+        from vendors.models import VendorStatus
+
+        return (
+            obj.status == ProductStatus.PUBLISHED
+            and not obj.is_hidden
+            and obj.vendor.status == VendorStatus.APPROVED
+        )
+
+    # --- preparers: every value comes from rows loaded by get_queryset() -------------------
+    def _active_variants(self, obj):
+        return [variant for variant in obj.variants.all() if variant.is_active]
+
+    def prepare_tags(self, obj):
+        return sorted(tag.name for tag in obj.tags.all())
+
+    def prepare_provenance(self, obj):
+        from django.utils import translation
+
+        with translation.override("en"):
+            labels = [obj.get_technique_display(), obj.get_dye_display()]
+        return " ".join(str(label) for label in labels if label)
+
+    def prepare_category(self, obj):
+        return obj.category.slug
+
+    def prepare_category_path(self, obj):
+        path, category, seen = [], obj.category, set()
+        while category is not None and category.pk not in seen:
+            seen.add(category.pk)
+            path.append(category.slug)
+            category = category.parent
+        return path
+
+    def prepare_category_name(self, obj):
+        return obj.category.name
+
+    def prepare_category_name_en(self, obj):
+        return obj.category.name_en
+
+    def prepare_vendor(self, obj):
+        return obj.vendor.slug
+
+    def prepare_vendor_name(self, obj):
+        return obj.vendor.name
+
+    def prepare_region(self, obj):
+        return obj.vendor.region
+
+    def prepare_village(self, obj):
+        return obj.village or obj.vendor.craft_village
+
+    def prepare_spelling(self, obj):
+        words = [obj.name, obj.category.name, obj.motif_name, obj.village]
+        words += [tag.name for tag in obj.tags.all()]
+        return " ".join(word for word in words if word)
+
+    def prepare_price(self, obj):
+        prices = [variant.price for variant in self._active_variants(obj)]
+        return min(prices) if prices else None
+
+    def prepare_in_stock(self, obj):
+        return any(variant.stock > 0 for variant in self._active_variants(obj))
+
+    def prepare_rating(self, obj):
+        return float(getattr(obj, "rating_average", None) or 0.0)
+
+    def prepare_rating_count(self, obj):
+        return int(getattr(obj, "rating_count", None) or 0)
+
+    def prepare_visible(self, obj):
+        return self.should_index_object(obj)
+
+    def prepare_location(self, obj):
+        vendor = obj.vendor
+        if vendor.latitude is None or vendor.longitude is None:
+            return None
+        return {"lat": float(vendor.latitude), "lon": float(vendor.longitude)}

@@ -1,0 +1,320 @@
+"""Product search on Elasticsearch: the only place that builds product queries.
+
+Relevance: an Indonesian-analysed match (with synonyms) across fields boosted name > tags >
+category and provenance > description, an English sub-field match, a fuzzy match on the
+unstemmed words for typos, and a phrase bonus on the name. User filters go in a post_filter so
+every facet counts as if its own filter were not set (the usual "refine" behaviour), while the
+always-applied rule (visible) and the query itself shape all counts.
+"""
+
+from elasticsearch.dsl import A, Q, Search
+
+from search import engine, indexing
+from search.facets import build_facets
+from search.params import PRICE_RANGES, ProductSearchParams
+from search.results import ProductHit, ProductSearchResult, Suggestion
+
+ID_FIELDS = [
+    "name^8",
+    "tags^4",
+    "category_name^3",
+    "motif_name^3",
+    "village^2",
+    "vendor_name^2",
+    "provenance^1",
+    "description^1",
+    "motif_meaning^0.5",
+]
+EN_FIELDS = [
+    "name.en^6",
+    "tags.en^3",
+    "category_name_en^2",
+    "provenance.en^1",
+    "description.en^0.5",
+    "motif_meaning.en^0.3",
+]
+FUZZY_FIELDS = [
+    "name.exact^4",
+    "tags.exact^2",
+    "category_name.exact^1.5",
+    "motif_name.exact^1.5",
+    "village.exact",
+    "description.exact^0.5",
+]
+TERM_FACETS = {
+    "category": "category",
+    "vendor": "vendor",
+    "region": "region",
+    "technique": "technique",
+    "dye": "dye",
+}
+FACET_SIZE = 20
+
+
+def text_query(q: str) -> Q:
+    """Scoring part of the query; matches everything when ``q`` is empty."""
+    if not q:
+        return Q("match_all")
+    return Q(
+        "bool",
+        should=[
+            Q("multi_match", query=q, fields=ID_FIELDS, type="most_fields"),
+            Q("multi_match", query=q, fields=EN_FIELDS, type="most_fields", boost=0.6),
+            Q(
+                "multi_match",
+                query=q,
+                fields=FUZZY_FIELDS,
+                type="most_fields",
+                fuzziness="AUTO",
+                prefix_length=1,
+                max_expansions=20,
+                boost=0.5,
+            ),
+            Q("match_phrase", **{"name.exact": {"query": q, "slop": 2, "boost": 6}}),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def _filter_clauses(params: ProductSearchParams) -> dict[str, Q]:
+    """The user's filters by name; the facet of that name ignores its own clause."""
+    clauses: dict[str, Q] = {}
+    if params.category:
+        clauses["category"] = Q("term", category_path=params.category)
+    for name in ("vendor", "region", "technique", "dye"):
+        value = getattr(params, name)
+        if value:
+            clauses[name] = Q("term", **{name: value})
+    if params.village:
+        clauses["village"] = Q(
+            "match", village={"query": params.village, "operator": "and"}
+        )
+    if params.price_min is not None or params.price_max is not None:
+        bounds = {}
+        if params.price_min is not None:
+            bounds["gte"] = params.price_min
+        if params.price_max is not None:
+            bounds["lte"] = params.price_max
+        clauses["price"] = Q("range", price=bounds)
+    if params.in_stock is not None:
+        clauses["in_stock"] = Q("term", in_stock=params.in_stock)
+    if params.near_point is not None:
+        lat, lon = params.near_point
+        clauses["near"] = Q(
+            "geo_distance", distance=f"{params.km}km", location={"lat": lat, "lon": lon}
+        )
+    return clauses
+
+
+def _facet_aggs(search: Search, clauses: dict[str, Q]) -> Search:
+    for name, field in TERM_FACETS.items():
+        others = [clause for key, clause in clauses.items() if key != name]
+        agg = A("filter", Q("bool", filter=others))
+        agg.bucket("values", "terms", field=field, size=FACET_SIZE)
+        search.aggs.bucket(name, agg)
+    others = [clause for key, clause in clauses.items() if key != "price"]
+    price = A("filter", Q("bool", filter=others))
+    price.bucket(
+        "values",
+        "range",
+        field="price",
+        keyed=False,
+        ranges=[
+            {"key": key, "from": low, **({"to": high} if high else {})}
+            for key, low, high in PRICE_RANGES
+        ],
+    )
+    search.aggs.bucket("price", price)
+    return search
+
+
+def _sorted(search: Search, params: ProductSearchParams) -> Search:
+    newest = {"published_at": {"order": "desc", "missing": "_last"}}
+    if params.sort == "price_asc":
+        return search.sort({"price": {"order": "asc", "missing": "_last"}}, "_score")
+    if params.sort == "price_desc":
+        return search.sort({"price": {"order": "desc", "missing": "_last"}}, "_score")
+    if params.sort == "newest":
+        return search.sort(newest, "_score")
+    if params.sort == "rating":
+        return search.sort(
+            {"rating": {"order": "desc"}}, {"rating_count": {"order": "desc"}}, "_score"
+        )
+    if params.sort == "distance" and params.near_point is not None:
+        lat, lon = params.near_point
+        return search.sort(
+            {"_geo_distance": {"location": {"lat": lat, "lon": lon}, "unit": "km"}}
+        )
+    return search.sort("_score", newest, {"id": "desc"})
+
+
+def build_search(params: ProductSearchParams, *, client=None) -> Search:
+    clauses = _filter_clauses(params)
+    search = Search(using=client, index=indexing.alias_name())
+    search = search.query(
+        Q("bool", must=[text_query(params.q)], filter=[Q("term", visible=True)])
+    )
+    if clauses:
+        search = search.post_filter(Q("bool", filter=list(clauses.values())))
+    search = _facet_aggs(search, clauses)
+    search = _sorted(search, params)
+    if params.q:
+        # A highlight query of its own: highlighting the whole scoring query (fuzzy
+        # expansions over four fields) costs seconds; this one costs milliseconds.
+        highlight_query = Q(
+            "bool",
+            should=[
+                Q("multi_match", query=params.q, fields=["name", "description"]),
+                Q(
+                    "multi_match",
+                    query=params.q,
+                    fields=["name.exact", "description.exact"],
+                    fuzziness="AUTO",
+                    prefix_length=1,
+                    max_expansions=10,
+                ),
+            ],
+        )
+        search = search.highlight_options(
+            encoder="html",
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            number_of_fragments=1,
+            fragment_size=140,
+            highlight_query=highlight_query.to_dict(),
+            require_field_match=False,
+        ).highlight("name", "description")
+    search = search.extra(track_total_hits=True)
+    return search[params.offset : params.offset + params.per_page]
+
+
+def _hit(raw: dict, params: ProductSearchParams) -> ProductHit:
+    source = raw["_source"]
+    highlight = {}
+    for field, fragments in (raw.get("highlight") or {}).items():
+        key = field.split(".")[0]
+        highlight.setdefault(key, fragments[0])
+    distance = None
+    if params.sort == "distance" and raw.get("sort"):
+        distance = round(float(raw["sort"][0]), 1)
+    return ProductHit(
+        id=int(raw["_id"]),
+        name=source["name"],
+        slug=source.get("slug") or "",
+        price=source.get("price"),
+        in_stock=bool(source.get("in_stock")),
+        vendor={
+            "slug": source.get("vendor", ""),
+            "name": source.get("vendor_name", ""),
+        },
+        category={
+            "slug": source.get("category", ""),
+            "name": source.get("category_name", ""),
+        },
+        region=source.get("region", ""),
+        technique=source.get("technique") or "",
+        dye=source.get("dye") or "",
+        village=source.get("village") or "",
+        rating=float(source.get("rating") or 0.0),
+        score=raw.get("_score"),
+        highlight=highlight,
+        distance_km=distance,
+    )
+
+
+def did_you_mean(q: str, *, client) -> str | None:
+    """A corrected query from the term suggester on the unstemmed words, or None."""
+    if not q:
+        return None
+    search = Search(using=client, index=indexing.alias_name()).extra(size=0)
+    search = search.suggest(
+        "spelling",
+        q,
+        term={
+            "field": "spelling",
+            "suggest_mode": "always",
+            "min_word_length": 3,
+            # The fuzzy query already forgives typos after the first letter; here the
+            # first letter may be wrong too, which is when nothing matched.
+            "prefix_length": 0,
+            "max_edits": 2,
+        },
+    )
+    response = search.execute().to_dict()
+    words, changed = [], False
+    for entry in response.get("suggest", {}).get("spelling", []):
+        options = entry.get("options") or []
+        if options and options[0]["text"] != entry["text"]:
+            words.append(options[0]["text"])
+            changed = True
+        else:
+            words.append(entry["text"])
+    return " ".join(words) if changed else None
+
+
+def product_search_es(params: ProductSearchParams) -> ProductSearchResult:
+    """Raises the client's transport errors; the caller falls back to the database."""
+    client = engine.get_client()
+    response = build_search(params, client=client).execute().to_dict()
+    aggs = response.get("aggregations", {})
+    raw_facets = {
+        name: [
+            (bucket["key"], bucket["doc_count"])
+            for bucket in aggs.get(name, {}).get("values", {}).get("buckets", [])
+        ]
+        for name in TERM_FACETS
+    }
+    raw_facets["price"] = [
+        (bucket["key"], bucket["doc_count"])
+        for bucket in aggs.get("price", {}).get("values", {}).get("buckets", [])
+        if bucket["doc_count"]
+    ]
+    hits = [_hit(raw, params) for raw in response["hits"]["hits"]]
+    total = response["hits"]["total"]["value"]
+    suggestion = did_you_mean(params.q, client=client) if total == 0 else None
+    return ProductSearchResult(
+        query=params.q,
+        backend="elasticsearch",
+        total=total,
+        page=params.page,
+        per_page=params.per_page,
+        sort=params.sort,
+        hits=hits,
+        facets=build_facets(raw_facets, params),
+        did_you_mean=suggestion,
+    )
+
+
+def product_suggest_es(q: str, *, limit: int = 8) -> list[Suggestion]:
+    """Names that start with what was typed (edge n-grams), typo-tolerant from 4 letters."""
+    client = engine.get_client()
+    fuzzy = "AUTO:4,7"
+    search = Search(using=client, index=indexing.alias_name()).query(
+        Q(
+            "bool",
+            should=[
+                Q("match", **{"name.autocomplete": {"query": q, "operator": "and"}}),
+                Q(
+                    "match",
+                    **{
+                        "name.autocomplete": {
+                            "query": q,
+                            "operator": "and",
+                            "fuzziness": fuzzy,
+                            "prefix_length": 1,
+                            "boost": 0.3,
+                        }
+                    },
+                ),
+                Q("match_phrase_prefix", **{"name.exact": {"query": q, "boost": 2}}),
+            ],
+            minimum_should_match=1,
+            filter=[Q("term", visible=True)],
+        )
+    )
+    search = search.source(["name", "slug"])[:limit]
+    response = search.execute().to_dict()
+    return [
+        Suggestion(text=hit["_source"]["name"], slug=hit["_source"].get("slug", ""))
+        for hit in response["hits"]["hits"]
+    ]

@@ -1,0 +1,80 @@
+"""Typed search results, the same whichever backend answered (Elasticsearch or database)."""
+
+from dataclasses import asdict, dataclass, field
+
+from django.urls import reverse
+
+
+@dataclass
+class ProductHit:
+    id: int
+    name: str
+    slug: str
+    price: int | None
+    in_stock: bool
+    vendor: dict
+    category: dict
+    region: str
+    technique: str = ""
+    dye: str = ""
+    village: str = ""
+    rating: float = 0.0
+    score: float | None = None
+    highlight: dict[str, str] = field(default_factory=dict)
+    distance_km: float | None = None
+
+    @property
+    def url(self) -> str:
+        return reverse("marketplace:product_detail", kwargs={"slug": self.slug})
+
+
+@dataclass
+class FacetBucket:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class ProductSearchResult:
+    query: str
+    backend: str  # "elasticsearch" or "database"
+    total: int
+    page: int
+    per_page: int
+    sort: str
+    hits: list[ProductHit]
+    facets: dict[str, list[FacetBucket]]
+    did_you_mean: str | None = None
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def as_json(self) -> dict:
+        return {
+            "query": self.query,
+            "backend": self.backend,
+            "total": self.total,
+            "page": self.page,
+            "pages": self.pages,
+            "per_page": self.per_page,
+            "sort": self.sort,
+            "did_you_mean": self.did_you_mean,
+            "results": [{**asdict(hit), "url": hit.url} for hit in self.hits],
+            "facets": {
+                name: [asdict(bucket) for bucket in buckets]
+                for name, buckets in self.facets.items()
+            },
+        }
+
+
+@dataclass
+class Suggestion:
+    text: str
+    slug: str
+
+    @property
+    def url(self) -> str:
+        return reverse("marketplace:product_detail", kwargs={"slug": self.slug})

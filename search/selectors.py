@@ -1,0 +1,163 @@
+"""Search reads: products (Elasticsearch, else the database), suggestions, site-wide search.
+
+Views and the API call only these. When Elasticsearch is configured but fails, the answer
+comes from the database with a logged warning: search degrades, it never breaks a page.
+"""
+
+import logging
+from dataclasses import dataclass, field, replace
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from search import engine
+from search.params import ProductSearchParams, SearchParamsError
+from search.results import ProductSearchResult, Suggestion
+
+logger = logging.getLogger(__name__)
+
+SUGGEST_MIN_LENGTH = 2
+
+
+_es_failure = engine.is_transport_error
+
+
+def destination_point(*, destination_id: int) -> tuple[float, float] | None:
+    """Coordinates of a live destination page, or None."""
+    from tourism.models import DestinationPage
+
+    row = (
+        DestinationPage.objects.live()
+        .filter(pk=destination_id, latitude__isnull=False, longitude__isnull=False)
+        .values_list("latitude", "longitude")
+        .first()
+    )
+    return (float(row[0]), float(row[1])) if row else None
+
+
+def with_destination(params: ProductSearchParams) -> ProductSearchParams:
+    """Resolve ``near`` to coordinates; an unknown destination is a parameter error."""
+    if params.near is None:
+        return params
+    point = destination_point(destination_id=params.near)
+    if point is None:
+        raise SearchParamsError(
+            {
+                "near": str(
+                    _("No published destination with a map location has this id.")
+                )
+            }
+        )
+    return replace(params, near_point=point)
+
+
+def product_search(*, params: ProductSearchParams) -> ProductSearchResult:
+    from search.fallback import product_search_db
+
+    params = with_destination(params)
+    if engine.is_configured():
+        from search.products import product_search_es
+
+        try:
+            return product_search_es(params)
+        except Exception as exc:
+            if not _es_failure(exc):
+                raise
+            logger.warning(
+                "Elasticsearch unavailable at %s (%s: %s); product search answered "
+                "from the database.",
+                settings.ELASTICSEARCH_URL,
+                exc.__class__.__name__,
+                str(exc)[:300],
+            )
+    return product_search_db(params)
+
+
+def product_suggest(*, q: str, limit: int = 8) -> tuple[str, list[Suggestion]]:
+    """(backend, suggestions) for the first letters typed; nothing below two letters."""
+    from search.fallback import product_suggest_db
+
+    q = " ".join(q.split())[:100]
+    if len(q) < SUGGEST_MIN_LENGTH:
+        return "none", []
+    if engine.is_configured():
+        from search.products import product_suggest_es
+
+        try:
+            return "elasticsearch", product_suggest_es(q, limit=limit)
+        except Exception as exc:
+            if not _es_failure(exc):
+                raise
+            logger.warning(
+                "Elasticsearch unavailable (%s); suggestions answered from the database.",
+                exc.__class__.__name__,
+            )
+    return "database", product_suggest_db(q, limit=limit)
+
+
+@dataclass
+class SiteSearchResult:
+    query: str
+    products: ProductSearchResult | None
+    destinations: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    stories: list = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        products = self.products.total if self.products else 0
+        return products + len(self.destinations) + len(self.events) + len(self.stories)
+
+
+def _page_search(queryset, q: str, limit: int) -> list:
+    """Wagtail's own search (Elasticsearch backend when configured, else the database);
+    a failing search backend yields an empty section with a warning, not a 500."""
+    try:
+        return list(queryset.search(q)[:limit])
+    except Exception as exc:
+        if not _es_failure(exc):
+            raise
+        logger.warning(
+            "Page search failed (%s); section left empty.", exc.__class__.__name__
+        )
+        return []
+
+
+def site_search(
+    *, params: ProductSearchParams, page_limit: int = 10
+) -> SiteSearchResult:
+    """Products plus destinations, events and stories in the visitor's language."""
+    from wagtail.models import Locale
+
+    from tourism.models import DestinationPage, EventPage
+
+    q = params.q
+    products = product_search(params=params)
+    result = SiteSearchResult(query=q, products=products)
+    if not q:
+        return result
+    locale = Locale.get_active()
+    result.destinations = _page_search(
+        DestinationPage.objects.live().public().filter(locale=locale), q, page_limit
+    )
+    result.events = _page_search(
+        EventPage.objects.live().public().filter(locale=locale), q, page_limit
+    )
+    for model in _story_models():
+        result.stories += _page_search(
+            model.objects.live().public().filter(locale=locale), q, page_limit
+        )
+    return result
+
+
+def _story_models() -> list:
+    """The tourism app's story-like page types (stories, itineraries) that exist."""
+    from django.apps import apps
+
+    models = []
+    for name in ("StoryPage", "ItineraryPage"):
+        try:
+            models.append(apps.get_model("tourism", name))
+        except LookupError:
+            continue
+    return models

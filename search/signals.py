@@ -1,0 +1,97 @@
+"""Signal wiring: a change to a product, its variants or tags, its vendor or its category
+enqueues ``search_sync`` once the transaction commits (never inside it, so a rolled-back
+change is never indexed and the worker always sees committed rows).
+
+Installed as django-elasticsearch-dsl's signal processor (settings
+``ELASTICSEARCH_DSL_SIGNAL_PROCESSOR``), replacing its synchronous in-transaction default.
+Code that changes rows without signals (``QuerySet.update``, ``bulk_create``) calls
+``search_sync_on_commit`` itself.
+"""
+
+from functools import partial
+
+from django.db import models, transaction
+from django_elasticsearch_dsl.signals import BaseSignalProcessor
+
+from search import engine
+
+
+def search_sync_on_commit(*, app_label: str, model_name: str, pk: int) -> None:
+    """Enqueue the index update for one row after the current transaction commits."""
+    if not engine.is_configured():
+        return
+    from search.tasks import search_sync
+
+    transaction.on_commit(partial(search_sync.enqueue, app_label, model_name, pk))
+
+
+def _target(instance) -> tuple[str, str, int] | None:
+    """The row the search document hangs on: variants and photos point at their product."""
+    from marketplace.models import Category, Product, ProductVariant
+    from vendors.models import Vendor
+
+    if isinstance(instance, Product):
+        return ("marketplace", "product", instance.pk)
+    if isinstance(instance, ProductVariant):
+        return ("marketplace", "product", instance.product_id)
+    if isinstance(instance, Vendor):
+        return ("vendors", "vendor", instance.pk)
+    if isinstance(instance, Category):
+        return ("marketplace", "category", instance.pk)
+    return None
+
+
+class OnCommitSignalProcessor(BaseSignalProcessor):
+    def setup(self):
+        from marketplace.models import Category, Product, ProductVariant
+        from vendors.models import Vendor
+
+        for model in (Product, ProductVariant, Vendor, Category):
+            uid = f"search-sync-{model._meta.label_lower}"
+            models.signals.post_save.connect(
+                self.handle_save, sender=model, dispatch_uid=f"{uid}-save"
+            )
+            models.signals.post_delete.connect(
+                self.handle_delete, sender=model, dispatch_uid=f"{uid}-delete"
+            )
+        models.signals.m2m_changed.connect(
+            self.handle_m2m_changed,
+            sender=Product.tags.through,
+            dispatch_uid="search-sync-product-tags",
+        )
+
+    def teardown(self):
+        from marketplace.models import Category, Product, ProductVariant
+        from vendors.models import Vendor
+
+        for model in (Product, ProductVariant, Vendor, Category):
+            models.signals.post_save.disconnect(
+                sender=model, dispatch_uid=f"search-sync-{model._meta.label_lower}-save"
+            )
+            models.signals.post_delete.disconnect(
+                sender=model,
+                dispatch_uid=f"search-sync-{model._meta.label_lower}-delete",
+            )
+        models.signals.m2m_changed.disconnect(
+            sender=Product.tags.through, dispatch_uid="search-sync-product-tags"
+        )
+
+    def _enqueue(self, instance):
+        target = _target(instance)
+        if target is not None and target[2] is not None:
+            app_label, model_name, pk = target
+            search_sync_on_commit(app_label=app_label, model_name=model_name, pk=pk)
+
+    def handle_save(self, sender, instance, **kwargs):
+        self._enqueue(instance)
+
+    def handle_delete(self, sender, instance, **kwargs):
+        # The row is gone when the task runs: the task then removes the document.
+        self._enqueue(instance)
+
+    def handle_pre_delete(self, sender, instance, **kwargs):
+        """Nothing to do before a delete: documents are looked up by id afterwards."""
+
+    def handle_m2m_changed(self, sender, instance, action, **kwargs):
+        if action in ("post_add", "post_remove", "post_clear"):
+            self._enqueue(instance)

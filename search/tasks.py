@@ -1,0 +1,63 @@
+"""Background tasks that keep the product index in step with the database.
+
+Only ``(app_label, model_name, pk)`` travels to the worker; the task loads current rows, so it
+is safe to run twice and late runs never write stale data.
+"""
+
+import logging
+
+from django_tasks import task
+
+from search import engine, indexing
+
+logger = logging.getLogger(__name__)
+
+
+def affected_product_ids(*, app_label: str, model_name: str, pk: int) -> list[int]:
+    """Products whose search document depends on this row."""
+    from marketplace.models import Product
+
+    key = f"{app_label}.{model_name}".lower()
+    if key == "marketplace.product":
+        return [pk]
+    if key == "vendors.vendor":
+        return list(Product.objects.filter(vendor_id=pk).values_list("pk", flat=True))
+    if key == "marketplace.category":
+        return list(
+            Product.objects.filter(category__in=_category_and_children(pk)).values_list(
+                "pk", flat=True
+            )
+        )
+    raise ValueError(f"search does not index {key}")
+
+
+def _category_and_children(pk: int) -> list[int]:
+    from marketplace.models import Category
+
+    ids, frontier = [pk], [pk]
+    while frontier:
+        frontier = list(
+            Category.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+        )
+        frontier = [child for child in frontier if child not in ids]
+        ids += frontier
+    return ids
+
+
+@task()
+def search_sync(app_label: str, model_name: str, pk: int) -> dict:
+    """Re-index (or remove) the products that depend on one changed row.
+
+    Failures are logged, not raised: indexing must never break the request that saved the
+    row; ``manage.py search_reindex`` repairs any drift.
+    """
+    if not engine.is_configured():
+        return {"skipped": True}
+    try:
+        product_ids = affected_product_ids(
+            app_label=app_label, model_name=model_name, pk=pk
+        )
+        return indexing.products_sync(product_ids=product_ids)
+    except Exception:
+        logger.exception("Search sync failed for %s.%s %s", app_label, model_name, pk)
+        return {"failed": True}
