@@ -11,7 +11,8 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import reverse
-from ninja import Field, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
 from marketplace.models import Category, ProductStatus
@@ -198,12 +199,12 @@ def _my_product_out(product) -> dict:
     return data
 
 
-def _validation_error(error: ValidationError) -> tuple[int, dict]:
+def _validation_error(error: ValidationError) -> Status:
     if hasattr(error, "error_dict"):
         errors = {field: list(messages) for field, messages in error.message_dict.items()}
         detail = "; ".join(message for messages in errors.values() for message in messages)
-        return 400, {"detail": detail, "errors": errors}
-    return 400, {"detail": " ".join(error.messages), "errors": {}}
+        return Status(400, {"detail": detail, "errors": errors})
+    return Status(400, {"detail": " ".join(error.messages), "errors": {}})
 
 
 def _my_vendor(request):
@@ -249,7 +250,8 @@ def _save(request, payload: MyProductIn, product=None):
     vendor = _my_vendor(request)
     category = Category.objects.filter(slug=payload.category).first()
     if category is None:
-        return 400, {"detail": "Unknown category.", "errors": {"category": ["Unknown category."]}}
+        message = _("Unknown category.")
+        return Status(400, {"detail": message, "errors": {"category": [message]}})
     fields = payload.dict(exclude={"tags", "variants"})
     fields["category"] = category
     variants = [VariantInput(**variant.dict()) for variant in payload.variants]
@@ -267,7 +269,7 @@ def _save(request, payload: MyProductIn, product=None):
     except PermissionDenied:
         raise Http404 from None
     saved = selectors.product_get_for_vendor(vendor=vendor, product_id=saved.pk)
-    return (201 if product is None else 200), _my_product_out(saved)
+    return Status(201 if product is None else 200, _my_product_out(saved))
 
 
 @router.post(
@@ -304,7 +306,7 @@ def my_stock(request, payload: StockIn):
     except ValidationError as error:
         # Another vendor's variant id is reported like a missing one: nothing leaks.
         return _validation_error(error)
-    return 200, {"changed": changed}
+    return Status(200, {"changed": changed})
 
 
 # --- public reads -----------------------------------------------------------------------
