@@ -13,8 +13,9 @@ APPS = ("marketplace", "tourism", "vendors", "search")
 def test_wheel_contains_the_four_apps_and_nothing_of_the_site(tmp_path):
     # Build from a copy so setuptools' build/ and egg-info never land in the checkout.
     source = tmp_path / "src"
+    source.mkdir()
     for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, source / name if source.exists() else _mkdir(source) / name)
+        shutil.copy(ROOT / name, source / name)
     for app in APPS:
         shutil.copytree(ROOT / app, source / app, ignore=shutil.ignore_patterns("__pycache__"))
     result = subprocess.run(  # noqa: S603 - our own interpreter building our own project
@@ -35,8 +36,3 @@ def test_wheel_contains_the_four_apps_and_nothing_of_the_site(tmp_path):
     for app in ("marketplace", "tourism", "vendors"):
         assert f"{app}/migrations/0001_initial.py" in names
         assert any(name.startswith(f"{app}/templates/{app}/") for name in names)
-
-
-def _mkdir(path: Path) -> Path:
-    path.mkdir(parents=True)
-    return path
