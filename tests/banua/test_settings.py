@@ -83,3 +83,14 @@ def test_no_stripe_keys_means_the_demo_provider():
     code = "import banua.settings.test as s; print(s.PAYMENT_PROVIDER)"
     result = _run(["-c", code])
     assert result.stdout.strip() == "demo", result.stderr
+
+
+def test_static_files_collect_with_hashed_names_for_whitenoise(tmp_path):
+    env = _production_env(tmp_path)
+
+    result = _run(["manage.py", "collectstatic", "--noinput", "-v0"], **env)
+
+    assert result.returncode == 0, result.stderr
+    manifest = (Path(env["STATIC_ROOT"]) / "staticfiles.json").read_text()
+    assert '"banua/css/site.css"' in manifest
+    assert list(Path(env["STATIC_ROOT"], "banua", "css").glob("site.*.css.gz"))
