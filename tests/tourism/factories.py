@@ -36,14 +36,18 @@ def build_site_tree() -> SiteTree:
     locale_id, _ = Locale.objects.get_or_create(language_code="id")
     locale_en, _ = Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node()
-    home = HomePage(title="Beranda", slug="beranda", hero_title="Jelajahi Banua", locale=locale_id)
+    home = HomePage(
+        title="Beranda", slug="beranda", hero_title="Jelajahi Banua", locale=locale_id
+    )
     root.add_child(instance=home)
     publish(home)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home},
     )
-    destinations = DestinationIndexPage(title="Destinasi", slug="destinasi", show_in_menus=True)
+    destinations = DestinationIndexPage(
+        title="Destinasi", slug="destinasi", show_in_menus=True
+    )
     home.add_child(instance=destinations)
     publish(destinations)
     events = EventIndexPage(title="Agenda", slug="agenda", show_in_menus=True)
@@ -55,7 +59,9 @@ def build_site_tree() -> SiteTree:
     return SiteTree(home, home_en, destinations, events, locale_id, locale_en)
 
 
-def make_destination(parent, *, title="Pasar Terapung Lok Baintan", slug=None, **fields):
+def make_destination(
+    parent, *, title="Pasar Terapung Lok Baintan", slug=None, **fields
+):
     defaults = {
         "summary": "Pasar di atas sungai.",
         "category": "river",
@@ -64,7 +70,9 @@ def make_destination(parent, *, title="Pasar Terapung Lok Baintan", slug=None, *
         "longitude": Decimal("114.668500"),
     }
     defaults.update(fields)
-    page = DestinationPage(title=title, slug=slug or title.lower().replace(" ", "-"), **defaults)
+    page = DestinationPage(
+        title=title, slug=slug or title.lower().replace(" ", "-"), **defaults
+    )
     parent.add_child(instance=page)
     return publish(page)
 
@@ -81,3 +89,58 @@ def make_event(parent, *, title="Festival Sasirangan", start=None, hours=8, **fi
     )
     parent.add_child(instance=page)
     return publish(page)
+
+
+def make_story_index(home, *, title="Cerita", slug="cerita"):
+    from tourism.models import StoryIndexPage
+
+    index = StoryIndexPage(title=title, slug=slug, show_in_menus=True)
+    home.add_child(instance=index)
+    return publish(index)
+
+
+def make_story(parent, *, title="Gebrak Pariwisata", **fields):
+    from tourism.models import StoryPage
+
+    defaults = {
+        "summary": "Gerakan bersama memviralkan pariwisata.",
+        "date": dt.date(2026, 6, 1),
+        "body": [("paragraph", "<p>Ayo memviralkan Banua.</p>")],
+    }
+    defaults.update(fields)
+    page = StoryPage(title=title, slug=title.lower().replace(" ", "-"), **defaults)
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+def itinerary_day(title, destinations, *, names=()):
+    stops = [
+        {"destination": page, "name": "", "time": "08.00", "note": ""}
+        for page in destinations
+    ]
+    stops += [
+        {"destination": None, "name": name, "time": "", "note": ""} for name in names
+    ]
+    return ("day", {"title": title, "description": "", "stops": stops})
+
+
+def make_itinerary(parent, *, title="Tiga hari di Banua", days=None, **fields):
+    from tourism.models import ItineraryPage
+
+    page = ItineraryPage(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        summary="Tiga hari menjelajah Banua.",
+        days=days or [itinerary_day("Hari 1", [], names=["Siring"])],
+        **fields,
+    )
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+def translate(page, locale, **fields):
+    """The page's translation into locale (its parent must be translated already)."""
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    return publish(translated)
