@@ -1,4 +1,4 @@
-"""Editors draft and submit, moderators approve and publish; scheduling; the dashboard."""
+"""Editors draft and submit, moderators approve and publish; scheduling; dashboard."""
 
 import datetime as dt
 
@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.models import GroupPagePermission, Page
 
 from tests.tourism.factories import build_site_tree, make_destination
