@@ -17,6 +17,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from banua.demo import catalogue, destinations
 from banua.demo.images import draw_demo_image
 from banua.demo.tourism import seed_tourism
+from banua.demo.vendors import seed_vendors
 from marketplace.models import Category, Product, ProductImage, ProductStatus, ProductVariant
 from tourism.models import DestinationIndexPage, DestinationPage, EventIndexPage, EventPage, HomePage
 from vendors.models import Vendor, VendorStatus
@@ -101,6 +102,7 @@ class DemoSeeder:
         self.users()
         self.vendors_and_products()
         seed_tourism(self)
+        seed_vendors(self)
         return self.report
 
     def home_pages(self):
