@@ -5,7 +5,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Avg, Count, Min, Prefetch, Q, Sum
+from django.db.models import Avg, Count, Min, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext, ngettext
 
 from marketplace.models import Product, ProductImage, ShippingMethod, VendorShipping
@@ -13,6 +14,13 @@ from marketplace.models import Product, ProductImage, ShippingMethod, VendorShip
 if TYPE_CHECKING:
     from marketplace.models import Cart, ProductVariant
     from vendors.models import Vendor
+
+
+def _images_with_renditions():
+    """Photos with their image and its renditions, so pages make no query per photo."""
+    return ProductImage.objects.select_related("image").prefetch_related("image__renditions").order_by(
+        "sort_order", "id"
+    )
 
 
 def product_list_visible():
@@ -27,9 +35,7 @@ def product_list_visible():
         .prefetch_related(
             Prefetch(
                 "images",
-                queryset=ProductImage.objects.select_related("image").order_by(
-                    "sort_order", "id"
-                ),
+                queryset=_images_with_renditions(),
             )
         )
     )
@@ -52,15 +58,25 @@ def product_list_for_destination(*, destination, limit: int = 8):
 
 
 def product_get_visible(*, slug: str):
-    """One visible product with its active variants and photos, or None."""
-    from marketplace.models import ProductVariant
+    """One visible product with its active variants, photos and rating, or None."""
+    from marketplace.models import ProductVariant, Review
 
+    # Grouped per product so each subquery returns a single row.
+    reviews = Review.objects.filter(product=OuterRef("pk")).order_by().values("product")
     return (
         product_list_visible()
         .prefetch_related(
             Prefetch("variants", queryset=ProductVariant.objects.filter(is_active=True))
         )
         .select_related("vendor__destination")
+        .annotate(
+            rating_average=Subquery(
+                reviews.annotate(value=Avg("rating")).values("value")[:1]
+            ),
+            rating_count=Coalesce(
+                Subquery(reviews.annotate(value=Count("id")).values("value")[:1]), 0
+            ),
+        )
         .filter(slug=slug)
         .first()
     )
@@ -143,9 +159,7 @@ def cart_summary(*, cart) -> CartSummary:
         .prefetch_related(
             Prefetch(
                 "variant__product__images",
-                queryset=ProductImage.objects.select_related("image").order_by(
-                    "sort_order", "id"
-                ),
+                queryset=_images_with_renditions(),
             )
         )
         .order_by("variant__product__vendor__name", "added_at", "id")
@@ -369,8 +383,11 @@ def review_list_for_product(*, product, limit: int = 20):
 
 
 def review_stats_for_product(*, product) -> dict:
+    """Uses the figures annotated by ``product_get_visible`` when present (no query)."""
     from marketplace.models import Review
 
+    if hasattr(product, "rating_count"):
+        return {"average": product.rating_average, "count": product.rating_count}
     return Review.objects.filter(product=product).aggregate(
         average=Avg("rating"), count=Count("id")
     )
