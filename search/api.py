@@ -6,6 +6,7 @@ parameter, in the same shape on every endpoint: {"detail": "...", "errors": {nam
 
 from django.utils.translation import gettext as _
 from ninja import Router
+from ninja.responses import Status
 
 from search import selectors
 from search.params import SearchParamsError, parse_product_params
@@ -14,7 +15,10 @@ router = Router(tags=["search"])
 
 
 def _invalid(exc: SearchParamsError):
-    return 422, {"detail": _("Some search parameters are not valid."), "errors": exc.errors}
+    return Status(
+        422,
+        {"detail": _("Some search parameters are not valid."), "errors": exc.errors},
+    )
 
 
 @router.get(
@@ -34,7 +38,7 @@ def products(request):
         result = selectors.product_search(params=params)
     except SearchParamsError as exc:
         return _invalid(exc)
-    return 200, result.as_json()
+    return Status(200, result.as_json())
 
 
 @router.get(
@@ -45,10 +49,14 @@ def products(request):
 )
 def suggest(request, q: str = ""):
     backend, suggestions = selectors.product_suggest(q=q)
-    return 200, {
-        "query": q,
-        "backend": backend,
-        "suggestions": [
-            {"text": item.text, "slug": item.slug, "url": item.url} for item in suggestions
-        ],
-    }
+    return Status(
+        200,
+        {
+            "query": q,
+            "backend": backend,
+            "suggestions": [
+                {"text": item.text, "slug": item.slug, "url": item.url}
+                for item in suggestions
+            ],
+        },
+    )

@@ -10,7 +10,9 @@ from tests.vendors.factories import VendorFactory
 _sku = itertools.count(1)
 
 
-def category(slug="kain-sasirangan", name="Kain Sasirangan", name_en="Sasirangan cloth", parent=None):
+def category(slug="kain-sasirangan", name="Kain Sasirangan", name_en=None, parent=None):
+    if name_en is None:
+        name_en = "Sasirangan cloth" if slug == "kain-sasirangan" else ""
     found, _created = Category.objects.get_or_create(
         slug=slug, defaults={"name": name, "name_en": name_en, "parent": parent}
     )
