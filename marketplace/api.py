@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.utils import check_csrf
 
@@ -127,7 +127,7 @@ def _csrf(request: HttpRequest) -> None:
 
 
 def _fail(error: MarketplaceError):
-    return error.status, {"code": error.code, "message": str(error.message)}
+    return Status(error.status, {"code": error.code, "message": str(error.message)})
 
 
 def _product_out(product) -> dict:
@@ -222,7 +222,7 @@ def product_list(
 def product_get(request, slug: str):
     product = selectors.product_get_visible(slug=slug)
     if product is None:
-        return 404, {"code": "not_found", "message": "No such product."}
+        return Status(404, {"code": "not_found", "message": "No such product."})
     data = _product_out(product)
     data["description"] = product.description
     data["variants"] = [
@@ -257,7 +257,7 @@ def cart_update(request, variant_id: int, payload: QuantityIn):
     _csrf(request)
     cart = request_cart(request)
     if cart is None:
-        return 404, {"code": "not_in_cart", "message": "This item is not in your cart."}
+        return Status(404, {"code": "not_in_cart", "message": "This item is not in your cart."})
     try:
         services.cart_set_quantity(
             cart=cart, variant_id=variant_id, quantity=payload.quantity
@@ -303,7 +303,7 @@ def checkout_start(request, payload: CheckoutIn):
     order = selectors.order_get_for_buyer(
         user=request.user, number=order.number, session_orders=[order.number]
     )
-    return 201, _order_out(order)
+    return Status(201, _order_out(order))
 
 
 @router.get("/orders", response=list[OrderOut])
@@ -327,5 +327,5 @@ def order_get(request, number: str):
         user=request.user, number=number, session_orders=session_orders(request)
     )
     if order is None:
-        return 404, {"code": "not_found", "message": "No such order."}
+        return Status(404, {"code": "not_found", "message": "No such order."})
     return _order_out(order)
