@@ -1,9 +1,9 @@
 """JSON API (django-ninja), mounted at /api/v1/vendors/.
 
-Public: the approved shops and their visible products. ``/me/...``: the signed-in vendor's
-own shop and product management, session-authenticated with CSRF (anonymous → 401); every
-object is looked up through the same ``*_for_vendor`` selectors as the dashboard, so
-another vendor's id is a 404.
+Public: the approved shops and their visible products. ``/me/...``: the signed-in
+vendor's own shop and product management, session-authenticated with CSRF (anonymous →
+401); every object is looked up through the same ``*_for_vendor`` selectors as the
+dashboard, so another vendor's id is a 404.
 """
 
 import datetime as dt
@@ -22,7 +22,7 @@ from vendors.services.catalogue import VariantInput
 router = Router(tags=["vendors"])
 
 
-# --- schemas --------------------------------------------------------------------------------
+# --- schemas --------------------------------------------------------------------------
 
 
 class VendorOut(Schema):
@@ -133,7 +133,7 @@ class Error(Schema):
     errors: dict[str, list[str]] = {}
 
 
-# --- helpers --------------------------------------------------------------------------------
+# --- helpers --------------------------------------------------------------------------
 
 
 def _vendor_out(vendor) -> dict:
@@ -182,16 +182,33 @@ def _my_product_out(product) -> dict:
     data = {
         field: getattr(product, field)
         for field in (
-            "id", "slug", "name", "description", "status", "is_hidden", "hidden_reason",
-            "maker_name", "village", "technique", "dye", "motif_name", "motif_meaning",
+            "id",
+            "slug",
+            "name",
+            "description",
+            "status",
+            "is_hidden",
+            "hidden_reason",
+            "maker_name",
+            "village",
+            "technique",
+            "dye",
+            "motif_name",
+            "motif_meaning",
         )
     }
     data["category"] = product.category.slug
     data["tags"] = sorted(tag.name for tag in product.tags.all())
     data["variants"] = [
         {
-            "id": v.pk, "sku": v.sku, "motif": v.motif, "size": v.size, "colour": v.colour,
-            "price": v.price, "stock": v.stock, "weight_grams": v.weight_grams,
+            "id": v.pk,
+            "sku": v.sku,
+            "motif": v.motif,
+            "size": v.size,
+            "colour": v.colour,
+            "price": v.price,
+            "stock": v.stock,
+            "weight_grams": v.weight_grams,
             "is_active": v.is_active,
         }
         for v in product.variants.all()
@@ -201,8 +218,12 @@ def _my_product_out(product) -> dict:
 
 def _validation_error(error: ValidationError) -> Status:
     if hasattr(error, "error_dict"):
-        errors = {field: list(messages) for field, messages in error.message_dict.items()}
-        detail = "; ".join(message for messages in errors.values() for message in messages)
+        errors = {
+            field: list(messages) for field, messages in error.message_dict.items()
+        }
+        detail = "; ".join(
+            message for messages in errors.values() for message in messages
+        )
         return Status(400, {"detail": detail, "errors": errors})
     return Status(400, {"detail": " ".join(error.messages), "errors": {}})
 
@@ -214,7 +235,7 @@ def _my_vendor(request):
     return vendor
 
 
-# --- the signed-in vendor's own shop (before /{slug} so "me" is never read as a slug) ------
+# --- the signed-in vendor's own shop (before /{slug} so "me" is never read as a slug) -
 
 
 @router.get("/me", response=MyShopOut, auth=django_auth, summary="My shop")
@@ -230,10 +251,14 @@ def my_shop(request):
     }
 
 
-@router.get("/me/products", response=list[MyProductOut], auth=django_auth, summary="My products")
+@router.get(
+    "/me/products", response=list[MyProductOut], auth=django_auth, summary="My products"
+)
 def my_products(request):
     vendor = _my_vendor(request)
-    products = selectors.product_list_for_vendor(vendor=vendor).prefetch_related("tags", "variants")
+    products = selectors.product_list_for_vendor(vendor=vendor).prefetch_related(
+        "tags", "variants"
+    )
     return [_my_product_out(product) for product in products]
 
 
@@ -273,13 +298,20 @@ def _save(request, payload: MyProductIn, product=None):
 
 
 @router.post(
-    "/me/products", response={201: MyProductOut, 400: Error}, auth=django_auth, summary="Add a product"
+    "/me/products",
+    response={201: MyProductOut, 400: Error},
+    auth=django_auth,
+    summary="Add a product",
 )
 def my_product_create(request, payload: MyProductIn):
     return _save(request, payload)
 
 
-@router.put("/me/products/{product_id}", response={200: MyProductOut, 400: Error}, auth=django_auth)
+@router.put(
+    "/me/products/{product_id}",
+    response={200: MyProductOut, 400: Error},
+    auth=django_auth,
+)
 def my_product_update(request, product_id: int, payload: MyProductIn):
     vendor = _my_vendor(request)
     product = selectors.product_get_for_vendor(vendor=vendor, product_id=product_id)
@@ -288,28 +320,39 @@ def my_product_update(request, product_id: int, payload: MyProductIn):
     return _save(request, payload, product=product)
 
 
-@router.post("/me/products/{product_id}/archive", response=MyProductOut, auth=django_auth)
+@router.post(
+    "/me/products/{product_id}/archive", response=MyProductOut, auth=django_auth
+)
 def my_product_archive(request, product_id: int):
     vendor = _my_vendor(request)
     product = selectors.product_get_for_vendor(vendor=vendor, product_id=product_id)
     if product is None:
         raise Http404
     services.product_archive(product=product, actor=request.auth)
-    return _my_product_out(selectors.product_get_for_vendor(vendor=vendor, product_id=product_id))
+    return _my_product_out(
+        selectors.product_get_for_vendor(vendor=vendor, product_id=product_id)
+    )
 
 
-@router.post("/me/stock", response={200: StockOut, 400: Error}, auth=django_auth, summary="Bulk stock update")
+@router.post(
+    "/me/stock",
+    response={200: StockOut, 400: Error},
+    auth=django_auth,
+    summary="Bulk stock update",
+)
 def my_stock(request, payload: StockIn):
     vendor = _my_vendor(request)
     try:
-        changed = services.variant_stock_bulk_update(vendor=vendor, actor=request.auth, stocks=payload.stocks)
+        changed = services.variant_stock_bulk_update(
+            vendor=vendor, actor=request.auth, stocks=payload.stocks
+        )
     except ValidationError as error:
         # Another vendor's variant id is reported like a missing one: nothing leaks.
         return _validation_error(error)
     return Status(200, {"changed": changed})
 
 
-# --- public reads -----------------------------------------------------------------------
+# --- public reads ---------------------------------------------------------------------
 
 
 @router.get("/", response=list[VendorOut], summary="Approved shops")
@@ -333,11 +376,15 @@ def vendor_products(request, slug: str, limit: int = 50, offset: int = 0):
     if vendor is None:
         raise Http404
     limit = max(1, min(limit, 100))
-    products = selectors.product_list_public_for_vendor(vendor=vendor).prefetch_related("tags")
+    products = selectors.product_list_public_for_vendor(vendor=vendor).prefetch_related(
+        "tags"
+    )
     return [_product_out(product) for product in products[offset : offset + limit]]
 
 
-@router.get("/{slug}/products/{product_slug}", response=ProductOut, summary="One product")
+@router.get(
+    "/{slug}/products/{product_slug}", response=ProductOut, summary="One product"
+)
 def vendor_product(request, slug: str, product_slug: str):
     vendor = selectors.vendor_get_public(slug=slug)
     product = None

@@ -26,7 +26,9 @@ class SalesChart:
     last_label: str
 
 
-def sales_chart(series: list[tuple], *, width: int = 320, height: int = 120) -> SalesChart:
+def sales_chart(
+    series: list[tuple], *, width: int = 320, height: int = 120
+) -> SalesChart:
     """Geometry for the template; the viewBox scales it to any screen width."""
     count = max(len(series), 1)
     best = max((amount for _day, amount in series), default=0)

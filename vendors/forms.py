@@ -1,5 +1,5 @@
-"""Forms of the sign-up, the application and the dashboard. They validate input only; the
-writes happen in vendors.services."""
+"""Forms of the sign-up, the application and the dashboard. They validate input only;
+the writes happen in vendors.services."""
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -33,7 +33,9 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         ):
             if throttle.throttle_is_blocked(rule=rule, ident=ident):
                 raise forms.ValidationError(
-                    TOO_MANY_ATTEMPTS, code="throttled", params={"minutes": rule.window // 60}
+                    TOO_MANY_ATTEMPTS,
+                    code="throttled",
+                    params={"minutes": rule.window // 60},
                 )
         try:
             cleaned = super().clean()
@@ -46,7 +48,9 @@ class ThrottledAuthenticationForm(AuthenticationForm):
 
 
 class SignupForm(UserCreationForm):
-    email = forms.EmailField(label=_("E-mail address"), help_text=_("We send shop news here."))
+    email = forms.EmailField(
+        label=_("E-mail address"), help_text=_("We send shop news here.")
+    )
 
     class Meta:
         model = get_user_model()
@@ -56,10 +60,15 @@ class SignupForm(UserCreationForm):
         self.request = request
         super().__init__(*args, **kwargs)
         for name in ("username", "email", "password1", "password2"):
-            self.fields[name].widget.attrs.setdefault("autocomplete", {
-                "username": "username", "email": "email",
-                "password1": "new-password", "password2": "new-password",
-            }[name])
+            self.fields[name].widget.attrs.setdefault(
+                "autocomplete",
+                {
+                    "username": "username",
+                    "email": "email",
+                    "password1": "new-password",
+                    "password2": "new-password",
+                }[name],
+            )
 
     def clean(self):
         address = throttle.client_address(self.request) if self.request else ""
@@ -70,7 +79,9 @@ class SignupForm(UserCreationForm):
         ):
             if throttle.throttle_is_blocked(rule=rule, ident=ident):
                 raise forms.ValidationError(
-                    TOO_MANY_ATTEMPTS, code="throttled", params={"minutes": rule.window // 60}
+                    TOO_MANY_ATTEMPTS,
+                    code="throttled",
+                    params={"minutes": rule.window // 60},
                 )
         # Every attempt counts, successful or not: sign-ups are what bots mass-produce.
         throttle.throttle_hit(rule=throttle.SIGNUP_PER_ADDRESS, ident=address)
@@ -83,7 +94,11 @@ class SignupForm(UserCreationForm):
 
 
 def _destination_queryset():
-    return DestinationPage.objects.live().filter(locale__language_code="id").order_by("title")
+    return (
+        DestinationPage.objects.live()
+        .filter(locale__language_code="id")
+        .order_by("title")
+    )
 
 
 class VendorApplicationForm(forms.ModelForm):
@@ -110,7 +125,9 @@ class VendorApplicationForm(forms.ModelForm):
         ]
         widgets = {
             "story": forms.Textarea(attrs={"rows": 5}),
-            "whatsapp": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+            "whatsapp": forms.TextInput(
+                attrs={"inputmode": "tel", "autocomplete": "tel"}
+            ),
             "nib": forms.TextInput(attrs={"inputmode": "numeric"}),
         }
         help_texts = {
@@ -133,11 +150,23 @@ class VendorApplicationForm(forms.ModelForm):
 
 
 class ShopForm(VendorApplicationForm):
-    logo = forms.FileField(label=_("New logo"), required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))
-    banner = forms.FileField(label=_("New banner"), required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))
+    logo = forms.FileField(
+        label=_("New logo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
+    banner = forms.FileField(
+        label=_("New banner"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
 
     class Meta(VendorApplicationForm.Meta):
-        fields = VendorApplicationForm.Meta.fields + ["holiday_from", "holiday_until", "holiday_note"]
+        fields = VendorApplicationForm.Meta.fields + [
+            "holiday_from",
+            "holiday_until",
+            "holiday_note",
+        ]
         widgets = {
             **VendorApplicationForm.Meta.widgets,
             "holiday_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -189,15 +218,27 @@ class MultiplePhotoField(forms.FileField):
 class ProductForm(forms.ModelForm):
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[(ProductStatus.DRAFT, ProductStatus.DRAFT.label), (ProductStatus.PUBLISHED, ProductStatus.PUBLISHED.label)],
+        choices=[
+            (ProductStatus.DRAFT, ProductStatus.DRAFT.label),
+            (ProductStatus.PUBLISHED, ProductStatus.PUBLISHED.label),
+        ],
         widget=forms.RadioSelect,
     )
     tags_text = forms.CharField(
-        label=_("Tags"), required=False, help_text=_("Separate with commas, e.g. kain, oleh-oleh.")
+        label=_("Tags"),
+        required=False,
+        help_text=_("Separate with commas, e.g. kain, oleh-oleh."),
     )
-    photos = MultiplePhotoField(label=_("Add photos"), required=False, help_text=_("JPEG, PNG or WebP, up to 8 MB each."))
+    photos = MultiplePhotoField(
+        label=_("Add photos"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, up to 8 MB each."),
+    )
     remove_photos = forms.ModelMultipleChoiceField(
-        queryset=None, required=False, label=_("Remove photos"), widget=forms.CheckboxSelectMultiple
+        queryset=None,
+        required=False,
+        label=_("Remove photos"),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -222,12 +263,18 @@ class ProductForm(forms.ModelForm):
     def __init__(self, *args, vendor, **kwargs):
         self.vendor = vendor
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = Category.objects.order_by("sort_order", "name")
+        self.fields["category"].queryset = Category.objects.order_by(
+            "sort_order", "name"
+        )
         self.fields["remove_photos"].queryset = (
-            self.instance.images.select_related("image") if self.instance.pk else Product.images.rel.related_model.objects.none()
+            self.instance.images.select_related("image")
+            if self.instance.pk
+            else Product.images.rel.related_model.objects.none()
         )
         if self.instance.pk:
-            self.fields["tags_text"].initial = ", ".join(tag.name for tag in self.instance.tags.all())
+            self.fields["tags_text"].initial = ", ".join(
+                tag.name for tag in self.instance.tags.all()
+            )
             if self.instance.status == ProductStatus.ARCHIVED:
                 self.fields["status"].initial = ProductStatus.DRAFT
 
@@ -235,7 +282,10 @@ class ProductForm(forms.ModelForm):
         status = self.cleaned_data["status"]
         if status == ProductStatus.PUBLISHED and not self.vendor.can_publish:
             raise forms.ValidationError(
-                _("Only shops approved by the tourism office can publish products. Save it as a draft for now.")
+                _(
+                    "Only shops approved by the tourism office can publish products. "
+                    "Save it as a draft for now."
+                )
             )
         return status
 
@@ -248,13 +298,26 @@ class ProductForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
     def tags(self) -> list[str]:
-        return [tag.strip() for tag in self.cleaned_data.get("tags_text", "").split(",") if tag.strip()]
+        return [
+            tag.strip()
+            for tag in self.cleaned_data.get("tags_text", "").split(",")
+            if tag.strip()
+        ]
 
 
 class VariantForm(forms.ModelForm):
     class Meta:
         model = ProductVariant
-        fields = ["sku", "motif", "size", "colour", "price", "stock", "weight_grams", "is_active"]
+        fields = [
+            "sku",
+            "motif",
+            "size",
+            "colour",
+            "price",
+            "stock",
+            "weight_grams",
+            "is_active",
+        ]
         widgets = {
             "price": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
             "stock": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
@@ -321,18 +384,28 @@ class BulkStockForm(forms.Form):
             yield variant, self[f"stock_{variant.pk}"]
 
     def stocks(self) -> dict[int, int]:
-        return {variant.pk: self.cleaned_data[f"stock_{variant.pk}"] for variant in self.variants}
+        return {
+            variant.pk: self.cleaned_data[f"stock_{variant.pk}"]
+            for variant in self.variants
+        }
 
 
 class BankAccountForm(forms.ModelForm):
     class Meta:
         model = BankAccount
         fields = ["bank", "bank_name_other", "account_number", "holder_name"]
-        widgets = {"account_number": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})}
+        widgets = {
+            "account_number": forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "off"}
+            )
+        }
 
     def clean_account_number(self):
-        # Spaces, dots and dashes are how bank books print it; anything else is an error.
-        return "".join(ch for ch in self.cleaned_data["account_number"] if ch not in " .-")
+        # Spaces, dots and dashes are how bank books print it; anything else is an
+        # error.
+        return "".join(
+            ch for ch in self.cleaned_data["account_number"] if ch not in " .-"
+        )
 
 
 class ShipForm(forms.Form):
@@ -341,4 +414,8 @@ class ShipForm(forms.Form):
 
 
 class ModerationReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason (shown to the vendor)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    reason = forms.CharField(
+        label=_("Reason (shown to the vendor)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )

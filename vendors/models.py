@@ -11,7 +11,10 @@ from tourism.choices import Region
 
 whatsapp_validator = RegexValidator(
     r"^62\d{8,13}$",
-    _("Write the WhatsApp number in international form without + or spaces, e.g. 6281234567890."),
+    _(
+        "Write the WhatsApp number in international form without + or spaces, e.g. "
+        "6281234567890."
+    ),
 )
 
 
@@ -30,7 +33,7 @@ class VendorCategory(models.TextChoices):
 
 
 class PayoutStatus(models.TextChoices):
-    """Where the vendor stands with Stripe Connect payouts (mirrors the Stripe account)."""
+    """Where the vendor stands with Stripe Connect payouts (mirrors the account)."""
 
     NOT_STARTED = "not_started", _("Not started")
     PENDING = "pending", _("Pending")
@@ -46,12 +49,17 @@ class VendorQuerySet(models.QuerySet):
 
 class Vendor(models.Model):
     owner = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vendor", verbose_name=_("owner account")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="vendor",
+        verbose_name=_("owner account"),
     )
     name = models.CharField(_("shop name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     owner_name = models.CharField(_("owner's name"), max_length=120)
-    whatsapp = models.CharField(_("WhatsApp number"), max_length=16, validators=[whatsapp_validator])
+    whatsapp = models.CharField(
+        _("WhatsApp number"), max_length=16, validators=[whatsapp_validator]
+    )
     address = models.CharField(_("address"), max_length=255)
     region = models.CharField(_("region"), max_length=30, choices=Region.choices)
     craft_village = models.CharField(_("craft village"), max_length=120, blank=True)
@@ -64,7 +72,9 @@ class Vendor(models.Model):
         verbose_name=_("destination or village"),
         help_text=_("The destination page the shop belongs to, shown on both pages."),
     )
-    category = models.CharField(_("category"), max_length=20, choices=VendorCategory.choices)
+    category = models.CharField(
+        _("category"), max_length=20, choices=VendorCategory.choices
+    )
     story = models.TextField(_("story"), blank=True)
     nib = models.CharField(
         _("NIB business number"),
@@ -73,24 +83,47 @@ class Vendor(models.Model):
         validators=[RegexValidator(r"^\d{13}$", _("The NIB has 13 digits."))],
     )
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("logo"),
     )
     banner = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("banner"),
     )
-    status = models.CharField(_("status"), max_length=20, choices=VendorStatus.choices, default=VendorStatus.PENDING)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=VendorStatus.choices,
+        default=VendorStatus.PENDING,
+    )
     status_reason = models.TextField(
-        _("reason"), blank=True, help_text=_("Why the shop was rejected or suspended; shown to the vendor.")
+        _("reason"),
+        blank=True,
+        help_text=_("Why the shop was rejected or suspended; shown to the vendor."),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     holiday_from = models.DateField(_("closed from"), null=True, blank=True)
@@ -98,7 +131,10 @@ class Vendor(models.Model):
     holiday_note = models.CharField(_("holiday note"), max_length=255, blank=True)
     stripe_account_id = models.CharField(_("Stripe account"), max_length=64, blank=True)
     payout_status = models.CharField(
-        _("payout status"), max_length=20, choices=PayoutStatus.choices, default=PayoutStatus.NOT_STARTED
+        _("payout status"),
+        max_length=20,
+        choices=PayoutStatus.choices,
+        default=PayoutStatus.NOT_STARTED,
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -135,7 +171,9 @@ class Vendor(models.Model):
         if not self.holiday_from:
             return False
         day = on or timezone.localdate()
-        return self.holiday_from <= day and (self.holiday_until is None or day <= self.holiday_until)
+        return self.holiday_from <= day and (
+            self.holiday_until is None or day <= self.holiday_until
+        )
 
     @property
     def whatsapp_url(self) -> str:
@@ -149,7 +187,8 @@ class Vendor(models.Model):
 
     @property
     def reopens_on(self):
-        """The first day the shop takes orders again, or None if the return is open-ended."""
+        """The first day the shop takes orders again, or None if the return is
+        open-ended."""
         import datetime as dt
 
         return self.holiday_until + dt.timedelta(days=1) if self.holiday_until else None
@@ -184,10 +223,15 @@ BANK_ACCOUNT_DIGITS = {
     Bank.BTN: (16,),
 }
 
-account_number_validator = RegexValidator(r"^\d{6,20}$", _("Write the account number as 6 to 20 digits."))
+account_number_validator = RegexValidator(
+    r"^\d{6,20}$", _("Write the account number as 6 to 20 digits.")
+)
 holder_name_validator = RegexValidator(
     r"^[A-Za-z][A-Za-z .,'-]{1,119}$",
-    _("Write the account holder's name as printed in the bank book (letters, spaces, . , ' -)."),
+    _(
+        "Write the account holder's name as printed in the bank book (letters, "
+        "spaces, . , ' -)."
+    ),
 )
 
 
@@ -195,12 +239,21 @@ class BankAccount(models.Model):
     """A bank account for vendors paid by transfer (Connect is not open to everyone)."""
 
     vendor = models.OneToOneField(
-        Vendor, on_delete=models.CASCADE, related_name="bank_account", verbose_name=_("vendor")
+        Vendor,
+        on_delete=models.CASCADE,
+        related_name="bank_account",
+        verbose_name=_("vendor"),
     )
     bank = models.CharField(_("bank"), max_length=20, choices=Bank.choices)
-    bank_name_other = models.CharField(_("bank name (if other)"), max_length=80, blank=True)
-    account_number = models.CharField(_("account number"), max_length=20, validators=[account_number_validator])
-    holder_name = models.CharField(_("account holder"), max_length=120, validators=[holder_name_validator])
+    bank_name_other = models.CharField(
+        _("bank name (if other)"), max_length=80, blank=True
+    )
+    account_number = models.CharField(
+        _("account number"), max_length=20, validators=[account_number_validator]
+    )
+    holder_name = models.CharField(
+        _("account holder"), max_length=120, validators=[holder_name_validator]
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -209,7 +262,8 @@ class BankAccount(models.Model):
         verbose_name_plural = _("bank accounts")
         constraints = [
             models.CheckConstraint(
-                condition=Q(account_number__regex=r"^[0-9]{6,20}$"), name="bank_account_number_digits"
+                condition=Q(account_number__regex=r"^[0-9]{6,20}$"),
+                name="bank_account_number_digits",
             ),
         ]
 
@@ -224,8 +278,13 @@ class BankAccount(models.Model):
         if lengths and number.isdigit() and len(number) not in lengths:
             raise ValidationError(
                 {
-                    "account_number": _("%(bank)s account numbers have %(digits)s digits.")
-                    % {"bank": self.get_bank_display(), "digits": " / ".join(str(n) for n in lengths)}
+                    "account_number": _(
+                        "%(bank)s account numbers have %(digits)s digits."
+                    )
+                    % {
+                        "bank": self.get_bank_display(),
+                        "digits": " / ".join(str(n) for n in lengths),
+                    }
                 }
             )
         if self.bank == Bank.OTHER and not self.bank_name_other.strip():
@@ -233,7 +292,9 @@ class BankAccount(models.Model):
 
     @property
     def bank_display(self) -> str:
-        return self.bank_name_other if self.bank == Bank.OTHER else self.get_bank_display()
+        return (
+            self.bank_name_other if self.bank == Bank.OTHER else self.get_bank_display()
+        )
 
     @property
     def masked_number(self) -> str:

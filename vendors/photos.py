@@ -1,9 +1,10 @@
 """Turning a vendor's upload into a safe Wagtail image.
 
-Only real pictures pass: Pillow must identify and verify the file, its size and pixel count
-are capped (a tiny file can decode into gigabytes: a "decompression bomb"), the picture is
-turned upright from its EXIF orientation and re-encoded from the pixels alone, so EXIF (GPS
-position, phone serial) never reaches the site. Wagtail renditions then resize it per page.
+Only real pictures pass: Pillow must identify and verify the file, its size and pixel
+count are capped (a tiny file can decode into gigabytes: a "decompression bomb"), the
+picture is turned upright from its EXIF orientation and re-encoded from the pixels
+alone, so EXIF (GPS position, phone serial) never reaches the site. Wagtail renditions
+then resize it per page.
 """
 
 import io
@@ -48,7 +49,8 @@ def _open_checked(upload) -> PILImage.Image:
     upload.seek(0)
     try:
         with warnings.catch_warnings():
-            # Pillow warns between MAX_IMAGE_PIXELS and twice that; treat it as an error.
+            # Pillow warns between MAX_IMAGE_PIXELS and twice that; treat it as an
+            # error.
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
             probe = PILImage.open(io.BytesIO(data))
             if probe.format not in ACCEPTED_FORMATS:
@@ -56,15 +58,22 @@ def _open_checked(upload) -> PILImage.Image:
             width, height = probe.size
             if width * height > MAX_PIXELS:
                 raise ValidationError(
-                    _("%(name)s has too many pixels (%(w)s × %(h)s). Use a smaller picture."),
+                    _(
+                        "%(name)s has too many pixels (%(w)s × %(h)s). Use a smaller "
+                        "picture."
+                    ),
                     params={"name": upload.name, "w": width, "h": height},
                     code="too_many_pixels",
                 )
             probe.verify()
-            # verify() leaves the image unusable; open again to decode the pixels for real.
+            # verify() leaves the image unusable; open again to decode the pixels for
+            # real.
             picture = PILImage.open(io.BytesIO(data))
             picture.load()
-    except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning) as error:
+    except (
+        PILImage.DecompressionBombError,
+        PILImage.DecompressionBombWarning,
+    ) as error:
         raise ValidationError(
             _("%(name)s has too many pixels. Use a smaller picture."),
             params={"name": getattr(upload, "name", "")},
@@ -82,7 +91,8 @@ def _vendor_collection() -> Collection:
 
 
 def photo_ingest(*, upload, title: str, user=None):
-    """A new Wagtail image from an upload: verified, upright, stripped of metadata, bounded."""
+    """A new Wagtail image from an upload: verified, upright, stripped of metadata,
+    bounded."""
     photo_validate(upload)
     picture = _open_checked(upload)
     picture = ImageOps.exif_transpose(picture)
@@ -99,7 +109,9 @@ def photo_ingest(*, upload, title: str, user=None):
         extension = "jpg"
     out.seek(0)
     Image = get_image_model()
-    image = Image(title=title[:255], collection=_vendor_collection(), uploaded_by_user=user)
+    image = Image(
+        title=title[:255], collection=_vendor_collection(), uploaded_by_user=user
+    )
     image.file = ImageFile(out, name=f"{slugify(title)[:60] or 'photo'}.{extension}")
     image.save()
     return image

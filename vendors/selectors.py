@@ -17,7 +17,7 @@ from vendors.models import BankAccount, PayoutStatus, Vendor
 LOW_STOCK_THRESHOLD = 3
 
 
-# --- public -----------------------------------------------------------------------------
+# --- public ---------------------------------------------------------------------------
 
 
 def vendor_list_public():
@@ -29,13 +29,21 @@ def vendor_list_for_destination(*, destination, limit: int = 6):
     translation_key = destination.translation_key
     return list(
         vendor_list_public()
-        .filter(Q(destination__translation_key=translation_key) | Q(region=destination.region))
+        .filter(
+            Q(destination__translation_key=translation_key)
+            | Q(region=destination.region)
+        )
         .order_by("name")[:limit]
     )
 
 
 def vendor_get_public(*, slug: str):
-    return vendor_list_public().select_related("banner", "destination").filter(slug=slug).first()
+    return (
+        vendor_list_public()
+        .select_related("banner", "destination")
+        .filter(slug=slug)
+        .first()
+    )
 
 
 def product_list_public_for_vendor(*, vendor: Vendor):
@@ -51,34 +59,45 @@ class RatingSummary:
 def vendor_rating_summary(*, vendor: Vendor) -> RatingSummary:
     """Reviews belong to the marketplace; this asks it when it offers a summary.
 
-    Hook: ``marketplace.selectors.vendor_rating_summary(vendor=...)`` returning an object or
-    dict with ``average`` and ``count``. Until it exists the shop page shows "no reviews yet".
+    Hook: ``marketplace.selectors.vendor_rating_summary(vendor=...)`` returning an
+    object or dict with ``average`` and ``count``. Until it exists the shop page shows
+    "no reviews yet".
     """
     summary_for = getattr(marketplace_selectors, "vendor_rating_summary", None)
     if summary_for is None:
         return RatingSummary(average=None, count=0)
     summary = summary_for(vendor=vendor)
     if isinstance(summary, dict):
-        return RatingSummary(average=summary.get("average"), count=summary.get("count") or 0)
-    return RatingSummary(average=getattr(summary, "average", None), count=summary.count or 0)
+        return RatingSummary(
+            average=summary.get("average"), count=summary.get("count") or 0
+        )
+    return RatingSummary(
+        average=getattr(summary, "average", None), count=summary.count or 0
+    )
 
 
-# --- what this vendor may see ---------------------------------------------------------------
+# --- what this vendor may see ---------------------------------------------------------
 
 
 def vendor_get_for_user(*, user) -> Vendor | None:
     """The shop the signed-in user owns (any status), or None."""
     if user is None or not user.is_authenticated:
         return None
-    vendor = Vendor.objects.select_related("logo", "banner", "destination").filter(owner=user).first()
+    vendor = (
+        Vendor.objects.select_related("logo", "banner", "destination")
+        .filter(owner=user)
+        .first()
+    )
     if vendor is not None:
-        # Fills the reverse cache both ways, so ``user.vendor`` in templates costs no query.
+        # Fills the reverse cache both ways, so ``user.vendor`` in templates costs no
+        # query.
         user.vendor = vendor
     return vendor
 
 
 def product_list_for_vendor(*, vendor: Vendor):
-    """Every product of this vendor (drafts, hidden and archived too) with stock figures."""
+    """Every product of this vendor (drafts, hidden and archived too) with stock
+    figures."""
     return (
         Product.objects.filter(vendor=vendor)
         .select_related("category")
@@ -87,7 +106,9 @@ def product_list_for_vendor(*, vendor: Vendor):
             price_from=Min("variants__price", filter=Q(variants__is_active=True)),
             low_stock_count=Count(
                 "variants",
-                filter=Q(variants__is_active=True, variants__stock__lte=LOW_STOCK_THRESHOLD),
+                filter=Q(
+                    variants__is_active=True, variants__stock__lte=LOW_STOCK_THRESHOLD
+                ),
             ),
         )
         .prefetch_related(
@@ -110,7 +131,7 @@ def product_get_for_vendor(*, vendor: Vendor, product_id: int) -> Product | None
 
 
 def variant_list_for_vendor(*, vendor: Vendor):
-    """The vendor's sellable variants (not archived products), for the bulk stock form."""
+    """The vendor's variants (not of archived products), for the bulk stock form."""
     return (
         ProductVariant.objects.filter(product__vendor=vendor)
         .exclude(product__status=ProductStatus.ARCHIVED)
@@ -120,14 +141,16 @@ def variant_list_for_vendor(*, vendor: Vendor):
 
 
 def product_list_needing_attention(*, vendor: Vendor):
-    """The vendor's live-ish products that the office hid or that run low, in one query."""
+    """The vendor's products that the office hid or that run low, in one query."""
     return (
         Product.objects.filter(vendor=vendor)
         .exclude(status=ProductStatus.ARCHIVED)
         .annotate(
             low_stock_count=Count(
                 "variants",
-                filter=Q(variants__is_active=True, variants__stock__lte=LOW_STOCK_THRESHOLD),
+                filter=Q(
+                    variants__is_active=True, variants__stock__lte=LOW_STOCK_THRESHOLD
+                ),
             )
         )
         .filter(Q(is_hidden=True) | Q(low_stock_count__gt=0))
@@ -147,7 +170,7 @@ def bank_account_for_vendor(*, vendor: Vendor) -> BankAccount | None:
     return BankAccount.objects.filter(vendor=vendor).first()
 
 
-# --- sales and orders (the marketplace owns them; these ask it) -----------------------------
+# --- sales and orders (the marketplace owns them; these ask it) -----------------------
 
 
 def vendor_sales_series(*, vendor: Vendor, days: int = 30) -> list[tuple[dt.date, int]]:
@@ -160,5 +183,11 @@ def vendor_sales_series(*, vendor: Vendor, days: int = 30) -> list[tuple[dt.date
     totals: dict[dt.date, int] = {}
     sales_by_day = getattr(marketplace_selectors, "vendor_sales_by_day", None)
     if sales_by_day is not None:
-        totals = {day: int(amount or 0) for day, amount in sales_by_day(vendor=vendor, days=days)}
-    return [(start + dt.timedelta(days=n), totals.get(start + dt.timedelta(days=n), 0)) for n in range(days)]
+        totals = {
+            day: int(amount or 0)
+            for day, amount in sales_by_day(vendor=vendor, days=days)
+        }
+    return [
+        (start + dt.timedelta(days=n), totals.get(start + dt.timedelta(days=n), 0))
+        for n in range(days)
+    ]

@@ -1,10 +1,10 @@
 """Sanitising what vendors write (shop story, product descriptions).
 
 Vendor text is stored and shown as plain text: nh3 drops every tag (and the content of
-script/style), so no markup, event handler or ``javascript:`` link is ever stored; templates
-then print it autoescaped. Entities are decoded back to characters so "Kain & benang" reads
-right, and the clean runs until stable so encoded markup (``&lt;script&gt;``) cannot
-reappear as markup after decoding.
+script/style), so no markup, event handler or ``javascript:`` link is ever stored;
+templates then print it autoescaped. Entities are decoded back to characters so "Kain &
+benang" reads right, and the clean runs until stable so encoded markup
+(``&lt;script&gt;``) cannot reappear as markup after decoding.
 """
 
 import html
@@ -21,5 +21,6 @@ def sanitise_text(value: str | None) -> str:
         if cleaned == text:
             return cleaned.strip()
         text = cleaned
-    # Still changing after several passes: deliberately nested encodings. Keep the escaped form.
+    # Still changing after several passes: deliberately nested encodings. Keep the
+    # escaped form.
     return nh3.clean(text, tags=set(), attributes={}).strip()

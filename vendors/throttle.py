@@ -1,9 +1,10 @@
-"""Counting attempts (log-ins, sign-ups) per account and per address with Django's cache.
+"""Counting attempts (log-ins, sign-ups) per account and per address with Django's
+cache.
 
-Each counter lives under its own cache key and expires with its window, so a blocked person
-can try again once the window has passed. Production must use a cache shared by every
-worker process (Redis or the database cache); the default per-process cache is enough for
-one process and for tests.
+Each counter lives under its own cache key and expires with its window, so a blocked
+person can try again once the window has passed. Production must use a cache shared by
+every worker process (Redis or the database cache); the default per-process cache is
+enough for one process and for tests.
 """
 
 import hashlib
@@ -54,5 +55,6 @@ def throttle_reset(*, rule: Rule, ident: str) -> None:
 
 
 def client_address(request) -> str:
-    """REMOTE_ADDR; a proxy in front must set it (e.g. from X-Forwarded-For) before Django."""
+    """REMOTE_ADDR; a proxy in front must set it (e.g. from X-Forwarded-For) before
+    Django."""
     return request.META.get("REMOTE_ADDR", "")

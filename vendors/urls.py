@@ -16,14 +16,36 @@ urlpatterns = [
     path("dasbor/toko/", dashboard.shop_edit, name="shop_edit"),
     path("dasbor/produk/", dashboard.product_list, name="product_list"),
     path("dasbor/produk/baru/", dashboard.product_form, name="product_create"),
-    path("dasbor/produk/<int:product_id>/", dashboard.product_form, name="product_edit"),
-    path("dasbor/produk/<int:product_id>/arsipkan/", dashboard.product_archive, name="product_archive"),
+    path(
+        "dasbor/produk/<int:product_id>/", dashboard.product_form, name="product_edit"
+    ),
+    path(
+        "dasbor/produk/<int:product_id>/arsipkan/",
+        dashboard.product_archive,
+        name="product_archive",
+    ),
     path("dasbor/stok/", dashboard.stock_bulk, name="stock_bulk"),
     path("dasbor/pembayaran/", payouts.payouts, name="payouts"),
-    path("dasbor/pembayaran/stripe/", payouts.payout_stripe_start, name="payout_stripe_start"),
-    path("dasbor/pembayaran/stripe/segarkan/", payouts.payout_stripe_refresh, name="payout_stripe_refresh"),
-    path("dasbor/pembayaran/stripe/kembali/", payouts.payout_stripe_return, name="payout_stripe_return"),
+    path(
+        "dasbor/pembayaran/stripe/",
+        payouts.payout_stripe_start,
+        name="payout_stripe_start",
+    ),
+    path(
+        "dasbor/pembayaran/stripe/segarkan/",
+        payouts.payout_stripe_refresh,
+        name="payout_stripe_refresh",
+    ),
+    path(
+        "dasbor/pembayaran/stripe/kembali/",
+        payouts.payout_stripe_return,
+        name="payout_stripe_return",
+    ),
     path("dasbor/pesanan/", orders.order_list, name="order_list"),
     path("dasbor/pesanan/<int:suborder_id>/", orders.order_detail, name="order_detail"),
-    path("dasbor/pesanan/<int:suborder_id>/slip/", orders.packing_slip, name="packing_slip"),
+    path(
+        "dasbor/pesanan/<int:suborder_id>/slip/",
+        orders.packing_slip,
+        name="packing_slip",
+    ),
 ]

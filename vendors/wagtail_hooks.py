@@ -1,6 +1,6 @@
-"""The tourism office's admin for vendors and products: listings with filters, edit views,
-and a "moderate" view per object that calls the same services the rest of the site uses
-(approve / reject / suspend / reinstate a shop; hide / unhide a product)."""
+"""The tourism office's admin for vendors and products: listings with filters, edit
+views, and a "moderate" view per object that calls the same services the rest of the
+site uses (approve / reject / suspend / reinstate a shop; hide / unhide a product)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,13 +8,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
-from django.views.generic import FormView
 
 from marketplace.models import Product
 from vendors import services
@@ -23,7 +23,7 @@ from vendors.models import Vendor, VendorStatus
 
 
 class ModerateView(WagtailAdminTemplateMixin, FormView):
-    """One form, a reason and a button per allowed decision; the service does the rest."""
+    """A reason and one button per allowed decision; the service does the rest."""
 
     template_name = "vendors/admin/moderate.html"
     form_class = ModerationReasonForm
@@ -39,7 +39,9 @@ class ModerateView(WagtailAdminTemplateMixin, FormView):
         return _("Moderate “%(name)s”") % {"name": self.object}
 
     def back_url(self):
-        return reverse(f"wagtailsnippets_{self.viewset_name}:edit", args=[self.object.pk])
+        return reverse(
+            f"wagtailsnippets_{self.viewset_name}:edit", args=[self.object.pk]
+        )
 
     def actions(self):
         raise NotImplementedError
@@ -47,7 +49,9 @@ class ModerateView(WagtailAdminTemplateMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(self.describe())
-        context.update(actions=self.actions(), back_url=self.back_url(), object=self.object)
+        context.update(
+            actions=self.actions(), back_url=self.back_url(), object=self.object
+        )
         return context
 
     def form_valid(self, form):
@@ -64,7 +68,9 @@ class ModerateView(WagtailAdminTemplateMixin, FormView):
             for message in error.messages:
                 form.add_error(None, message)
             return self.form_invalid(form)
-        messages.success(self.request, _("Done: %(action)s.") % {"action": allowed[decision]})
+        messages.success(
+            self.request, _("Done: %(action)s.") % {"action": allowed[decision]}
+        )
         return redirect(self.back_url())
 
 
@@ -73,7 +79,10 @@ class VendorModerateView(ModerateView):
     viewset_name = "vendors_vendor"
 
     def describe(self):
-        return {"current_status": self.object.get_status_display(), "current_reason": self.object.status_reason}
+        return {
+            "current_status": self.object.get_status_display(),
+            "current_reason": self.object.status_reason,
+        }
 
     def actions(self):
         status = self.object.status
@@ -104,7 +113,9 @@ class ProductModerateView(ModerateView):
 
     def describe(self):
         return {
-            "current_status": _("Hidden") if self.object.is_hidden else self.object.get_status_display(),
+            "current_status": _("Hidden")
+            if self.object.is_hidden
+            else self.object.get_status_display(),
             "current_reason": self.object.hidden_reason,
         }
 
@@ -115,7 +126,9 @@ class ProductModerateView(ModerateView):
 
     def decide(self, decision, reason):
         if decision == "hide":
-            services.product_hide(product=self.object, actor=self.request.user, reason=reason)
+            services.product_hide(
+                product=self.object, actor=self.request.user, reason=reason
+            )
         else:
             services.product_unhide(product=self.object, actor=self.request.user)
 
@@ -124,14 +137,27 @@ class VendorViewSet(SnippetViewSet):
     model = Vendor
     icon = "group"
     menu_label = gettext_lazy("Shops")
-    list_display = ["name", "owner_name", "status", "region", "payout_status", "updated_at"]
+    list_display = [
+        "name",
+        "owner_name",
+        "status",
+        "region",
+        "payout_status",
+        "updated_at",
+    ]
     list_filter = ["status", "region", "category", "payout_status"]
     search_fields = ["name", "owner_name", "craft_village"]
-    # The status is not editable here: decisions go through "Moderate" so that the vendor
+    # The status is not editable here: decisions go through "Moderate" so that the
+    # vendor
     # and the office are e-mailed and the reason is recorded.
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("owner_name"), FieldPanel("category")],
+            [
+                FieldPanel("name"),
+                FieldPanel("slug"),
+                FieldPanel("owner_name"),
+                FieldPanel("category"),
+            ],
             heading=gettext_lazy("Shop"),
         ),
         MultiFieldPanel(
@@ -150,11 +176,20 @@ class VendorViewSet(SnippetViewSet):
             heading=gettext_lazy("Shop page"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("holiday_from"), FieldPanel("holiday_until")]), FieldPanel("holiday_note")],
+            [
+                FieldRowPanel(
+                    [FieldPanel("holiday_from"), FieldPanel("holiday_until")]
+                ),
+                FieldPanel("holiday_note"),
+            ],
             heading=gettext_lazy("Holiday"),
         ),
         MultiFieldPanel(
-            [FieldPanel("status", read_only=True), FieldPanel("status_reason", read_only=True), FieldPanel("payout_status", read_only=True)],
+            [
+                FieldPanel("status", read_only=True),
+                FieldPanel("status_reason", read_only=True),
+                FieldPanel("payout_status", read_only=True),
+            ],
             heading=gettext_lazy("Status (change it with “Moderate”)"),
         ),
     ]
@@ -191,7 +226,11 @@ class ProductViewSet(SnippetViewSet):
         ),
         FieldPanel("is_featured"),
         MultiFieldPanel(
-            [FieldPanel("status", read_only=True), FieldPanel("is_hidden", read_only=True), FieldPanel("hidden_reason", read_only=True)],
+            [
+                FieldPanel("status", read_only=True),
+                FieldPanel("is_hidden", read_only=True),
+                FieldPanel("hidden_reason", read_only=True),
+            ],
             heading=gettext_lazy("Status (hide or show it with “Moderate”)"),
         ),
     ]
@@ -215,9 +254,19 @@ register_snippet(VendorsGroup)
 @hooks.register("register_snippet_listing_buttons")
 def moderate_button(snippet, user, next_url=None):
     if isinstance(snippet, Vendor) and user.has_perm("vendors.change_vendor"):
-        yield Button(_("Moderate"), reverse("wagtailsnippets_vendors_vendor:moderate", args=[snippet.pk]), icon_name="warning", priority=5)
+        yield Button(
+            _("Moderate"),
+            reverse("wagtailsnippets_vendors_vendor:moderate", args=[snippet.pk]),
+            icon_name="warning",
+            priority=5,
+        )
     if isinstance(snippet, Product) and user.has_perm("marketplace.change_product"):
-        yield Button(_("Moderate"), reverse("wagtailsnippets_marketplace_product:moderate", args=[snippet.pk]), icon_name="warning", priority=5)
+        yield Button(
+            _("Moderate"),
+            reverse("wagtailsnippets_marketplace_product:moderate", args=[snippet.pk]),
+            icon_name="warning",
+            priority=5,
+        )
 
 
 @hooks.register("register_log_actions")

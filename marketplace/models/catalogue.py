@@ -1,7 +1,7 @@
 """Catalogue models: categories, products, their photos and their sellable variants.
 
-A product is what the shopper sees; a variant (motif, size, colour) is what is bought, with its
-own SKU, price and stock. Prices are whole rupiah.
+A product is what the shopper sees; a variant (motif, size, colour) is what is bought,
+with its own SKU, price and stock. Prices are whole rupiah.
 """
 
 from django.core.exceptions import ValidationError
@@ -66,7 +66,8 @@ class Dye(models.TextChoices):
 
 class ProductQuerySet(models.QuerySet):
     def visible(self):
-        """What the storefront may show: published, not hidden by moderation, vendor active."""
+        """What the storefront may show: published, not hidden by moderation, vendor
+        active."""
         return self.filter(
             status=ProductStatus.PUBLISHED,
             is_hidden=False,
@@ -125,7 +126,8 @@ class Product(models.Model):
         return self.name
 
     def clean(self):
-        # The storefront also filters on the vendor (ProductQuerySet.visible), so a listing of a
+        # The storefront also filters on the vendor (ProductQuerySet.visible), so a
+        # listing of a
         # shop that is not approved never shows even if it got published some other way.
         if (
             self.status == ProductStatus.PUBLISHED
@@ -135,7 +137,8 @@ class Product(models.Model):
             raise ValidationError(
                 {
                     "status": _(
-                        "Only shops approved by the tourism office can publish products."
+                        "Only shops approved by the tourism office can publish "
+                        "products."
                     )
                 }
             )

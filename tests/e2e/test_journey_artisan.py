@@ -1,5 +1,5 @@
-"""An artisan on a phone: signs up, applies, is approved by the office, adds a product with
-two photos and two variants, and finds it on the shop page."""
+"""An artisan on a phone: signs up, applies, is approved by the office, adds a product
+with two photos and two variants, and finds it on the shop page."""
 
 import io
 
@@ -45,7 +45,9 @@ def _fits_the_phone(driver) -> bool:
     )
 
 
-def test_artisan_signs_up_is_approved_and_sells(phone_browser, live_server, screenshot, tmp_path):
+def test_artisan_signs_up_is_approved_and_sells(
+    phone_browser, live_server, screenshot, tmp_path
+):
     build_site_tree()
     category = CategoryFactory(name="Kain Sasirangan", slug="kain-sasirangan")
     office = office_user(email="dinas@banua.test")
@@ -94,7 +96,10 @@ def test_artisan_signs_up_is_approved_and_sells(phone_browser, live_server, scre
     Select(browser.find_element(By.NAME, "technique")).select_by_value("tie-dye")
     Select(browser.find_element(By.NAME, "dye")).select_by_value("natural")
     _fill(browser, "motif_name", "Kambang Kacang")
-    photos = [_photo(tmp_path / "depan.jpg", "#b03a2e"), _photo(tmp_path / "detail.jpg", "#1b2a5c")]
+    photos = [
+        _photo(tmp_path / "depan.jpg", "#b03a2e"),
+        _photo(tmp_path / "detail.jpg", "#1b2a5c"),
+    ]
     browser.find_element(By.NAME, "photos").send_keys("\n".join(photos))
     for index, (sku, colour, price, stock) in enumerate(
         [("KK-MERAH", "Merah", "185000", "4"), ("KK-BIRU", "Biru", "190000", "6")]
@@ -115,7 +120,9 @@ def test_artisan_signs_up_is_approved_and_sells(phone_browser, live_server, scre
     browser.get(live_server.url + f"/toko/{vendor.slug}/")
     cards = browser.find_elements(By.CSS_SELECTOR, ".card--product .card__title")
     assert [card.text for card in cards] == ["Kain Sasirangan Kambang Kacang"]
-    whatsapp = browser.find_element(By.CSS_SELECTOR, "a.button--whatsapp").get_attribute("href")
+    whatsapp = browser.find_element(
+        By.CSS_SELECTOR, "a.button--whatsapp"
+    ).get_attribute("href")
     assert whatsapp.startswith("https://wa.me/6281234567890?text=")
     assert _fits_the_phone(browser)
     assert screenshot(browser, "artisan-5-shop-page").stat().st_size > 0

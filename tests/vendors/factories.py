@@ -45,15 +45,23 @@ class BankAccountFactory(factory.django.DjangoModelFactory):
 
 
 def office_user(**kwargs):
-    """A tourism-office member allowed to decide on shops and products (not a superuser)."""
+    """A tourism-office member allowed to decide on shops and products (not a
+    superuser)."""
     from django.contrib.auth.models import Permission
 
     user = UserFactory(is_staff=True, **kwargs)
     user.user_permissions.add(
         *Permission.objects.filter(
             content_type__app_label__in=["vendors", "marketplace"],
-            codename__in=["change_vendor", "change_product", "view_vendor", "view_product"],
+            codename__in=[
+                "change_vendor",
+                "change_product",
+                "view_vendor",
+                "view_product",
+            ],
         ),
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        ),
     )
     return type(user).objects.get(pk=user.pk)  # fresh object: no stale permission cache

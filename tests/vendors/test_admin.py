@@ -16,13 +16,17 @@ def test_office_lists_and_filters_shops_and_products(client):
     client.force_login(office_user())
     VendorFactory(name="Toko Menunggu", status=VendorStatus.PENDING)
     ProductFactory(name="Kain Terlihat")
-    listing = client.get(reverse("wagtailsnippets_vendors_vendor:list"), {"status": "pending"})
+    listing = client.get(
+        reverse("wagtailsnippets_vendors_vendor:list"), {"status": "pending"}
+    )
     assert listing.status_code == 200 and "Toko Menunggu" in listing.content.decode()
     products = client.get(reverse("wagtailsnippets_marketplace_product:list"))
     assert products.status_code == 200 and "Kain Terlihat" in products.content.decode()
 
 
-def test_office_approves_a_shop_from_the_admin(client, django_capture_on_commit_callbacks):
+def test_office_approves_a_shop_from_the_admin(
+    client, django_capture_on_commit_callbacks
+):
     office = office_user(email="dinas@banua.test")
     client.force_login(office)
     vendor = VendorFactory(status=VendorStatus.PENDING)
@@ -56,7 +60,12 @@ def test_suspending_from_the_admin_hides_the_shop_and_its_products(client):
     vendor.refresh_from_db()
     assert vendor.status == VendorStatus.SUSPENDED
     assert not Product.objects.visible().filter(vendor=vendor).exists()
-    assert client.get(reverse("vendors:shop_detail", kwargs={"slug": vendor.slug})).status_code == 404
+    assert (
+        client.get(
+            reverse("vendors:shop_detail", kwargs={"slug": vendor.slug})
+        ).status_code
+        == 404
+    )
 
 
 def test_hiding_a_product_from_the_admin_shows_the_reason_to_the_vendor(client):
@@ -68,8 +77,16 @@ def test_hiding_a_product_from_the_admin_shows_the_reason_to_the_vendor(client):
     product.refresh_from_db()
     assert product.is_hidden
     client.force_login(product.vendor.owner)
-    assert "Motif meniru merek lain." in client.get(reverse("vendors:dashboard")).content.decode()
-    assert client.get(reverse("marketplace:product_detail", kwargs={"slug": product.slug})).status_code == 404
+    assert (
+        "Motif meniru merek lain."
+        in client.get(reverse("vendors:dashboard")).content.decode()
+    )
+    assert (
+        client.get(
+            reverse("marketplace:product_detail", kwargs={"slug": product.slug})
+        ).status_code
+        == 404
+    )
 
 
 def test_a_decision_not_allowed_from_the_current_status_is_refused(client):
@@ -85,7 +102,8 @@ def test_the_vendor_cannot_reach_the_admin_moderation(client):
     vendor = VendorFactory(status=VendorStatus.PENDING)
     client.force_login(vendor.owner)
     response = client.post(
-        reverse("wagtailsnippets_vendors_vendor:moderate", args=[vendor.pk]), {"decision": "approve"}
+        reverse("wagtailsnippets_vendors_vendor:moderate", args=[vendor.pk]),
+        {"decision": "approve"},
     )
     assert response.status_code in (302, 403)
     vendor.refresh_from_db()
@@ -103,7 +121,11 @@ def test_staff_edits_in_the_admin_are_logged(client):
     form = edit.context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
     data["holiday_note"] = "Libur Lebaran"
-    response = client.post(reverse("wagtailsnippets_vendors_vendor:edit", args=[vendor.pk]), data)
+    response = client.post(
+        reverse("wagtailsnippets_vendors_vendor:edit", args=[vendor.pk]), data
+    )
     assert response.status_code == 302, response.context["form"].errors
-    entry = ModelLogEntry.objects.filter(object_id=str(vendor.pk), action="wagtail.edit").get()
+    entry = ModelLogEntry.objects.filter(
+        object_id=str(vendor.pk), action="wagtail.edit"
+    ).get()
     assert entry.user_id == office.pk

@@ -4,7 +4,11 @@ import pytest
 from django.test import Client
 
 from marketplace.models import Product, ProductStatus
-from tests.marketplace.factories import CategoryFactory, ProductFactory, ProductVariantFactory
+from tests.marketplace.factories import (
+    CategoryFactory,
+    ProductFactory,
+    ProductVariantFactory,
+)
 from tests.vendors.factories import UserFactory, VendorFactory
 from vendors.models import VendorStatus
 
@@ -34,7 +38,9 @@ def _payload(category, **overrides):
 def _csrf_client(user):
     client = Client(enforce_csrf_checks=True)
     client.force_login(user)
-    client.get("/dasbor/", follow=True)  # a page with a form (log-out) sets the csrftoken cookie
+    client.get(
+        "/dasbor/", follow=True
+    )  # a page with a form (log-out) sets the csrftoken cookie
     return client, client.cookies["csrftoken"].value
 
 
@@ -77,7 +83,9 @@ def test_management_endpoints_answer_401_to_anonymous(client, method, path):
     if method == "get":
         response = client.get(f"{API}{path}")
     else:
-        response = getattr(client, method)(f"{API}{path}", data="{}", content_type="application/json")
+        response = getattr(client, method)(
+            f"{API}{path}", data="{}", content_type="application/json"
+        )
     assert response.status_code == 401
 
 
@@ -85,7 +93,11 @@ def test_vendor_creates_updates_and_archives_its_product():
     vendor = VendorFactory()
     category = CategoryFactory()
     client, token = _csrf_client(vendor.owner)
-    no_csrf = client.post(f"{API}/me/products", data=json.dumps(_payload(category)), content_type="application/json")
+    no_csrf = client.post(
+        f"{API}/me/products",
+        data=json.dumps(_payload(category)),
+        content_type="application/json",
+    )
     assert no_csrf.status_code == 403
     created = client.post(
         f"{API}/me/products",
@@ -100,19 +112,27 @@ def test_vendor_creates_updates_and_archives_its_product():
     product_id = body["id"]
     variant_id = body["variants"][0]["id"]
     payload = _payload(category, name="Tas Purun Besar")
-    payload["variants"] = [{"id": variant_id, "sku": "TP-S", "price": 70000, "stock": 9}]
+    payload["variants"] = [
+        {"id": variant_id, "sku": "TP-S", "price": 70000, "stock": 9}
+    ]
     updated = client.put(
-        f"{API}/me/products/{product_id}", data=json.dumps(payload),
-        content_type="application/json", HTTP_X_CSRFTOKEN=token,
+        f"{API}/me/products/{product_id}",
+        data=json.dumps(payload),
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
     )
     assert updated.status_code == 200
     assert updated.json()["name"] == "Tas Purun Besar"
     stock = client.post(
-        f"{API}/me/stock", data=json.dumps({"stocks": {str(variant_id): 4}}),
-        content_type="application/json", HTTP_X_CSRFTOKEN=token,
+        f"{API}/me/stock",
+        data=json.dumps({"stocks": {str(variant_id): 4}}),
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
     )
     assert stock.json() == {"changed": 1}
-    archived = client.post(f"{API}/me/products/{product_id}/archive", HTTP_X_CSRFTOKEN=token)
+    archived = client.post(
+        f"{API}/me/products/{product_id}/archive", HTTP_X_CSRFTOKEN=token
+    )
     assert archived.json()["status"] == "archived"
 
 
@@ -121,20 +141,25 @@ def test_bad_input_is_a_clear_400_not_a_500():
     category = CategoryFactory()
     client, token = _csrf_client(vendor.owner)
     response = client.post(
-        f"{API}/me/products", data=json.dumps(_payload(category)),
-        content_type="application/json", HTTP_X_CSRFTOKEN=token,
+        f"{API}/me/products",
+        data=json.dumps(_payload(category)),
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
     )
     assert response.status_code == 400
     assert "status" in response.json()["errors"]
     unknown = client.post(
-        f"{API}/me/products", data=json.dumps({**_payload(category, status="draft"), "category": "nope"}),
-        content_type="application/json", HTTP_X_CSRFTOKEN=token,
+        f"{API}/me/products",
+        data=json.dumps({**_payload(category, status="draft"), "category": "nope"}),
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
     )
     assert unknown.status_code == 400 and "category" in unknown.json()["errors"]
     negative = client.post(
         f"{API}/me/products",
         data=json.dumps(_payload(category, variants=[{"sku": "A", "price": -5}])),
-        content_type="application/json", HTTP_X_CSRFTOKEN=token,
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
     )
     assert negative.status_code == 422
 
@@ -147,19 +172,42 @@ def test_another_vendors_ids_are_404_on_every_management_endpoint():
     client, token = _csrf_client(me.owner)
     kwargs = {"content_type": "application/json", "HTTP_X_CSRFTOKEN": token}
     assert client.get(f"{API}/me/products/{theirs.pk}").status_code == 404
-    assert client.put(f"{API}/me/products/{theirs.pk}", data=json.dumps(_payload(category)), **kwargs).status_code == 404
-    assert client.post(f"{API}/me/products/{theirs.pk}/archive", **kwargs).status_code == 404
-    stock = client.post(f"{API}/me/stock", data=json.dumps({"stocks": {str(their_variant.pk): 0}}), **kwargs)
+    assert (
+        client.put(
+            f"{API}/me/products/{theirs.pk}",
+            data=json.dumps(_payload(category)),
+            **kwargs,
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(f"{API}/me/products/{theirs.pk}/archive", **kwargs).status_code
+        == 404
+    )
+    stock = client.post(
+        f"{API}/me/stock",
+        data=json.dumps({"stocks": {str(their_variant.pk): 0}}),
+        **kwargs,
+    )
     assert stock.status_code in (400, 404)
     assert client.get(f"{API}/me/products").json() == []
     theirs.refresh_from_db()
     their_variant.refresh_from_db()
-    assert (theirs.name, theirs.status, their_variant.stock) == ("Milik orang", "published", 3)
+    assert (theirs.name, theirs.status, their_variant.stock) == (
+        "Milik orang",
+        "published",
+        3,
+    )
     # Stealing a variant id through an update of one's own product fails too.
     mine = ProductFactory(vendor=me)
     payload = _payload(category, status="draft")
     payload["variants"] = [{"id": their_variant.pk, "sku": "STOLEN", "price": 1}]
-    assert client.put(f"{API}/me/products/{mine.pk}", data=json.dumps(payload), **kwargs).status_code == 400
+    assert (
+        client.put(
+            f"{API}/me/products/{mine.pk}", data=json.dumps(payload), **kwargs
+        ).status_code
+        == 400
+    )
     assert Product.objects.get(pk=theirs.pk).variants.get().sku != "STOLEN"
 
 

@@ -18,7 +18,8 @@ def test_a_real_photo_becomes_a_wagtail_image_in_the_vendor_collection():
 
 
 def test_exif_is_stripped_and_orientation_applied():
-    # Orientation 6 = "rotate 90° clockwise to view": a 60x40 sensor image is 40x60 upright.
+    # Orientation 6 = "rotate 90° clockwise to view": a 60x40 sensor image is 40x60
+    # upright.
     image = photo_ingest(upload=jpeg_upload(orientation=6, gps=True), title="Foto HP")
     assert (image.width, image.height) == (40, 60)
     with image.open_file() as stored, Image.open(stored) as picture:

@@ -3,7 +3,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry
 
 from marketplace.models import Product, ProductStatus
-from tests.marketplace.factories import CategoryFactory, ProductFactory, ProductVariantFactory
+from tests.marketplace.factories import (
+    CategoryFactory,
+    ProductFactory,
+    ProductVariantFactory,
+)
 from tests.vendors.factories import UserFactory, VendorFactory, office_user
 from tests.vendors.images import fake_upload, jpeg_upload, png_upload
 from vendors import services
@@ -49,22 +53,34 @@ def test_an_approved_vendor_publishes_a_product_with_variants_photos_and_provena
     )
     assert product.status == ProductStatus.PUBLISHED and product.published_at
     assert product.description == "Kain katun dua meter."
-    assert sorted(product.variants.values_list("sku", flat=True)) == ["GH-BIRU", "GH-MERAH"]
+    assert sorted(product.variants.values_list("sku", flat=True)) == [
+        "GH-BIRU",
+        "GH-MERAH",
+    ]
     assert product.images.count() == 2
     assert sorted(product.tags.names()) == ["kain", "oleh-oleh"]
     assert product.technique == "tie-dye" and product.motif_name == "Gigi Haruan"
     assert Product.objects.visible().filter(pk=product.pk).exists()
-    assert ModelLogEntry.objects.filter(action="wagtail.create", object_id=str(product.pk)).exists()
+    assert ModelLogEntry.objects.filter(
+        action="wagtail.create", object_id=str(product.pk)
+    ).exists()
 
 
-@pytest.mark.parametrize("status", [VendorStatus.PENDING, VendorStatus.REJECTED, VendorStatus.SUSPENDED])
+@pytest.mark.parametrize(
+    "status", [VendorStatus.PENDING, VendorStatus.REJECTED, VendorStatus.SUSPENDED]
+)
 def test_only_approved_vendors_publish(status):
     vendor = VendorFactory(status=status)
     with pytest.raises(ValidationError) as error:
-        services.product_save(vendor=vendor, actor=vendor.owner, fields=_fields(), variants=_variants())
+        services.product_save(
+            vendor=vendor, actor=vendor.owner, fields=_fields(), variants=_variants()
+        )
     assert "status" in error.value.message_dict
     draft = services.product_save(
-        vendor=vendor, actor=vendor.owner, fields=_fields(status=ProductStatus.DRAFT), variants=_variants()
+        vendor=vendor,
+        actor=vendor.owner,
+        fields=_fields(status=ProductStatus.DRAFT),
+        variants=_variants(),
     )
     assert draft.status == ProductStatus.DRAFT
 
@@ -87,7 +103,9 @@ def test_a_rejected_photo_leaves_the_product_unchanged():
             actor=vendor.owner,
             product=product,
             fields=_fields(name="Nama baru"),
-            variants=[VariantInput(id=variant.pk, sku=variant.sku, price=1000, stock=99)],
+            variants=[
+                VariantInput(id=variant.pk, sku=variant.sku, price=1000, stock=99)
+            ],
             photos=[png_upload(), fake_upload()],
         )
     assert "photos" in error.value.message_dict
@@ -128,10 +146,16 @@ def test_a_vendor_cannot_edit_another_vendors_product_or_variant():
     their_variant = ProductVariantFactory(product=their_product)
     with pytest.raises(PermissionDenied):
         services.product_save(
-            vendor=mine, actor=mine.owner, product=their_product, fields=_fields(), variants=_variants()
+            vendor=mine,
+            actor=mine.owner,
+            product=their_product,
+            fields=_fields(),
+            variants=_variants(),
         )
     with pytest.raises(PermissionDenied):
-        services.product_save(vendor=theirs, actor=mine.owner, fields=_fields(), variants=_variants())
+        services.product_save(
+            vendor=theirs, actor=mine.owner, fields=_fields(), variants=_variants()
+        )
     my_product = ProductFactory(vendor=mine)
     with pytest.raises(ValidationError):
         services.product_save(
@@ -148,8 +172,12 @@ def test_a_vendor_cannot_edit_another_vendors_product_or_variant():
 def test_staff_editing_for_a_vendor_leave_an_audit_entry():
     vendor = VendorFactory()
     office = office_user()
-    product = services.product_save(vendor=vendor, actor=office, fields=_fields(), variants=_variants())
-    entry = ModelLogEntry.objects.get(action="wagtail.create", object_id=str(product.pk))
+    product = services.product_save(
+        vendor=vendor, actor=office, fields=_fields(), variants=_variants()
+    )
+    entry = ModelLogEntry.objects.get(
+        action="wagtail.create", object_id=str(product.pk)
+    )
     assert entry.user_id == office.pk and entry.data["on_behalf_of_vendor"] == vendor.pk
 
 
@@ -171,7 +199,9 @@ def test_office_hides_a_product_with_a_reason():
         services.product_hide(product=product, actor=office, reason="")
     with pytest.raises(PermissionDenied):
         services.product_hide(product=product, actor=product.vendor.owner, reason="x")
-    services.product_hide(product=product, actor=office, reason="Foto milik orang lain.")
+    services.product_hide(
+        product=product, actor=office, reason="Foto milik orang lain."
+    )
     product.refresh_from_db()
     assert product.is_hidden and product.hidden_reason == "Foto milik orang lain."
     assert not Product.objects.visible().filter(pk=product.pk).exists()
@@ -184,15 +214,22 @@ def test_bulk_stock_update_changes_only_the_vendors_own_variants():
     mine = ProductVariantFactory(product=ProductFactory(vendor=vendor), stock=1)
     mine2 = ProductVariantFactory(product=ProductFactory(vendor=vendor), stock=2)
     theirs = ProductVariantFactory(product=ProductFactory(vendor=other), stock=3)
-    assert services.variant_stock_bulk_update(
-        vendor=vendor, actor=vendor.owner, stocks={mine.pk: 10, mine2.pk: 2}
-    ) == 1
+    assert (
+        services.variant_stock_bulk_update(
+            vendor=vendor, actor=vendor.owner, stocks={mine.pk: 10, mine2.pk: 2}
+        )
+        == 1
+    )
     mine.refresh_from_db()
     assert mine.stock == 10
     with pytest.raises(ValidationError):
-        services.variant_stock_bulk_update(vendor=vendor, actor=vendor.owner, stocks={mine.pk: 7, theirs.pk: 0})
+        services.variant_stock_bulk_update(
+            vendor=vendor, actor=vendor.owner, stocks={mine.pk: 7, theirs.pk: 0}
+        )
     mine.refresh_from_db()
     theirs.refresh_from_db()
     assert (mine.stock, theirs.stock) == (10, 3)
     with pytest.raises(ValidationError):
-        services.variant_stock_bulk_update(vendor=vendor, actor=vendor.owner, stocks={mine.pk: -1})
+        services.variant_stock_bulk_update(
+            vendor=vendor, actor=vendor.owner, stocks={mine.pk: -1}
+        )

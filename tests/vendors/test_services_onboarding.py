@@ -35,7 +35,9 @@ def test_apply_creates_a_pending_shop_with_clean_story_and_tells_the_office(
     assert vendor.slug == "sasirangan-ibu-ratna"
     assert "<script" not in vendor.story and "kami membuat kain" in vendor.story
     assert [m.to for m in mail.outbox] == [[office.email]]
-    assert ModelLogEntry.objects.filter(action="banua.vendor.apply", object_id=str(vendor.pk)).exists()
+    assert ModelLogEntry.objects.filter(
+        action="banua.vendor.apply", object_id=str(vendor.pk)
+    ).exists()
 
 
 def test_one_shop_per_account():
@@ -51,7 +53,9 @@ def test_bad_whatsapp_number_is_refused():
     assert "whatsapp" in error.value.message_dict
 
 
-def test_approve_emails_both_sides_and_logs_who_did_it(django_capture_on_commit_callbacks):
+def test_approve_emails_both_sides_and_logs_who_did_it(
+    django_capture_on_commit_callbacks,
+):
     office = office_user(email="dinas@banua.test")
     vendor = VendorFactory(status=VendorStatus.PENDING)
     with django_capture_on_commit_callbacks(execute=True):
@@ -60,22 +64,32 @@ def test_approve_emails_both_sides_and_logs_who_did_it(django_capture_on_commit_
     assert vendor.status == VendorStatus.APPROVED and vendor.approved_at is not None
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert recipients == sorted([vendor.owner.email, office.email])
-    entry = ModelLogEntry.objects.get(action="banua.vendor.approve", object_id=str(vendor.pk))
+    entry = ModelLogEntry.objects.get(
+        action="banua.vendor.approve", object_id=str(vendor.pk)
+    )
     assert entry.user_id == office.pk
     assert entry.data["on_behalf_of_vendor"] == vendor.pk
 
 
-def test_reject_needs_a_reason_and_the_vendor_reads_it(django_capture_on_commit_callbacks):
+def test_reject_needs_a_reason_and_the_vendor_reads_it(
+    django_capture_on_commit_callbacks,
+):
     office = office_user()
     vendor = VendorFactory(status=VendorStatus.PENDING)
     with pytest.raises(ValidationError):
         services.vendor_reject(vendor=vendor, actor=office, reason="  ")
     with django_capture_on_commit_callbacks(execute=True):
-        services.vendor_reject(vendor=vendor, actor=office, reason="Foto produk belum ada.")
+        services.vendor_reject(
+            vendor=vendor, actor=office, reason="Foto produk belum ada."
+        )
     vendor.refresh_from_db()
     assert vendor.status == VendorStatus.REJECTED
     assert vendor.status_reason == "Foto produk belum ada."
-    assert any("Foto produk belum ada." in m.body for m in mail.outbox if vendor.owner.email in m.to)
+    assert any(
+        "Foto produk belum ada." in m.body
+        for m in mail.outbox
+        if vendor.owner.email in m.to
+    )
 
 
 def test_only_the_office_may_decide():
@@ -99,7 +113,9 @@ def test_suspending_a_shop_takes_its_products_off_the_storefront():
     product = ProductFactory(vendor=vendor)
     ProductVariantFactory(product=product)
     assert Product.objects.visible().filter(pk=product.pk).exists()
-    services.vendor_suspend(vendor=vendor, actor=office, reason="Produk palsu dilaporkan.")
+    services.vendor_suspend(
+        vendor=vendor, actor=office, reason="Produk palsu dilaporkan."
+    )
     assert not Product.objects.visible().filter(pk=product.pk).exists()
     services.vendor_reinstate(vendor=vendor, actor=office)
     assert Product.objects.visible().filter(pk=product.pk).exists()
@@ -110,15 +126,22 @@ def test_shop_update_sanitises_the_story_and_never_touches_the_status():
     updated = services.vendor_shop_update(
         vendor=vendor,
         actor=vendor.owner,
-        fields={"story": '<b onmouseover="x()">Halo</b> <a href="javascript:alert(1)">klik</a>'},
+        fields={
+            "story": '<b onmouseover="x()">Halo</b> '
+            '<a href="javascript:alert(1)">klik</a>'
+        },
     )
     assert updated.story == "Halo klik"
     assert updated.status == VendorStatus.PENDING
     with pytest.raises(ValueError):
-        services.vendor_shop_update(vendor=vendor, actor=vendor.owner, fields={"status": "approved"})
+        services.vendor_shop_update(
+            vendor=vendor, actor=vendor.owner, fields={"status": "approved"}
+        )
 
 
 def test_another_user_cannot_update_the_shop():
     vendor = VendorFactory()
     with pytest.raises(PermissionDenied):
-        services.vendor_shop_update(vendor=vendor, actor=UserFactory(), fields={"story": "x"})
+        services.vendor_shop_update(
+            vendor=vendor, actor=UserFactory(), fields={"story": "x"}
+        )

@@ -2,7 +2,12 @@ import pytest
 from django.urls import reverse
 
 from marketplace.models import Product, ProductStatus
-from tests.marketplace.factories import CategoryFactory, ProductFactory, ProductImageFactory, ProductVariantFactory
+from tests.marketplace.factories import (
+    CategoryFactory,
+    ProductFactory,
+    ProductImageFactory,
+    ProductVariantFactory,
+)
 from tests.vendors.factories import BankAccountFactory, UserFactory, VendorFactory
 from tests.vendors.images import fake_upload, jpeg_upload, png_upload
 from vendors.models import Vendor, VendorStatus
@@ -78,7 +83,10 @@ def test_vendor_creates_a_product_with_two_photos_and_two_variants(client):
     product = Product.objects.get(vendor=vendor)
     assert product.status == ProductStatus.PUBLISHED
     assert product.images.count() == 2
-    assert sorted(product.variants.values_list("sku", "price")) == [("KK-BIRU", 190000), ("KK-MERAH", 185000)]
+    assert sorted(product.variants.values_list("sku", "price")) == [
+        ("KK-BIRU", 190000),
+        ("KK-MERAH", 185000),
+    ]
     listing = client.get(reverse("vendors:product_list")).content.decode()
     assert product.name in listing and "low on stock" in listing
 
@@ -95,7 +103,9 @@ def test_a_bad_photo_is_a_form_error_and_the_product_is_unchanged(client):
         name="Nama baru",
     )
     data["photos"] = [png_upload(), fake_upload()]
-    response = client.post(reverse("vendors:product_edit", kwargs={"product_id": product.pk}), data)
+    response = client.post(
+        reverse("vendors:product_edit", kwargs={"product_id": product.pk}), data
+    )
     assert response.status_code == 200
     assert "not a photo we can read" in str(response.context["form"].errors["photos"])
     product.refresh_from_db()
@@ -130,8 +140,12 @@ def test_bulk_stock_update_page(client):
 
 
 def test_dashboard_shows_moderation_reasons_and_a_sales_chart(client):
-    vendor = VendorFactory(status=VendorStatus.SUSPENDED, status_reason="Laporan produk palsu.")
-    ProductFactory(vendor=vendor, is_hidden=True, hidden_reason="Foto bukan milik toko.")
+    vendor = VendorFactory(
+        status=VendorStatus.SUSPENDED, status_reason="Laporan produk palsu."
+    )
+    ProductFactory(
+        vendor=vendor, is_hidden=True, hidden_reason="Foto bukan milik toko."
+    )
     client.force_login(vendor.owner)
     html = client.get(reverse("vendors:dashboard")).content.decode()
     assert "Laporan produk palsu." in html
@@ -143,7 +157,12 @@ def test_archive_from_the_dashboard(client):
     vendor = VendorFactory()
     product = ProductFactory(vendor=vendor)
     client.force_login(vendor.owner)
-    assert client.get(reverse("vendors:product_archive", kwargs={"product_id": product.pk})).status_code == 405
+    assert (
+        client.get(
+            reverse("vendors:product_archive", kwargs={"product_id": product.pk})
+        ).status_code
+        == 405
+    )
     client.post(reverse("vendors:product_archive", kwargs={"product_id": product.pk}))
     product.refresh_from_db()
     assert product.status == ProductStatus.ARCHIVED
@@ -154,12 +173,19 @@ def test_bank_account_form_shows_the_number_masked(client):
     client.force_login(vendor.owner)
     response = client.post(
         reverse("vendors:payouts"),
-        {"bank": "mandiri", "account_number": "1234567890123", "holder_name": "Siti Aisyah"},
+        {
+            "bank": "mandiri",
+            "account_number": "1234567890123",
+            "holder_name": "Siti Aisyah",
+        },
     )
     assert response.status_code == 302
     html = client.get(reverse("vendors:payouts")).content.decode()
     assert "•••• 0123" in html and "1234567890123" not in html
-    bad = client.post(reverse("vendors:payouts"), {"bank": "mandiri", "account_number": "12ab", "holder_name": "S"})
+    bad = client.post(
+        reverse("vendors:payouts"),
+        {"bank": "mandiri", "account_number": "12ab", "holder_name": "S"},
+    )
     assert bad.status_code == 200 and "account_number" in bad.context["form"].errors
 
 
@@ -169,9 +195,14 @@ def test_shop_form_rejects_a_fake_logo_and_keeps_the_shop(client):
     response = client.post(
         reverse("vendors:shop_edit"),
         {
-            "name": vendor.name, "owner_name": vendor.owner_name, "whatsapp": vendor.whatsapp,
-            "address": vendor.address, "region": vendor.region, "category": vendor.category,
-            "story": "Baru", "logo": fake_upload("logo.png"),
+            "name": vendor.name,
+            "owner_name": vendor.owner_name,
+            "whatsapp": vendor.whatsapp,
+            "address": vendor.address,
+            "region": vendor.region,
+            "category": vendor.category,
+            "story": "Baru",
+            "logo": fake_upload("logo.png"),
         },
     )
     assert response.status_code == 200 and "logo" in response.context["form"].errors
@@ -186,13 +217,18 @@ def test_dashboard_pages_query_count_is_constant(client, django_assert_max_num_q
         ProductVariantFactory(product=product, stock=1)
         ProductImageFactory(product=product)
     client.force_login(vendor.owner)
-    for name in ("vendors:dashboard", "vendors:product_list", "vendors:stock_bulk", "vendors:payouts"):
+    for name in (
+        "vendors:dashboard",
+        "vendors:product_list",
+        "vendors:stock_bulk",
+        "vendors:payouts",
+    ):
         client.get(reverse(name))
         with django_assert_max_num_queries(10):
             assert client.get(reverse(name)).status_code == 200
 
 
-# --- isolation -------------------------------------------------------------------------------
+# --- isolation ------------------------------------------------------------------------
 
 
 def _other_vendors_ids():
@@ -203,17 +239,33 @@ def _other_vendors_ids():
     return {"product_id": product.pk, "suborder_id": 987654}
 
 
-OBJECT_URLS = ["vendors:product_edit", "vendors:product_archive", "vendors:order_detail", "vendors:packing_slip"]
+OBJECT_URLS = [
+    "vendors:product_edit",
+    "vendors:product_archive",
+    "vendors:order_detail",
+    "vendors:packing_slip",
+]
 PAGE_URLS = [
-    "vendors:dashboard", "vendors:shop_edit", "vendors:product_list", "vendors:product_create",
-    "vendors:stock_bulk", "vendors:payouts", "vendors:payout_stripe_start", "vendors:payout_stripe_refresh",
-    "vendors:payout_stripe_return", "vendors:order_list", "vendors:apply",
+    "vendors:dashboard",
+    "vendors:shop_edit",
+    "vendors:product_list",
+    "vendors:product_create",
+    "vendors:stock_bulk",
+    "vendors:payouts",
+    "vendors:payout_stripe_start",
+    "vendors:payout_stripe_refresh",
+    "vendors:payout_stripe_return",
+    "vendors:order_list",
+    "vendors:apply",
 ]
 
 
 def _url(name, ids):
     kwargs = {}
-    if "product_id" in name or name in ("vendors:product_edit", "vendors:product_archive"):
+    if "product_id" in name or name in (
+        "vendors:product_edit",
+        "vendors:product_archive",
+    ):
         kwargs["product_id"] = ids["product_id"]
     if name in ("vendors:order_detail", "vendors:packing_slip"):
         kwargs["suborder_id"] = ids["suborder_id"]
@@ -227,7 +279,11 @@ def test_another_vendors_objects_are_404(client, name, method):
     me = VendorFactory()
     client.force_login(me.owner)
     response = getattr(client, method)(_url(name, ids))
-    assert response.status_code in (404, 405) if (name, method) == ("vendors:product_archive", "get") else response.status_code == 404
+    assert (
+        response.status_code in (404, 405)
+        if (name, method) == ("vendors:product_archive", "get")
+        else response.status_code == 404
+    )
     assert Product.objects.get(pk=ids["product_id"]).status == ProductStatus.PUBLISHED
 
 
@@ -238,7 +294,10 @@ def test_another_vendors_order_is_404(client):
     me = VendorFactory()
     client.force_login(me.owner)
     for name in ("vendors:order_detail", "vendors:packing_slip"):
-        assert client.get(reverse(name, kwargs={"suborder_id": theirs.pk})).status_code == 404
+        assert (
+            client.get(reverse(name, kwargs={"suborder_id": theirs.pk})).status_code
+            == 404
+        )
     response = client.post(
         reverse("vendors:order_detail", kwargs={"suborder_id": theirs.pk}),
         {"courier": "JNE", "tracking_number": "X1"},
@@ -251,7 +310,11 @@ def test_another_vendors_order_is_404(client):
 @pytest.mark.parametrize("name", PAGE_URLS + OBJECT_URLS)
 def test_anonymous_visitors_are_sent_to_log_in(client, name):
     ids = {"product_id": 1, "suborder_id": 1}
-    method = "post" if name in ("vendors:product_archive", "vendors:payout_stripe_start") else "get"
+    method = (
+        "post"
+        if name in ("vendors:product_archive", "vendors:payout_stripe_start")
+        else "get"
+    )
     response = getattr(client, method)(_url(name, ids))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("vendors:login"))
@@ -262,10 +325,14 @@ def test_a_user_without_a_shop_is_sent_to_the_application(client, name):
     client.force_login(UserFactory())
     method = "post" if name == "vendors:payout_stripe_start" else "get"
     response = getattr(client, method)(_url(name, {}))
-    assert response.status_code == 302 and response["Location"] == reverse("vendors:apply")
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "vendors:apply"
+    )
 
 
-def test_vendor_sees_ships_and_prints_its_own_order(client, django_capture_on_commit_callbacks):
+def test_vendor_sees_ships_and_prints_its_own_order(
+    client, django_capture_on_commit_callbacks
+):
     from tests.vendors.orders import make_suborder
 
     vendor = VendorFactory()
@@ -273,9 +340,14 @@ def test_vendor_sees_ships_and_prints_its_own_order(client, django_capture_on_co
     client.force_login(vendor.owner)
     listing = client.get(reverse("vendors:order_list")).content.decode()
     assert suborder.order.number in listing
-    slip = client.get(reverse("vendors:packing_slip", kwargs={"suborder_id": suborder.pk})).content.decode()
+    slip = client.get(
+        reverse("vendors:packing_slip", kwargs={"suborder_id": suborder.pk})
+    ).content.decode()
     assert suborder.order.full_name in slip and suborder.lines.first().sku in slip
-    missing = client.post(reverse("vendors:order_detail", kwargs={"suborder_id": suborder.pk}), {"courier": "JNE"})
+    missing = client.post(
+        reverse("vendors:order_detail", kwargs={"suborder_id": suborder.pk}),
+        {"courier": "JNE"},
+    )
     assert missing.status_code == 200 and missing.context["form"].errors
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(

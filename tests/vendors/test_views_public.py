@@ -6,7 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.images import make_image
-from tests.marketplace.factories import ProductFactory, ProductImageFactory, ProductVariantFactory
+from tests.marketplace.factories import (
+    ProductFactory,
+    ProductImageFactory,
+    ProductVariantFactory,
+)
 from tests.tourism.factories import build_site_tree, make_destination
 from tests.vendors.factories import VendorFactory
 from vendors.models import VendorStatus
@@ -57,7 +61,9 @@ def test_holiday_mode_says_when_the_shop_reopens(client):
     )
     product = ProductFactory(vendor=vendor, name="Tetap terlihat")
     ProductVariantFactory(product=product)
-    with_language = client.get("/en" + reverse("vendors:shop_detail", kwargs={"slug": vendor.slug}))
+    with_language = client.get(
+        "/en" + reverse("vendors:shop_detail", kwargs={"slug": vendor.slug})
+    )
     html = with_language.content.decode()
     reopen = today + dt.timedelta(days=6)
     assert f"reopens on {reopen.day}" in html
@@ -65,15 +71,26 @@ def test_holiday_mode_says_when_the_shop_reopens(client):
     assert "Tetap terlihat" in html
 
 
-@pytest.mark.parametrize("status", [VendorStatus.PENDING, VendorStatus.SUSPENDED, VendorStatus.REJECTED])
+@pytest.mark.parametrize(
+    "status", [VendorStatus.PENDING, VendorStatus.SUSPENDED, VendorStatus.REJECTED]
+)
 def test_shops_not_approved_are_not_public(client, status):
     vendor = VendorFactory(status=status)
-    assert client.get(reverse("vendors:shop_detail", kwargs={"slug": vendor.slug})).status_code == 404
+    assert (
+        client.get(
+            reverse("vendors:shop_detail", kwargs={"slug": vendor.slug})
+        ).status_code
+        == 404
+    )
 
 
 def test_vendor_text_never_reaches_the_page_as_markup(client):
-    vendor = VendorFactory(story='<script>alert(1)</script><a href="javascript:alert(2)" onclick="x()">klik</a>')
-    html = client.get(reverse("vendors:shop_detail", kwargs={"slug": vendor.slug})).content.decode()
+    vendor = VendorFactory(
+        story='<script>alert(1)</script><a href="javascript:alert(2)" onclick="x()">klik</a>'  # noqa: E501
+    )
+    html = client.get(
+        reverse("vendors:shop_detail", kwargs={"slug": vendor.slug})
+    ).content.decode()
     assert "<script>alert(1)" not in html
     assert "javascript:alert" not in html.replace("&quot;", '"') or "&lt;a" in html
     assert 'onclick="x()"' not in html
@@ -81,7 +98,7 @@ def test_vendor_text_never_reaches_the_page_as_markup(client):
 
 def test_shop_page_queries_stay_constant(client, django_assert_max_num_queries):
     vendor, _ = _shop()
-    for n in range(12):
+    for _n in range(12):
         product = ProductFactory(vendor=vendor)
         ProductVariantFactory(product=product)
         ProductImageFactory(product=product)

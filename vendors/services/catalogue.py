@@ -1,5 +1,5 @@
-"""The products a vendor manages: create and edit (with variants and photos), archive, stock;
-and the office's moderation of a product (hide with a reason)."""
+"""The products a vendor manages: create and edit (with variants and photos), archive,
+stock; and the office's moderation of a product (hide with a reason)."""
 
 from dataclasses import dataclass
 
@@ -28,7 +28,14 @@ PRODUCT_FIELDS = {
     "motif_name",
     "motif_meaning",
 }
-_TEXT_FIELDS = {"description", "motif_meaning", "maker_name", "village", "motif_name", "name"}
+_TEXT_FIELDS = {
+    "description",
+    "motif_meaning",
+    "maker_name",
+    "village",
+    "motif_name",
+    "name",
+}
 
 
 @dataclass
@@ -94,14 +101,21 @@ def product_save(
         if is_new:
             product = Product(vendor=vendor)
         else:
-            product = Product.objects.select_for_update().get(pk=product.pk, vendor=vendor)
+            product = Product.objects.select_for_update().get(
+                pk=product.pk, vendor=vendor
+            )
         for name, value in fields.items():
             if name in _TEXT_FIELDS:
                 value = sanitise_text(value)
             setattr(product, name, value)
         if product.status == ProductStatus.PUBLISHED and not vendor.can_publish:
             raise ValidationError(
-                {"status": _("Only shops approved by the tourism office can publish products.")}
+                {
+                    "status": _(
+                        "Only shops approved by the tourism office can publish "
+                        "products."
+                    )
+                }
             )
         if not product.slug:
             product.slug = _unique_product_slug(product.name)
@@ -113,9 +127,10 @@ def product_save(
             product.tags.set([tag.strip().lower() for tag in tags if tag.strip()])
         _save_variants(product, variants)
         _save_photos(product, photos, remove_photo_ids or [], actor)
-        if product.status == ProductStatus.PUBLISHED and not product.variants.filter(
-            is_active=True
-        ).exists():
+        if (
+            product.status == ProductStatus.PUBLISHED
+            and not product.variants.filter(is_active=True).exists()
+        ):
             raise ValidationError(
                 {"status": _("Add at least one variant on sale before publishing.")}
             )
@@ -150,8 +165,14 @@ def _save_variants(product: Product, variants: list[VariantInput]) -> None:
             raise ValidationError(_("The SKU %(sku)s is used twice.") % {"sku": sku})
         seen_skus.add(sku)
         if ProductVariant.objects.filter(sku=sku).exclude(pk=row.id).exists():
-            raise ValidationError(_("The SKU %(sku)s is already in use.") % {"sku": sku})
-        variant = existing.get(row.id) if row.id is not None else ProductVariant(product=product)
+            raise ValidationError(
+                _("The SKU %(sku)s is already in use.") % {"sku": sku}
+            )
+        variant = (
+            existing.get(row.id)
+            if row.id is not None
+            else ProductVariant(product=product)
+        )
         variant.sku = sku
         variant.price = row.price
         variant.stock = row.stock
@@ -168,27 +189,46 @@ def _save_variants(product: Product, variants: list[VariantInput]) -> None:
 def _save_photos(product: Product, photos: list, remove_ids: list[int], actor) -> None:
     if remove_ids:
         product.images.filter(pk__in=remove_ids).delete()
-    start = (product.images.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0) + 1
+    start = (
+        product.images.order_by("-sort_order")
+        .values_list("sort_order", flat=True)
+        .first()
+        or 0
+    ) + 1
     for index, upload in enumerate(photos):
         image = photo_ingest(upload=upload, title=product.name, user=actor)
         ProductImage.objects.create(
-            product=product, image=image, alt_text=product.name[:200], sort_order=start + index
+            product=product,
+            image=image,
+            alt_text=product.name[:200],
+            sort_order=start + index,
         )
 
 
 def product_archive(*, product: Product, actor) -> Product:
     """Off the storefront for good (kept for orders and history)."""
-    require_actor(actor=actor, vendor=product.vendor, staff_perm="marketplace.change_product")
+    require_actor(
+        actor=actor, vendor=product.vendor, staff_perm="marketplace.change_product"
+    )
     with transaction.atomic():
         locked = Product.objects.select_for_update().get(pk=product.pk)
         locked.status = ProductStatus.ARCHIVED
         locked.save(update_fields=["status", "updated_at"])
-        audit(instance=locked, action="banua.product.archive", actor=actor, vendor=locked.vendor)
+        audit(
+            instance=locked,
+            action="banua.product.archive",
+            actor=actor,
+            vendor=locked.vendor,
+        )
     return locked
 
 
 def _require_moderator(actor) -> None:
-    if actor is None or not actor.is_authenticated or not actor.has_perm("marketplace.change_product"):
+    if (
+        actor is None
+        or not actor.is_authenticated
+        or not actor.has_perm("marketplace.change_product")
+    ):
         raise PermissionDenied
 
 
@@ -197,7 +237,9 @@ def product_hide(*, product: Product, actor, reason: str) -> Product:
     _require_moderator(actor)
     reason = sanitise_text(reason)
     if not reason:
-        raise ValidationError({"reason": _("Give the reason; the vendor will read it.")})
+        raise ValidationError(
+            {"reason": _("Give the reason; the vendor will read it.")}
+        )
     with transaction.atomic():
         locked = Product.objects.select_for_update().get(pk=product.pk)
         locked.is_hidden = True
@@ -220,12 +262,18 @@ def product_unhide(*, product: Product, actor) -> Product:
         locked.is_hidden = False
         locked.hidden_reason = ""
         locked.save(update_fields=["is_hidden", "hidden_reason", "updated_at"])
-        audit(instance=locked, action="banua.product.unhide", actor=actor, vendor=locked.vendor)
+        audit(
+            instance=locked,
+            action="banua.product.unhide",
+            actor=actor,
+            vendor=locked.vendor,
+        )
     return locked
 
 
 def variant_stock_bulk_update(*, vendor: Vendor, actor, stocks: dict[int, int]) -> int:
-    """Set the stock of several of the vendor's variants at once; returns how many changed.
+    """Set the stock of several of the vendor's variants at once; returns how many
+    changed.
 
     Any id that is not the vendor's fails the whole update (nothing is half-applied).
     """
@@ -233,7 +281,8 @@ def variant_stock_bulk_update(*, vendor: Vendor, actor, stocks: dict[int, int]) 
     if any(value is None or value < 0 for value in stocks.values()):
         raise ValidationError(_("Stock cannot be negative."))
     with transaction.atomic():
-        # Locked in id order, the same order every stock writer uses, to avoid deadlocks.
+        # Locked in id order, the same order every stock writer uses, to avoid
+        # deadlocks.
         variants = list(
             ProductVariant.objects.select_for_update()
             .filter(pk__in=stocks, product__vendor=vendor)

@@ -4,7 +4,9 @@ from django.core.exceptions import PermissionDenied
 from wagtail.log_actions import log
 
 
-def actor_may_act_for(*, actor, vendor, staff_perm: str = "vendors.change_vendor") -> bool:
+def actor_may_act_for(
+    *, actor, vendor, staff_perm: str = "vendors.change_vendor"
+) -> bool:
     """The shop's owner, or office staff with the permission to change it."""
     if actor is None or not actor.is_authenticated or not actor.is_active:
         return False

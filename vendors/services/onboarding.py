@@ -1,4 +1,5 @@
-"""Sign-up, the vendor application, the office's decision, and the vendor's own shop edits."""
+"""Sign-up, the vendor application, the office's decision, and the vendor's own shop
+edits."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,14 +23,18 @@ RESERVED_SLUGS = {"me", "products"}
 
 
 def user_signup(*, username: str, email: str, password: str):
-    """A new, ordinary account (no staff rights); the form has validated the password."""
+    """A new, ordinary account (no staff rights); the form checked the password."""
     User = get_user_model()
     with transaction.atomic():
         if User.objects.filter(username__iexact=username).exists():
             raise ValidationError({"username": _("This username is taken.")})
         if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError({"email": _("An account with this e-mail address exists.")})
-        return User.objects.create_user(username=username, email=email, password=password)
+            raise ValidationError(
+                {"email": _("An account with this e-mail address exists.")}
+            )
+        return User.objects.create_user(
+            username=username, email=email, password=password
+        )
 
 
 def _unique_slug(name: str) -> str:
@@ -85,11 +90,15 @@ def vendor_apply(
     return vendor
 
 
-# --- the office's decisions -----------------------------------------------------------------
+# --- the office's decisions -----------------------------------------------------------
 
 _TRANSITIONS = {
     # action: (statuses it may start from, status it ends in, reason required)
-    "approve": ({VendorStatus.PENDING, VendorStatus.REJECTED}, VendorStatus.APPROVED, False),
+    "approve": (
+        {VendorStatus.PENDING, VendorStatus.REJECTED},
+        VendorStatus.APPROVED,
+        False,
+    ),
     "reject": ({VendorStatus.PENDING}, VendorStatus.REJECTED, True),
     "suspend": ({VendorStatus.APPROVED}, VendorStatus.SUSPENDED, True),
     "reinstate": ({VendorStatus.SUSPENDED}, VendorStatus.APPROVED, False),
@@ -97,14 +106,21 @@ _TRANSITIONS = {
 
 
 def _vendor_decide(*, vendor: Vendor, actor, action: str, reason: str) -> Vendor:
-    if actor is None or not actor.is_authenticated or not actor.has_perm("vendors.change_vendor"):
+    if (
+        actor is None
+        or not actor.is_authenticated
+        or not actor.has_perm("vendors.change_vendor")
+    ):
         raise PermissionDenied
     allowed_from, to_status, reason_required = _TRANSITIONS[action]
     reason = sanitise_text(reason)
     if reason_required and not reason:
-        raise ValidationError({"reason": _("Give the reason; the vendor will read it.")})
+        raise ValidationError(
+            {"reason": _("Give the reason; the vendor will read it.")}
+        )
     with transaction.atomic():
-        # Locked so two officers deciding at once cannot both act on the same old status.
+        # Locked so two officers deciding at once cannot both act on the same old
+        # status.
         locked = Vendor.objects.select_for_update().get(pk=vendor.pk)
         if locked.status not in allowed_from:
             raise ValidationError(
@@ -116,7 +132,9 @@ def _vendor_decide(*, vendor: Vendor, actor, action: str, reason: str) -> Vendor
         if to_status == VendorStatus.APPROVED and locked.approved_at is None:
             locked.approved_at = timezone.now()
         # A full save (not queryset.update) so post_save receivers, e.g. search, see it.
-        locked.save(update_fields=["status", "status_reason", "approved_at", "updated_at"])
+        locked.save(
+            update_fields=["status", "status_reason", "approved_at", "updated_at"]
+        )
         audit(
             instance=locked,
             action=f"banua.vendor.{action}",
@@ -145,7 +163,7 @@ def vendor_reinstate(*, vendor: Vendor, actor, reason: str = "") -> Vendor:
     return _vendor_decide(vendor=vendor, actor=actor, action="reinstate", reason=reason)
 
 
-# --- the vendor's own shop ------------------------------------------------------------------
+# --- the vendor's own shop ------------------------------------------------------------
 
 SHOP_FIELDS = {
     "name",
@@ -164,7 +182,9 @@ SHOP_FIELDS = {
 }
 
 
-def vendor_shop_update(*, vendor: Vendor, actor, fields: dict, logo=None, banner=None) -> Vendor:
+def vendor_shop_update(
+    *, vendor: Vendor, actor, fields: dict, logo=None, banner=None
+) -> Vendor:
     """The shop details the vendor keeps up to date; the status is never among them."""
     require_actor(actor=actor, vendor=vendor)
     unknown = set(fields) - SHOP_FIELDS
@@ -183,9 +203,13 @@ def vendor_shop_update(*, vendor: Vendor, actor, fields: dict, logo=None, banner
                 value = sanitise_text(value)
             setattr(locked, name, value)
         if logo is not None:
-            locked.logo = photo_ingest(upload=logo, title=f"Logo {locked.name}", user=actor)
+            locked.logo = photo_ingest(
+                upload=logo, title=f"Logo {locked.name}", user=actor
+            )
         if banner is not None:
-            locked.banner = photo_ingest(upload=banner, title=f"Banner {locked.name}", user=actor)
+            locked.banner = photo_ingest(
+                upload=banner, title=f"Banner {locked.name}", user=actor
+            )
         locked.full_clean()
         locked.save()
         audit(
@@ -198,7 +222,7 @@ def vendor_shop_update(*, vendor: Vendor, actor, fields: dict, logo=None, banner
     return locked
 
 
-# --- e-mails --------------------------------------------------------------------------------
+# --- e-mails --------------------------------------------------------------------------
 
 
 def office_emails() -> list[str]:
@@ -208,12 +232,16 @@ def office_emails() -> list[str]:
     if configured:
         return list(configured)
     User = get_user_model()
-    allowed = Q(is_superuser=True) | Q(
-        groups__permissions__codename="change_vendor",
-        groups__permissions__content_type__app_label="vendors",
-    ) | Q(
-        user_permissions__codename="change_vendor",
-        user_permissions__content_type__app_label="vendors",
+    allowed = (
+        Q(is_superuser=True)
+        | Q(
+            groups__permissions__codename="change_vendor",
+            groups__permissions__content_type__app_label="vendors",
+        )
+        | Q(
+            user_permissions__codename="change_vendor",
+            user_permissions__content_type__app_label="vendors",
+        )
     )
     return sorted(
         set(
@@ -235,14 +263,17 @@ def _mail_office_application(vendor: Vendor) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("New shop application: %(name)s") % {"name": vendor.name}
         body = _(
-            "%(owner)s applied to sell on Banua as “%(name)s” (%(category)s, %(region)s).\n\n"
+            "%(owner)s applied to sell on Banua as “%(name)s” (%(category)s, "
+            "%(region)s).\n\n"
             "Review the application: %(url)s"
         ) % {
             "owner": vendor.owner_name,
             "name": vendor.name,
             "category": vendor.get_category_display(),
             "region": vendor.get_region_display(),
-            "url": _site_url(reverse("wagtailsnippets_vendors_vendor:edit", args=[vendor.pk])),
+            "url": _site_url(
+                reverse("wagtailsnippets_vendors_vendor:edit", args=[vendor.pk])
+            ),
         }
     send_mail(subject, body, None, recipients)
 
@@ -251,14 +282,16 @@ _DECISION_TEXT = {
     "approve": (
         gettext_noop("Your shop “%(name)s” is approved"),
         gettext_noop(
-            "Good news: the tourism office approved your shop. You can now publish products "
+            "Good news: the tourism office approved your shop. You can now publish "
+            "products "
             "from your dashboard: %(url)s"
         ),
     ),
     "reject": (
         gettext_noop("Your shop application “%(name)s” was not approved"),
         gettext_noop(
-            "The tourism office did not approve your application.\n\nReason: %(reason)s\n\n"
+            "The tourism office did not approve your application.\n\nReason: "
+            "%(reason)s\n\n"
             "You can correct it and write to the office. Dashboard: %(url)s"
         ),
     ),
@@ -272,7 +305,8 @@ _DECISION_TEXT = {
     "reinstate": (
         gettext_noop("Your shop “%(name)s” is open again"),
         gettext_noop(
-            "The tourism office reinstated your shop; its products are back on the storefront. "
+            "The tourism office reinstated your shop; its products are back on the "
+            "storefront. "
             "Dashboard: %(url)s"
         ),
     ),

@@ -15,8 +15,8 @@ class PayoutUnavailable(Exception):
 def payout_status_from_account(account: dict) -> str:
     """Maps a Stripe Account object to our four states.
 
-    enabled: Stripe will pay out; restricted: Stripe disabled the account or is waiting on
-    overdue information; pending: onboarding started but not complete.
+    enabled: Stripe will pay out; restricted: Stripe disabled the account or is waiting
+    on overdue information; pending: onboarding started but not complete.
     """
     requirements = account.get("requirements") or {}
     if account.get("payouts_enabled") and account.get("charges_enabled", True):
@@ -28,14 +28,18 @@ def payout_status_from_account(account: dict) -> str:
 
 
 def vendor_payout_status_sync(*, account: dict) -> None:
-    """Called by the marketplace webhook dispatcher on ``account.updated`` (and by the return
-    URL). Safe to replay: it only writes when the status differs."""
+    """Called by the marketplace webhook dispatcher on ``account.updated`` (and by the
+    return URL). Safe to replay: it only writes when the status differs."""
     account_id = account.get("id") or ""
     if not account_id:
         return
     status = payout_status_from_account(account)
     with transaction.atomic():
-        vendor = Vendor.objects.select_for_update().filter(stripe_account_id=account_id).first()
+        vendor = (
+            Vendor.objects.select_for_update()
+            .filter(stripe_account_id=account_id)
+            .first()
+        )
         if vendor is None:
             vendor_id = (account.get("metadata") or {}).get("vendor_id")
             if not vendor_id or not str(vendor_id).isdigit():
@@ -61,21 +65,26 @@ def vendor_payout_status_sync(*, account: dict) -> None:
         )
 
 
-def vendor_payout_link_create(*, vendor: Vendor, actor, refresh_url: str, return_url: str) -> str:
+def vendor_payout_link_create(
+    *, vendor: Vendor, actor, refresh_url: str, return_url: str
+) -> str:
     """The Stripe-hosted onboarding URL; creates the Express account the first time."""
     require_actor(actor=actor, vendor=vendor)
     try:
         with transaction.atomic():
             locked = Vendor.objects.select_for_update().get(pk=vendor.pk)
             if not locked.stripe_account_id:
-                # Idempotent on the vendor id inside the client, so a retry after a crash
+                # Idempotent on the vendor id inside the client, so a retry after a
+                # crash
                 # finds the same account rather than making a second one.
                 account = stripe_client.account_create_express(
                     vendor_id=locked.pk, email=locked.owner.email or ""
                 )
                 locked.stripe_account_id = account["id"]
                 locked.payout_status = PayoutStatus.PENDING
-                locked.save(update_fields=["stripe_account_id", "payout_status", "updated_at"])
+                locked.save(
+                    update_fields=["stripe_account_id", "payout_status", "updated_at"]
+                )
                 audit(
                     instance=locked,
                     action="banua.vendor.payout_start",
@@ -84,7 +93,9 @@ def vendor_payout_link_create(*, vendor: Vendor, actor, refresh_url: str, return
                     data={"account": account["id"]},
                 )
         return stripe_client.account_link_create(
-            account_id=locked.stripe_account_id, refresh_url=refresh_url, return_url=return_url
+            account_id=locked.stripe_account_id,
+            refresh_url=refresh_url,
+            return_url=return_url,
         )
     except stripe_client.StripeError as error:
         raise PayoutUnavailable(str(error)) from error

@@ -1,1 +1,2 @@
-"""Vendor pages: the public shop page, sign-up and log-in, the application, the dashboard."""
+"""Vendor pages: the public shop page, sign-up and log-in, the application, the
+dashboard."""

@@ -28,7 +28,7 @@ from vendors.forms import (
 
 
 def vendor_required(view):
-    """Logged in (else the log-in page) and owning a shop (else the application form)."""
+    """Logged in (else the log-in page) and owning a shop (else the application)."""
 
     @login_required
     @wraps(view)
@@ -64,7 +64,10 @@ def apply(request):
         else:
             messages.success(
                 request,
-                _("Thank you! The tourism office will review your shop and e-mail you."),
+                _(
+                    "Thank you! The tourism office will review your shop and e-mail "
+                    "you."
+                ),
             )
             return redirect("vendors:dashboard")
     return render(request, "vendors/dashboard/apply.html", {"form": form})
@@ -77,7 +80,9 @@ def home(request, vendor):
         "vendors/dashboard/home.html",
         {
             "vendor": vendor,
-            "attention": list(selectors.product_list_needing_attention(vendor=vendor)[:30]),
+            "attention": list(
+                selectors.product_list_needing_attention(vendor=vendor)[:30]
+            ),
             "chart": sales_chart(selectors.vendor_sales_series(vendor=vendor, days=30)),
             "low_stock_threshold": selectors.LOW_STOCK_THRESHOLD,
         },
@@ -101,7 +106,9 @@ def shop_edit(request, vendor):
         else:
             messages.success(request, _("Your shop details are saved."))
             return redirect("vendors:dashboard")
-    return render(request, "vendors/dashboard/shop_form.html", {"vendor": vendor, "form": form})
+    return render(
+        request, "vendors/dashboard/shop_form.html", {"vendor": vendor, "form": form}
+    )
 
 
 @vendor_required
@@ -110,7 +117,11 @@ def product_list(request, vendor):
     return render(
         request,
         "vendors/dashboard/product_list.html",
-        {"vendor": vendor, "products": products, "low_stock_threshold": selectors.LOW_STOCK_THRESHOLD},
+        {
+            "vendor": vendor,
+            "products": products,
+            "low_stock_threshold": selectors.LOW_STOCK_THRESHOLD,
+        },
     )
 
 
@@ -139,7 +150,9 @@ def product_form(request, vendor, product_id=None):
                 tags=form.tags(),
                 variants=variant_inputs(formset),
                 photos=form.cleaned_data.get("photos") or [],
-                remove_photo_ids=[image.pk for image in form.cleaned_data.get("remove_photos") or []],
+                remove_photo_ids=[
+                    image.pk for image in form.cleaned_data.get("remove_photos") or []
+                ],
             )
         except ValidationError as error:
             _errors_to_form(form, error)
@@ -176,10 +189,16 @@ def stock_bulk(request, vendor):
         except PermissionDenied as error:
             raise Http404 from error
         else:
-            messages.success(request, _("Stock updated for %(count)s variants.") % {"count": changed})
+            messages.success(
+                request, _("Stock updated for %(count)s variants.") % {"count": changed}
+            )
             return redirect("vendors:product_list")
     return render(
         request,
         "vendors/dashboard/stock_form.html",
-        {"vendor": vendor, "form": form, "low_stock_threshold": selectors.LOW_STOCK_THRESHOLD},
+        {
+            "vendor": vendor,
+            "form": form,
+            "low_stock_threshold": selectors.LOW_STOCK_THRESHOLD,
+        },
     )

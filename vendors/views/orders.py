@@ -1,5 +1,5 @@
-"""Orders to fulfil: the marketplace owns them; these pages use its vendor-scoped selectors
-and its shipping service."""
+"""Orders to fulfil: the marketplace owns them; these pages use its vendor-scoped
+selectors and its shipping service."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -14,7 +14,9 @@ from vendors.views.dashboard import vendor_required
 
 
 def _suborder_or_404(vendor, suborder_id):
-    suborder = marketplace_selectors.suborder_get_for_vendor(vendor=vendor, suborder_id=suborder_id)
+    suborder = marketplace_selectors.suborder_get_for_vendor(
+        vendor=vendor, suborder_id=suborder_id
+    )
     if suborder is None:
         raise Http404
     return suborder
@@ -22,14 +24,26 @@ def _suborder_or_404(vendor, suborder_id):
 
 @vendor_required
 def order_list(request, vendor):
-    suborders = list(marketplace_selectors.suborder_list_for_vendor(vendor=vendor)[:100])
-    return render(request, "vendors/dashboard/order_list.html", {"vendor": vendor, "suborders": suborders})
+    suborders = list(
+        marketplace_selectors.suborder_list_for_vendor(vendor=vendor)[:100]
+    )
+    return render(
+        request,
+        "vendors/dashboard/order_list.html",
+        {"vendor": vendor, "suborders": suborders},
+    )
 
 
 @vendor_required
 def order_detail(request, vendor, suborder_id):
     suborder = _suborder_or_404(vendor, suborder_id)
-    form = ShipForm(request.POST or None, initial={"courier": suborder.courier, "tracking_number": suborder.tracking_number})
+    form = ShipForm(
+        request.POST or None,
+        initial={
+            "courier": suborder.courier,
+            "tracking_number": suborder.tracking_number,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             marketplace_services.suborder_mark_shipped(

@@ -19,7 +19,9 @@ def payouts(request, vendor):
     form = BankAccountForm(request.POST or None, instance=None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.bank_account_save(vendor=vendor, actor=request.user, **form.cleaned_data)
+            services.bank_account_save(
+                vendor=vendor, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             _errors_to_form(form, error)
         else:
@@ -37,11 +39,17 @@ def _onboarding_redirect(request, vendor):
         url = services.vendor_payout_link_create(
             vendor=vendor,
             actor=request.user,
-            refresh_url=request.build_absolute_uri(reverse("vendors:payout_stripe_refresh")),
-            return_url=request.build_absolute_uri(reverse("vendors:payout_stripe_return")),
+            refresh_url=request.build_absolute_uri(
+                reverse("vendors:payout_stripe_refresh")
+            ),
+            return_url=request.build_absolute_uri(
+                reverse("vendors:payout_stripe_return")
+            ),
         )
     except PayoutUnavailable:
-        messages.error(request, _("Stripe cannot be reached right now. Please try again later."))
+        messages.error(
+            request, _("Stripe cannot be reached right now. Please try again later.")
+        )
         return redirect("vendors:payouts")
     return redirect(url)
 
@@ -63,7 +71,10 @@ def payout_stripe_return(request, vendor):
     try:
         services.vendor_payout_refresh(vendor=vendor, actor=request.user)
     except PayoutUnavailable:
-        messages.error(request, _("We could not check your Stripe account yet; it updates shortly."))
+        messages.error(
+            request,
+            _("We could not check your Stripe account yet; it updates shortly."),
+        )
     else:
         messages.success(request, _("Thank you. Your payout status is updated."))
     return redirect("vendors:payouts")

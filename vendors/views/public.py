@@ -12,9 +12,10 @@ def shop_detail(request, slug):
     if vendor is None:
         raise Http404
     products = selectors.product_list_public_for_vendor(vendor=vendor)
-    whatsapp_text = _("Hello %(shop)s, I saw your shop on Banua and would like to ask about your products.") % {
-        "shop": vendor.name
-    }
+    whatsapp_text = _(
+        "Hello %(shop)s, I saw your shop on Banua and would like to ask about your "
+        "products."
+    ) % {"shop": vendor.name}
     return render(
         request,
         "vendors/shop_detail.html",
