@@ -5,12 +5,9 @@ from django.utils.translation import get_language
 
 
 def _navigation():
-    from wagtail.models import Locale
-
     from tourism.models import HomePage
 
-    locale = Locale.objects.filter(language_code=get_language()).first()
-    home = HomePage.objects.live().filter(locale=locale).first() if locale else None
+    home = HomePage.objects.live().filter(locale__language_code=get_language()).first()
     if home is None:
         home = HomePage.objects.live().order_by("id").first()
     if home is None:

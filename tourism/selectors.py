@@ -250,17 +250,43 @@ def itinerary_days(*, itinerary) -> list[ItineraryDay]:
 
 
 # --- home, pins -----------------------------------------------------------------------
-def home_page_sections(*, home):
-    from tourism.models import DestinationPage
+def _exclude_restricted(pages, restricted_paths):
+    """Like .public(), with the restricted paths fetched once for several lists."""
+    for path in restricted_paths:
+        pages = pages.exclude(path__startswith=path)
+    return pages
 
-    destinations = _with_hero(
-        DestinationPage.objects.live().public().descendant_of(home)
-    ).order_by("title")[:6]
+
+def home_page_sections(*, home):
+    from wagtail.models import PageViewRestriction
+
+    from tourism.models import DestinationPage, EventPage, StoryPage
+
+    restricted = list(
+        PageViewRestriction.objects.filter(page__path__startswith=home.path)
+        .values_list("page__path", flat=True)
+        .distinct()
+    )
+    now = timezone.now()
+    destinations = _exclude_restricted(
+        DestinationPage.objects.live().descendant_of(home), restricted
+    )
+    events = _exclude_restricted(
+        EventPage.objects.live().descendant_of(home).filter(end_at__gte=now),
+        restricted,
+    )
+    stories = _exclude_restricted(
+        StoryPage.objects.live().descendant_of(home), restricted
+    )
     return {
-        "featured_destinations": destinations,
-        "upcoming_events": event_list_upcoming(locale=home.locale, limit=3),
+        "featured_destinations": _with_hero(destinations).order_by("title")[:6],
+        "upcoming_events": _with_hero(events.select_related("venue")).order_by(
+            "start_at"
+        )[:3],
         "featured_products": marketplace_selectors.product_list_featured(limit=8),
-        "latest_stories": story_list(locale=home.locale, limit=3),
+        "latest_stories": _with_hero(stories).order_by("-date", "-first_published_at")[
+            :3
+        ],
     }
 
 
@@ -293,6 +319,35 @@ def page_pins(*, page) -> dict:
         }
         vendors = [found[pk] for pk in vendor_ids if pk in found]
     return {"pinned_products": products, "pinned_vendors": vendors}
+
+
+def page_ancestors_and_alternates(*, page, request):
+    """(breadcrumb ancestors below the root, {language: URL or None}) in one query."""
+    from wagtail.models import Page
+
+    step = Page.steplen
+    ancestor_paths = [page.path[:end] for end in range(2 * step, len(page.path), step)]
+    rows = list(
+        Page.objects.filter(
+            Q(path__in=ancestor_paths)
+            | Q(translation_key=page.translation_key, live=True)
+        )
+        .select_related("locale")
+        .order_by("path")
+    )
+    ancestors = [row for row in rows if row.path in ancestor_paths]
+    translations = {
+        row.locale.language_code: row
+        for row in rows
+        if row.translation_key == page.translation_key and row.live
+    }
+    if not any(row.pk == page.pk for row in rows):  # a preview of a draft
+        translations.setdefault(page.locale.language_code, page)
+    alternates = {
+        code: translations[code].get_url(request) if code in translations else None
+        for code, _name in settings.LANGUAGES
+    }
+    return ancestors, alternates
 
 
 # --- translations ---------------------------------------------------------------------

@@ -6,6 +6,7 @@ Builders return plain dicts; the `json_ld` template tag serialises them safely.
 import json
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 SHARE_FILTER = "fill-1200x630|format-jpeg|jpegquality-80"
@@ -137,7 +138,7 @@ def event_data(page, request) -> dict:
             "location": location,
             "image": _image_url(page, request),
             "url": page.get_full_url(request),
-            "inLanguage": page.locale.language_code,
+            "inLanguage": get_language(),
         }
     )
 
@@ -167,7 +168,7 @@ def story_data(page, request) -> dict:
             "publisher": {"@type": "Organization", "name": "Banua"},
             "image": _image_url(page, request),
             "mainEntityOfPage": page.get_full_url(request),
-            "inLanguage": page.locale.language_code,
+            "inLanguage": get_language(),
         }
     )
 
@@ -218,7 +219,7 @@ def page_structured_data(*, page, request, context=None) -> list[dict]:
                 "@type": "WebSite",
                 "name": "Banua",
                 "url": page.get_full_url(request),
-                "inLanguage": page.locale.language_code,
+                "inLanguage": get_language(),
             }
         )
     elif isinstance(page, models.DestinationPage):

@@ -92,8 +92,11 @@ class TourismPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.page_pins(page=self))
-        # One query serves the visible breadcrumbs and the BreadcrumbList JSON-LD.
-        context["ancestors"] = (
-            list(self.get_ancestors().filter(depth__gte=2)) if self.depth > 2 else []
+        # One query serves the breadcrumbs, the BreadcrumbList JSON-LD, the language
+        # switcher and the hreflang links (which read it back from the request).
+        ancestors, alternates = selectors.page_ancestors_and_alternates(
+            page=self, request=request
         )
+        context["ancestors"] = ancestors
+        request._banua_page_alternates = (self.pk, alternates)
         return context
