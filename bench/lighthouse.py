@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/lighthouse.py [--runs 3] [--url http://127.0.0.1:8000]
 
-Without --url it seeds a throwaway SQLite database, serves it with the quick-start settings on a
-free port, and audits that. Lighthouse comes from the npm registry (pinned below) and runs the
-system Chromium. Prints one line per page with the median of each category over the runs.
+Without --url it seeds a throwaway SQLite database, serves it with the quick-start
+settings on a free port, and audits that. Lighthouse comes from the npm registry
+(pinned below) and runs the system Chromium. Prints one line per page with the
+median of each category over the runs.
 """
 
 import argparse
@@ -85,7 +86,7 @@ def start_demo_site(workdir: Path):
     base = f"http://127.0.0.1:{port}"
     for _ in range(60):
         try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310 - our own server
+            urllib.request.urlopen(base + "/healthz", timeout=2)
             break
         except OSError:
             time.sleep(0.5)
@@ -153,19 +154,18 @@ def main():
     binary = lighthouse_bin()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        server, paths = None, None
+        server = None
         if args.url:
             base, env = args.url.rstrip("/"), {**os.environ}
         else:
             server, base, env = start_demo_site(workdir)
         try:
-            paths = paths or page_paths(env)
-            # Warm the image renditions so the audit measures pages, not first-time resizing.
+            paths = page_paths(env)
+            # Warm the image renditions: the audit measures pages, not first resizing.
             for path in paths.values():
-                urllib.request.urlopen(base + path, timeout=60).read()  # noqa: S310
-            print(
-                f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, median of {args.runs} run(s), {base}"
-            )
+                urllib.request.urlopen(base + path, timeout=60).read()
+            runs = f"median of {args.runs} run(s)"
+            print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, {runs}, {base}")
             print(f"{'page':<12} " + " ".join(f"{name:>15}" for name in CATEGORIES))
             for name, path in paths.items():
                 runs = [
