@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
@@ -14,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from marketplace.models import Product
@@ -133,8 +135,29 @@ class ProductModerateView(ModerateView):
             services.product_unhide(product=self.object, actor=self.request.user)
 
 
+class ModerateButtonEditView(SnippetEditView):
+    """The edit view with a "Moderate" button in its header, next to Delete/History."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        buttons.append(
+            Button(
+                _("Moderate"),
+                url=reverse(
+                    self.edit_url_name.replace(":edit", ":moderate"),
+                    args=[self.object.pk],
+                ),
+                icon_name="warning",
+                priority=5,
+            )
+        )
+        return buttons
+
+
 class VendorViewSet(SnippetViewSet):
     model = Vendor
+    edit_view_class = ModerateButtonEditView
     icon = "group"
     menu_label = gettext_lazy("Shops")
     list_display = [
@@ -202,6 +225,7 @@ class VendorViewSet(SnippetViewSet):
 
 class ProductViewSet(SnippetViewSet):
     model = Product
+    edit_view_class = ModerateButtonEditView
     icon = "tag"
     menu_label = gettext_lazy("Products")
     list_display = ["name", "vendor", "status", "is_hidden", "updated_at"]

@@ -129,3 +129,23 @@ def test_staff_edits_in_the_admin_are_logged(client):
         object_id=str(vendor.pk), action="wagtail.edit"
     ).get()
     assert entry.user_id == office.pk
+
+
+def test_the_edit_view_offers_the_moderate_button(client):
+    client.force_login(office_user())
+    vendor = VendorFactory()
+    product = ProductFactory(vendor=vendor)
+    html = client.get(
+        reverse("wagtailsnippets_vendors_vendor:edit", args=[vendor.pk])
+    ).content
+    assert (
+        reverse("wagtailsnippets_vendors_vendor:moderate", args=[vendor.pk])
+        in html.decode()
+    )
+    html = client.get(
+        reverse("wagtailsnippets_marketplace_product:edit", args=[product.pk])
+    ).content
+    assert (
+        reverse("wagtailsnippets_marketplace_product:moderate", args=[product.pk])
+        in html.decode()
+    )
