@@ -357,3 +357,15 @@ def test_vendor_sees_ships_and_prints_its_own_order(
     assert response.status_code == 302
     suborder.refresh_from_db()
     assert (suborder.status, suborder.tracking_number) == ("shipped", "JNE123456")
+
+
+def test_every_dashboard_url_is_in_the_isolation_lists():
+    """A new dashboard page must be added to the lists above, so it gets checked too."""
+    from vendors.urls import urlpatterns
+
+    dashboard_names = {
+        f"vendors:{pattern.name}"
+        for pattern in urlpatterns
+        if str(pattern.pattern).startswith("dasbor/")
+    }
+    assert dashboard_names == set(PAGE_URLS + OBJECT_URLS)
