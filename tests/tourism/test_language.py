@@ -17,15 +17,11 @@ def test_switcher_links_to_the_translation(client, full_site):
     assert links["id"] == full_site.destination.url
 
 
-def test_page_without_english_falls_back_to_indonesian_with_a_notice(
-    client, full_site
-):
+def test_page_without_english_falls_back_to_indonesian_with_a_notice(client, full_site):
     only_id = make_destination(full_site.tree.destinations, title="Pulau Kembang")
     links, soup = switcher(client.get(only_id.url))
     assert links["en"] == f"{only_id.url}?fallback=en"
-    hreflangs = {
-        link["hreflang"] for link in soup.find_all("link", rel="alternate")
-    }
+    hreflangs = {link["hreflang"] for link in soup.find_all("link", rel="alternate")}
     assert hreflangs == {"id", "x-default"}
 
     response = client.get(links["en"])

@@ -36,7 +36,9 @@ def test_bounding_box_contains_the_radius():
 
 
 def test_vendors_nearby_by_link_region_and_distance(destination):
-    linked = VendorFactory(name="A di Lok Baintan", region="tapin", destination=destination)
+    linked = VendorFactory(
+        name="A di Lok Baintan", region="tapin", destination=destination
+    )
     same_region = VendorFactory(name="B di Martapura", region="banjar")
     close_other_region = VendorFactory(
         name="C di Banjarmasin",
