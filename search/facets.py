@@ -1,6 +1,11 @@
-"""Facet labels: counts come from the backend, names from the database (two small queries),
-so a facet reads "Kain Sasirangan (12)" in the visitor's language."""
+"""Facet buckets with labels in the visitor's language.
 
+Counts and category/vendor names both come from the backend that answered (Elasticsearch
+keeps the names in the document, the database fallback reads them in the same query), so
+facets cost no extra queries.
+"""
+
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from search.params import PRICE_RANGES, ProductSearchParams
@@ -29,35 +34,28 @@ def price_range_selected(key: str, params: ProductSearchParams) -> bool:
     return False
 
 
-def build_facets(
-    raw: dict[str, list[tuple[str, int]]], params: ProductSearchParams
-) -> dict[str, list[FacetBucket]]:
-    """``raw`` maps facet name to (value, count) pairs, biggest first."""
-    from marketplace.models import Category, Dye, Technique
-    from tourism.choices import Region
-    from vendors.models import Vendor
+def category_label(name: str, name_en: str) -> str:
+    return name_en if get_language() == "en" and name_en else name
 
-    category_slugs = [value for value, _count in raw.get("category", [])]
-    vendor_slugs = [value for value, _count in raw.get("vendor", [])]
-    categories = {
-        category.slug: category.display_name
-        for category in Category.objects.filter(slug__in=category_slugs)
-    }
-    vendors = dict(
-        Vendor.objects.filter(slug__in=vendor_slugs).values_list("slug", "name")
-    )
-    labels = {
-        "category": categories,
-        "vendor": vendors,
+
+def build_facets(
+    raw: dict[str, list[tuple[str, int, str]]], params: ProductSearchParams
+) -> dict[str, list[FacetBucket]]:
+    """``raw`` maps facet name to (value, count, label) triples, biggest first; an empty
+    label is filled from the fixed vocabularies (regions, techniques, dyes)."""
+    from marketplace.models import Dye, Technique
+    from tourism.choices import Region
+
+    vocabularies = {
         "region": dict(Region.choices),
-        "technique": {key: str(label) for key, label in Technique.choices},
-        "dye": {key: str(label) for key, label in Dye.choices},
+        "technique": dict(Technique.choices),
+        "dye": dict(Dye.choices),
     }
     facets: dict[str, list[FacetBucket]] = {}
     selected = params.filters()
     for name in FACETS:
         buckets = []
-        for value, count in raw.get(name, []):
+        for value, count, label in raw.get(name, []):
             if name == "price":
                 buckets.append(
                     FacetBucket(
@@ -68,10 +66,12 @@ def build_facets(
                     )
                 )
                 continue
+            if not label:
+                label = vocabularies.get(name, {}).get(value, value)
             buckets.append(
                 FacetBucket(
                     value=value,
-                    label=str(labels[name].get(value, value)),
+                    label=str(label),
                     count=count,
                     selected=selected.get(name) == value,
                 )

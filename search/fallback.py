@@ -14,7 +14,7 @@ from django.db import connection
 from django.db.models import F, Q
 from django.utils.html import escape
 
-from search.facets import build_facets
+from search.facets import build_facets, category_label
 from search.params import PRICE_RANGES, ProductSearchParams
 from search.results import ProductHit, ProductSearchResult, Suggestion
 
@@ -172,6 +172,14 @@ def _row_passes(row: dict, params: ProductSearchParams, skip: str) -> bool:
     return not any(failed for name, failed in checks.items() if name != skip)
 
 
+def _row_label(name: str, row: dict) -> str:
+    if name == "category":
+        return category_label(row["category__name"], row["category__name_en"])
+    if name == "vendor":
+        return row["vendor__name"]
+    return ""
+
+
 def _facet_counts(
     base, params: ProductSearchParams
 ) -> dict[str, list[tuple[str, int]]]:
@@ -189,6 +197,9 @@ def _facet_counts(
         shared.values(
             "pk",
             "category__slug",
+            "category__name",
+            "category__name_en",
+            "vendor__name",
             "category__parent__slug",
             "vendor__slug",
             "vendor__region",
@@ -197,13 +208,16 @@ def _facet_counts(
             "price_from",
         ).order_by()[:FACET_ROW_LIMIT]
     )
-    raw: dict[str, list[tuple[str, int]]] = {}
+    raw: dict[str, list[tuple[str, int, str]]] = {}
     for name, field in fields.items():
         counts: dict[str, int] = {}
+        labels: dict[str, str] = {}
         for row in rows:
             if row[field] and _row_passes(row, params, name):
                 counts[row[field]] = counts.get(row[field], 0) + 1
-        raw[name] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:20]
+                labels[row[field]] = _row_label(name, row)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:20]
+        raw[name] = [(value, count, labels[value]) for value, count in ranked]
     raw["price"] = []
     for key, low, high in PRICE_RANGES:
         count = sum(
@@ -215,15 +229,22 @@ def _facet_counts(
             and _row_passes(row, params, "price")
         )
         if count:
-            raw["price"].append((key, count))
+            raw["price"].append((key, count, ""))
     return raw
 
 
 def product_search_db(params: ProductSearchParams) -> ProductSearchResult:
     base = _base(params)
     queryset = _ranked(_filtered(base, params), params)
-    total = queryset.count()
-    rows = list(queryset[params.offset : params.offset + params.per_page])
+    rows = list(
+        queryset.prefetch_related("images__image__renditions")[
+            params.offset : params.offset + params.per_page
+        ]
+    )
+    if params.page == 1 and len(rows) < params.per_page:
+        total = len(rows)  # everything fits on the first page: no COUNT needed
+    else:
+        total = queryset.count()
     hits = []
     for product in rows:
         highlight = {"name": _highlight(product.name, params.q)} if params.q else {}
@@ -242,6 +263,7 @@ def product_search_db(params: ProductSearchParams) -> ProductSearchResult:
                 village=product.village or product.vendor.craft_village,
                 rating=0.0,
                 highlight=highlight,
+                product=product,
             )
         )
     return ProductSearchResult(

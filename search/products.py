@@ -10,7 +10,7 @@ always-applied rule (visible) and the query itself shape all counts.
 from elasticsearch.dsl import A, Q, Search
 
 from search import engine, indexing
-from search.facets import build_facets
+from search.facets import build_facets, category_label
 from search.params import PRICE_RANGES, ProductSearchParams
 from search.results import ProductHit, ProductSearchResult, Suggestion
 
@@ -49,6 +49,10 @@ TERM_FACETS = {
     "dye": "dye",
 }
 FACET_SIZE = 20
+LABEL_SOURCES = {
+    "category": ["category_name", "category_name_en"],
+    "vendor": ["vendor_name"],
+}
 
 
 def text_query(q: str) -> Q:
@@ -110,7 +114,10 @@ def _facet_aggs(search: Search, clauses: dict[str, Q]) -> Search:
     for name, field in TERM_FACETS.items():
         others = [clause for key, clause in clauses.items() if key != name]
         agg = A("filter", Q("bool", filter=others))
-        agg.bucket("values", "terms", field=field, size=FACET_SIZE)
+        values = agg.bucket("values", "terms", field=field, size=FACET_SIZE)
+        if name in LABEL_SOURCES:
+            # The label rides along with the bucket, so facets need no database query.
+            values.metric("label", "top_hits", size=1, _source=LABEL_SOURCES[name])
         search.aggs.bucket(name, agg)
     others = [clause for key, clause in clauses.items() if key != "price"]
     price = A("filter", Q("bool", filter=others))
@@ -252,6 +259,16 @@ def did_you_mean(q: str, *, client) -> str | None:
     return " ".join(words) if changed else None
 
 
+def _bucket_label(name: str, bucket: dict) -> str:
+    hits = bucket.get("label", {}).get("hits", {}).get("hits", [])
+    if not hits:
+        return ""
+    source = hits[0]["_source"]
+    if name == "category":
+        return category_label(source.get("category_name", ""), source.get("category_name_en", ""))
+    return source.get("vendor_name", "")
+
+
 def product_search_es(params: ProductSearchParams) -> ProductSearchResult:
     """Raises the client's transport errors; the caller falls back to the database."""
     client = engine.get_client()
@@ -259,13 +276,13 @@ def product_search_es(params: ProductSearchParams) -> ProductSearchResult:
     aggs = response.get("aggregations", {})
     raw_facets = {
         name: [
-            (bucket["key"], bucket["doc_count"])
+            (bucket["key"], bucket["doc_count"], _bucket_label(name, bucket))
             for bucket in aggs.get(name, {}).get("values", {}).get("buckets", [])
         ]
         for name in TERM_FACETS
     }
     raw_facets["price"] = [
-        (bucket["key"], bucket["doc_count"])
+        (bucket["key"], bucket["doc_count"], "")
         for bucket in aggs.get("price", {}).get("values", {}).get("buckets", [])
         if bucket["doc_count"]
     ]

@@ -5,6 +5,25 @@ from dataclasses import asdict, dataclass, field
 from django.urls import reverse
 
 
+JSON_FIELDS = (
+    "id",
+    "name",
+    "slug",
+    "price",
+    "in_stock",
+    "vendor",
+    "category",
+    "region",
+    "technique",
+    "dye",
+    "village",
+    "rating",
+    "score",
+    "highlight",
+    "distance_km",
+)
+
+
 @dataclass
 class ProductHit:
     id: int
@@ -22,6 +41,13 @@ class ProductHit:
     score: float | None = None
     highlight: dict[str, str] = field(default_factory=dict)
     distance_km: float | None = None
+    # The loaded product row when the database answered (the page reuses it for cards).
+    product: object | None = field(default=None, repr=False, compare=False)
+
+    def as_json(self) -> dict:
+        data = {name: getattr(self, name) for name in JSON_FIELDS}
+        data["url"] = self.url
+        return data
 
     @property
     def url(self) -> str:
@@ -62,7 +88,7 @@ class ProductSearchResult:
             "per_page": self.per_page,
             "sort": self.sort,
             "did_you_mean": self.did_you_mean,
-            "results": [{**asdict(hit), "url": hit.url} for hit in self.hits],
+            "results": [hit.as_json() for hit in self.hits],
             "facets": {
                 name: [asdict(bucket) for bucket in buckets]
                 for name, buckets in self.facets.items()

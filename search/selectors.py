@@ -111,23 +111,25 @@ class SiteSearchResult:
 
 def _page_search(queryset, q: str, limit: int) -> list:
     """Wagtail's own search (Elasticsearch backend when configured, else the database);
-    a failing search backend yields an empty section with a warning, not a 500."""
+    a failing search backend yields empty sections with a warning, not a 500."""
     try:
         return list(queryset.search(q)[:limit])
     except Exception as exc:
         if not _es_failure(exc):
             raise
-        logger.warning(
-            "Page search failed (%s); section left empty.", exc.__class__.__name__
-        )
+        logger.warning("Page search failed (%s); section left empty.", exc.__class__.__name__)
         return []
 
 
-def site_search(
-    *, params: ProductSearchParams, page_limit: int = 10
-) -> SiteSearchResult:
-    """Products plus destinations, events and stories in the visitor's language."""
-    from wagtail.models import Locale
+def site_search(*, params: ProductSearchParams, page_limit: int = 10) -> SiteSearchResult:
+    """Products plus destinations, events and stories in the visitor's language.
+
+    The pages come from one Wagtail search over the three kinds (base Page rows: title,
+    URL and search description are all the results list shows), split into sections here,
+    so the page costs the same few queries however many kinds there are.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Locale, Page
 
     from tourism.models import DestinationPage, EventPage
 
@@ -136,17 +138,22 @@ def site_search(
     result = SiteSearchResult(query=q, products=products)
     if not q:
         return result
-    locale = Locale.get_active()
-    result.destinations = _page_search(
-        DestinationPage.objects.live().public().filter(locale=locale), q, page_limit
+    sections = {"destinations": [DestinationPage], "events": [EventPage]}
+    sections["stories"] = _story_models()
+    models = [model for kind in sections.values() for model in kind]
+    content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+    section_of = {
+        content_types[model].pk: name for name, kind in sections.items() for model in kind
+    }
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(locale=Locale.get_active(), content_type_id__in=list(section_of))
     )
-    result.events = _page_search(
-        EventPage.objects.live().public().filter(locale=locale), q, page_limit
-    )
-    for model in _story_models():
-        result.stories += _page_search(
-            model.objects.live().public().filter(locale=locale), q, page_limit
-        )
+    for page in _page_search(pages, q, page_limit * len(sections)):
+        bucket = getattr(result, section_of[page.content_type_id])
+        if len(bucket) < page_limit:
+            bucket.append(page)
     return result
 
 

@@ -37,6 +37,8 @@ def _query_string(current, **changes) -> str:
     """The current query string with some parameters changed (None removes one)."""
     query = current.copy()
     query.pop("page", None)
+    for key in [key for key, value in query.items() if value == ""]:
+        query.pop(key)
     for key, value in changes.items():
         if value is None or value == "":
             query.pop(key, None)
@@ -72,6 +74,10 @@ def _facet_groups(result, current) -> list[dict]:
 
 def _product_cards(hits) -> list:
     """Products for the cards, in the order search ranked them (three queries in all)."""
+    if hits and all(hit.product is not None for hit in hits):
+        for hit in hits:
+            hit.product.search_hit = hit
+        return [hit.product for hit in hits]
     ids = [hit.id for hit in hits]
     if not ids:
         return []

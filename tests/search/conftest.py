@@ -26,6 +26,7 @@ def es(settings):
 def no_es(settings):
     """The quick start: no ELASTICSEARCH_URL, search answers from the database."""
     settings.ELASTICSEARCH_URL = ""
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
     return settings
 
 
