@@ -3,7 +3,7 @@ from urllib.parse import unquote
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.images import make_image
 from tests.marketplace.factories import (
@@ -16,6 +16,11 @@ from tests.vendors.factories import VendorFactory
 from vendors.models import VendorStatus
 
 pytestmark = pytest.mark.django_db
+
+
+def _english_url(vendor):
+    with translation.override("en"):
+        return reverse("vendors:shop_detail", kwargs={"slug": vendor.slug})
 
 
 def _shop(**kwargs):
@@ -61,9 +66,7 @@ def test_holiday_mode_says_when_the_shop_reopens(client):
     )
     product = ProductFactory(vendor=vendor, name="Tetap terlihat")
     ProductVariantFactory(product=product)
-    with_language = client.get(
-        "/en" + reverse("vendors:shop_detail", kwargs={"slug": vendor.slug})
-    )
+    with_language = client.get(_english_url(vendor))
     html = with_language.content.decode()
     reopen = today + dt.timedelta(days=6)
     assert f"reopens on {reopen.day}" in html
@@ -106,3 +109,14 @@ def test_shop_page_queries_stay_constant(client, django_assert_max_num_queries):
     client.get(url)  # renditions are made on the first view
     with django_assert_max_num_queries(10):
         assert client.get(url).status_code == 200
+
+
+def test_product_cards_of_a_shop_on_holiday_say_so(client):
+    today = timezone.localdate()
+    vendor = VendorFactory(
+        holiday_from=today, holiday_until=today + dt.timedelta(days=2)
+    )
+    ProductVariantFactory(product=ProductFactory(vendor=vendor, name="Dodol Libur"))
+    html = client.get(_english_url(vendor)).content
+    assert "Dodol Libur" in html.decode()
+    assert "Shop on holiday: not for sale until it reopens" in html.decode()
