@@ -17,6 +17,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from banua.demo import catalogue, destinations
 from banua.demo.images import draw_demo_image
 from banua.demo.orders import seed_orders
+from banua.demo.search import seed_search
 from banua.demo.tourism import seed_tourism
 from banua.demo.vendors import seed_vendors
 from marketplace.models import Category, Product, ProductImage, ProductStatus, ProductVariant
@@ -105,6 +106,7 @@ class DemoSeeder:
         seed_tourism(self)
         seed_vendors(self)
         seed_orders(self)
+        seed_search(self)
         return self.report
 
     def home_pages(self):
