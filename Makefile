@@ -42,7 +42,7 @@ services-down:
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djlint --check templates */templates --profile=django --quiet
+	$(VENV)/bin/djlint templates */templates --lint --quiet
 
 format: install
 	$(VENV)/bin/ruff format .
