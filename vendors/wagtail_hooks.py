@@ -181,7 +181,7 @@ class VendorViewSet(SnippetViewSet):
                 FieldPanel("owner_name"),
                 FieldPanel("category"),
             ],
-            heading=gettext_lazy("Shop"),
+            heading=gettext_lazy("Shop details"),
         ),
         MultiFieldPanel(
             [
