@@ -54,6 +54,10 @@ class ProductDocument(Document):
     category_path = (
         fields.KeywordField()
     )  # its slug and its parents', for parent filters
+    # "slug|name|name_en" and "slug|name": facet buckets carry their own labels, so
+    # facets need neither a database query nor a top_hits sub-aggregation.
+    category_facet = fields.KeywordField()
+    vendor_facet = fields.KeywordField()
     category_name = _text()
     category_name_en = fields.TextField(analyzer=analysis.ENGLISH)
     vendor = fields.KeywordField()  # vendor slug
@@ -128,6 +132,13 @@ class ProductDocument(Document):
             path.append(category.slug)
             category = category.parent
         return path
+
+    def prepare_category_facet(self, obj):
+        category = obj.category
+        return f"{category.slug}|{category.name}|{category.name_en}"
+
+    def prepare_vendor_facet(self, obj):
+        return f"{obj.vendor.slug}|{obj.vendor.name}"
 
     def prepare_category_name(self, obj):
         return obj.category.name

@@ -33,26 +33,20 @@ EN_FIELDS = [
     "description.en^0.5",
     "motif_meaning.en^0.3",
 ]
+# Few fields on purpose: fuzzy expansion is the costliest part of the query.
 FUZZY_FIELDS = [
     "name.exact^4",
     "tags.exact^2",
-    "category_name.exact^1.5",
     "motif_name.exact^1.5",
-    "village.exact",
-    "description.exact^0.5",
 ]
 TERM_FACETS = {
-    "category": "category",
-    "vendor": "vendor",
+    "category": "category_facet",
+    "vendor": "vendor_facet",
     "region": "region",
     "technique": "technique",
     "dye": "dye",
 }
 FACET_SIZE = 20
-LABEL_SOURCES = {
-    "category": ["category_name", "category_name_en"],
-    "vendor": ["vendor_name"],
-}
 
 
 def text_query(q: str) -> Q:
@@ -71,7 +65,7 @@ def text_query(q: str) -> Q:
                 type="most_fields",
                 fuzziness="AUTO",
                 prefix_length=1,
-                max_expansions=20,
+                max_expansions=10,
                 boost=0.5,
             ),
             Q("match_phrase", **{"name.exact": {"query": q, "slop": 2, "boost": 6}}),
@@ -114,10 +108,7 @@ def _facet_aggs(search: Search, clauses: dict[str, Q]) -> Search:
     for name, field in TERM_FACETS.items():
         others = [clause for key, clause in clauses.items() if key != name]
         agg = A("filter", Q("bool", filter=others))
-        values = agg.bucket("values", "terms", field=field, size=FACET_SIZE)
-        if name in LABEL_SOURCES:
-            # The label rides along with the bucket, so facets need no database query.
-            values.metric("label", "top_hits", size=1, _source=LABEL_SOURCES[name])
+        agg.bucket("values", "terms", field=field, size=FACET_SIZE)
         search.aggs.bucket(name, agg)
     others = [clause for key, clause in clauses.items() if key != "price"]
     price = A("filter", Q("bool", filter=others))
@@ -259,14 +250,17 @@ def did_you_mean(q: str, *, client) -> str | None:
     return " ".join(words) if changed else None
 
 
-def _bucket_label(name: str, bucket: dict) -> str:
-    hits = bucket.get("label", {}).get("hits", {}).get("hits", [])
-    if not hits:
-        return ""
-    source = hits[0]["_source"]
+def _facet_bucket(name: str, bucket: dict) -> tuple[str, int, str]:
+    """(value, count, label); category and vendor keys are "slug|name[|name_en]"."""
+    key, count = bucket["key"], bucket["doc_count"]
     if name == "category":
-        return category_label(source.get("category_name", ""), source.get("category_name_en", ""))
-    return source.get("vendor_name", "")
+        slug, _sep, rest = key.partition("|")
+        label, _sep, label_en = rest.partition("|")
+        return slug, count, category_label(label, label_en)
+    if name == "vendor":
+        slug, _sep, label = key.partition("|")
+        return slug, count, label
+    return key, count, ""
 
 
 def product_search_es(params: ProductSearchParams) -> ProductSearchResult:
@@ -276,7 +270,7 @@ def product_search_es(params: ProductSearchParams) -> ProductSearchResult:
     aggs = response.get("aggregations", {})
     raw_facets = {
         name: [
-            (bucket["key"], bucket["doc_count"], _bucket_label(name, bucket))
+            _facet_bucket(name, bucket)
             for bucket in aggs.get(name, {}).get("values", {}).get("buckets", [])
         ]
         for name in TERM_FACETS

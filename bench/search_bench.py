@@ -1,0 +1,179 @@
+"""Search benchmark on the real Elasticsearch node: bulk-load throughput, then p50/p95 of
+product search and autocomplete, at 10k and 100k generated products.
+
+    ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python bench/search_bench.py
+    .venv/bin/python bench/search_bench.py --sizes 10000 --queries 300
+
+Documents are generated directly in the product document's shape and bulk-indexed into a
+throw-away versioned index with the production mapping and analysis (going through the ORM
+would measure SQLite, not search). Queries go through the same code as the API
+(search.products), facets and highlights included. The indices are deleted at the end.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "banua.settings.test")
+
+import django  # noqa: E402
+
+ITEMS = [
+    ("Kain Sasirangan", "kain-sasirangan", "Kain Sasirangan", "Sasirangan cloth", "tie-dye"),
+    ("Kemeja Sasirangan", "busana-sasirangan", "Busana Sasirangan", "Sasirangan clothing", "tie-dye"),
+    ("Syal Sasirangan", "aksesori-sasirangan", "Aksesori Sasirangan", "Sasirangan accessories", "tie-dye"),
+    ("Tas Purun", "kerajinan", "Kerajinan", "Crafts", "woven"),
+    ("Tikar Purun", "kerajinan", "Kerajinan", "Crafts", "woven"),
+    ("Dodol Kandangan", "kuliner", "Kuliner dan Oleh-oleh", "Food and souvenirs", "cooked"),
+    ("Kue Bingka", "kuliner", "Kuliner dan Oleh-oleh", "Food and souvenirs", "cooked"),
+    ("Amplang Ikan", "kuliner", "Kuliner dan Oleh-oleh", "Food and souvenirs", "cooked"),
+    ("Cincin Kecubung", "perhiasan", "Perhiasan dan Batu Mulia", "Jewellery and gems", "carved"),
+    ("Gelang Perak", "perhiasan", "Perhiasan dan Batu Mulia", "Jewellery and gems", "carved"),
+]
+MOTIFS = ["Kambang Kacang", "Gigi Haruan", "Bayam Raja", "Naga Balimbur", "Hiris Pudak",
+          "Ramak Sahang", "Kulat Karikit", "Ombak Sinapur Karang", "Daun Jaruju", "Tampuk Manggis"]
+COLOURS = ["Merah", "Biru", "Hijau", "Kuning", "Ungu", "Coklat", "Hitam", "Jingga"]
+WORDS = ["dicelup tangan", "pewarna alami", "katun primisima", "anyaman halus", "oleh-oleh khas",
+         "buatan perajin", "kampung sasirangan", "pasar terapung", "kecil", "besar", "ringan",
+         "tahan lama", "wangi", "renyah", "ukiran", "perak 925", "sutra", "voal"]
+REGIONS = ["banjarmasin", "banjarbaru", "banjar", "tapin", "hulu-sungai-selatan", "tabalong"]
+QUERIES = ["kain sasirangan", "sasirangn", "tas purun", "dodol", "oleh-oleh", "souvenir",
+           "kemeja merah", "cincin kecubung", "wastra biru", "pewarna alami", "gigi haruan",
+           "kerajinan", "silver bracelet", "woven bag", "kue bingka", "naga balimbur",
+           "syal sutra", "amplang", "tikar", "batik", "kain tenun", "kecil", "hijau"]
+PREFIXES = ["ka", "kai", "kain s", "sa", "sasi", "do", "dod", "ta", "tas p", "ci", "cin",
+            "ke", "kem", "ge", "sy", "am", "ti", "bi", "gi", "na"]
+
+
+def generate(count: int, start: int = 1):
+    rng = random.Random(start)
+    vendors = [(f"toko-{n}", f"Toko Perajin {n}", rng.choice(REGIONS)) for n in range(400)]
+    for pk in range(start, start + count):
+        item, category, category_name, category_en, technique = rng.choice(ITEMS)
+        motif, colour = rng.choice(MOTIFS), rng.choice(COLOURS)
+        vendor, vendor_name, region = rng.choice(vendors)
+        name = f"{item} {motif} {colour} {pk}"
+        tags = rng.sample(["kain", "wastra", "oleh-oleh", "sasirangan", "tas", "kerajinan",
+                           "kue", "perhiasan", "purun", "dodol"], 3)
+        description = " ".join(rng.sample(WORDS, 5)).capitalize() + "."
+        dye = rng.choice(["natural", "synthetic", ""])
+        yield {
+            "id": pk,
+            "name": name,
+            "slug": f"produk-{pk}",
+            "description": description,
+            "tags": tags,
+            "motif_name": motif,
+            "motif_meaning": "",
+            "maker_name": vendor_name,
+            "village": "Kampung Sasirangan" if "sasirangan" in category else "",
+            "technique": technique,
+            "provenance": technique.replace("-", " "),
+            "dye": dye,
+            "category": category,
+            "category_path": [category],
+            "category_name": category_name,
+            "category_facet": f"{category}|{category_name}|{category_en}",
+            "vendor_facet": f"{vendor}|{vendor_name}",
+            "category_name_en": category_en,
+            "vendor": vendor,
+            "vendor_name": vendor_name,
+            "region": region,
+            "spelling": f"{name} {category_name} {' '.join(tags)}",
+            "price": rng.randrange(10, 2000) * 1000,
+            "in_stock": rng.random() > 0.1,
+            "rating": round(rng.uniform(0, 5), 1),
+            "rating_count": rng.randrange(0, 50),
+            "is_featured": rng.random() < 0.02,
+            "visible": True,
+            "published_at": f"2026-{rng.randrange(1, 12):02d}-{rng.randrange(1, 28):02d}T08:00:00+08:00",
+            "location": {"lat": -3.3 + rng.uniform(-0.6, 0.6), "lon": 114.6 + rng.uniform(-0.6, 0.8)},
+        }
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def timed(function, arguments, repeat):
+    samples = []
+    for number in range(repeat):
+        argument = arguments[number % len(arguments)]
+        began = time.perf_counter()
+        function(argument)
+        samples.append((time.perf_counter() - began) * 1000)
+    return samples
+
+
+def run(size: int, queries: int) -> dict:
+    from django.conf import settings
+    from elasticsearch.helpers import parallel_bulk
+
+    from search import engine, indexing
+    from search.params import ProductSearchParams
+    from search.products import product_search_es, product_suggest_es
+
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"banua_bench_{uuid.uuid4().hex[:8]}"
+    client = engine.get_client()
+    index = indexing.index_create(client=client)
+    try:
+        client.indices.put_settings(index=index, settings={"refresh_interval": "-1"})
+        actions = ({"_index": index, "_id": doc["id"], "_source": doc} for doc in generate(size))
+        began = time.perf_counter()
+        for ok, item in parallel_bulk(client, actions, chunk_size=1000, thread_count=2,
+                                      request_timeout=120):
+            if not ok:
+                raise RuntimeError(item)
+        client.indices.put_settings(index=index, settings={"refresh_interval": "1s"})
+        client.options(request_timeout=120).indices.refresh(index=index)
+        load_seconds = time.perf_counter() - began
+        indexing.alias_swap(new_index=index, client=client)
+        client.options(request_timeout=600).indices.forcemerge(index=index, max_num_segments=1)
+        params = [ProductSearchParams(q=q) for q in QUERIES]
+        params += [ProductSearchParams(q="kain", category="kain-sasirangan", sort="price_asc"),
+                   ProductSearchParams(q="", region="banjar", in_stock=True, sort="newest")]
+        timed(product_search_es, params, 30)  # warm caches
+        search_ms = timed(product_search_es, params, queries)
+        timed(lambda q: product_suggest_es(q), PREFIXES, 30)
+        suggest_ms = timed(lambda q: product_suggest_es(q), PREFIXES, queries)
+    finally:
+        client.indices.delete(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}_*",
+                              ignore_unavailable=True, allow_no_indices=True)
+    return {
+        "size": size,
+        "docs_per_s": size / load_seconds,
+        "load_s": load_seconds,
+        "search_p50": statistics.median(search_ms),
+        "search_p95": percentile(search_ms, 0.95),
+        "suggest_p50": statistics.median(suggest_ms),
+        "suggest_p95": percentile(suggest_ms, 0.95),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--queries", type=int, default=300)
+    args = parser.parse_args()
+    if not os.environ.get("ELASTICSEARCH_URL"):
+        sys.exit("Set ELASTICSEARCH_URL (e.g. source .services/env) to run the search benchmark.")
+    django.setup()
+    print(f"Elasticsearch at {os.environ['ELASTICSEARCH_URL']}; {args.queries} timed requests each")
+    print(f"{'products':>9} {'bulk docs/s':>12} {'load s':>7} {'search p50':>11} {'p95':>7} "
+          f"{'suggest p50':>12} {'p95':>7}  (ms, client side)")
+    for size in (int(value) for value in args.sizes.split(",")):
+        row = run(size, args.queries)
+        print(f"{row['size']:>9} {row['docs_per_s']:>12.0f} {row['load_s']:>7.1f} "
+              f"{row['search_p50']:>11.1f} {row['search_p95']:>7.1f} "
+              f"{row['suggest_p50']:>12.1f} {row['suggest_p95']:>7.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
