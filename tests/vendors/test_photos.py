@@ -46,3 +46,10 @@ def test_a_file_over_the_size_limit_is_refused(settings, monkeypatch):
     with pytest.raises(ValidationError) as error:
         photo_validate(jpeg_upload())
     assert "too large" in str(error.value)
+
+
+def test_big_photos_are_scaled_down_and_renditions_are_resized():
+    image = photo_ingest(upload=jpeg_upload(size=(3000, 2000)), title="Foto besar")
+    assert max(image.width, image.height) == 2400
+    rendition = image.get_rendition("fill-400x400")
+    assert (rendition.width, rendition.height) == (400, 400)
