@@ -23,14 +23,18 @@ def _require(request, perm: str) -> None:
 
 class BankPayoutForm(forms.Form):
     amount = forms.IntegerField(label=gettext_lazy("Amount (Rp)"), min_value=1)
-    reference = forms.CharField(label=gettext_lazy("Bank transfer reference"), max_length=120)
+    reference = forms.CharField(
+        label=gettext_lazy("Bank transfer reference"), max_length=120
+    )
 
 
 def balances(request):
     """What the platform owes each vendor, with a form to record a bank transfer."""
     _require(request, "marketplace.view_payout")
     rows = selectors.vendor_balances_owed()
-    recent = Payout.objects.filter(method=PayoutMethod.BANK_TRANSFER).select_related("vendor")[:20]
+    recent = Payout.objects.filter(method=PayoutMethod.BANK_TRANSFER).select_related(
+        "vendor"
+    )[:20]
     return TemplateResponse(
         request,
         "marketplace/admin/balances.html",
@@ -55,7 +59,10 @@ def record_bank_payout(request, vendor_id):
         except MarketplaceError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("Bank transfer to %(shop)s recorded.") % {"shop": vendor.name})
+            messages.success(
+                request,
+                _("Bank transfer to %(shop)s recorded.") % {"shop": vendor.name},
+            )
     elif request.method == "POST":
         messages.error(request, _("Enter an amount and the bank transfer reference."))
     return redirect("marketplace_balances")
@@ -64,7 +71,9 @@ def record_bank_payout(request, vendor_id):
 def refund(request, order_id):
     """Refund the whole order, or one vendor's sub-order (``suborder`` in the POST)."""
     _require(request, "marketplace.change_order")
-    order = get_object_or_404(Order.objects.prefetch_related("suborders__vendor"), pk=order_id)
+    order = get_object_or_404(
+        Order.objects.prefetch_related("suborders__vendor"), pk=order_id
+    )
     if request.method == "POST":
         suborder = None
         if request.POST.get("suborder"):

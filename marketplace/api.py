@@ -2,7 +2,8 @@
 
 Authentication: the Django session cookie (guests get a session cart, signed-in buyers
 their account's cart and orders). Every write (POST/PATCH/DELETE) must carry the
-``X-CSRFToken`` header with the value of the ``csrftoken`` cookie, exactly as a browser form
+``X-CSRFToken`` header with the value of the ``csrftoken`` cookie, exactly as a browser
+form
 would; a missing or wrong token gets 403. Errors are ``{"code": ..., "message": ...}``.
 """
 
@@ -257,7 +258,9 @@ def cart_update(request, variant_id: int, payload: QuantityIn):
     _csrf(request)
     cart = request_cart(request)
     if cart is None:
-        return Status(404, {"code": "not_in_cart", "message": "This item is not in your cart."})
+        return Status(
+            404, {"code": "not_in_cart", "message": "This item is not in your cart."}
+        )
     try:
         services.cart_set_quantity(
             cart=cart, variant_id=variant_id, quantity=payload.quantity

@@ -18,13 +18,17 @@ if TYPE_CHECKING:
 
 def _images_with_renditions():
     """Photos with their image and its renditions, so pages make no query per photo."""
-    return ProductImage.objects.select_related("image").prefetch_related("image__renditions").order_by(
-        "sort_order", "id"
+    return (
+        ProductImage.objects.select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("sort_order", "id")
     )
 
 
 def product_list_visible():
-    """Visible products with what a product card needs, in a constant number of queries."""
+    """Visible products with what a product card needs, in a constant number of
+    queries.
+    """
     return (
         Product.objects.visible()
         .select_related("vendor", "category")
@@ -46,7 +50,9 @@ def product_list_featured(*, limit: int = 8):
 
 
 def product_list_for_destination(*, destination, limit: int = 8):
-    """Products whose vendor belongs to the destination (any translation) or its region."""
+    """Products whose vendor belongs to the destination (any translation) or its
+    region.
+    """
     return list(
         product_list_visible()
         .filter(
@@ -58,17 +64,24 @@ def product_list_for_destination(*, destination, limit: int = 8):
 
 
 def product_get_visible(*, slug: str):
-    """One visible product with its active variants, photos and rating, or None."""
+    """One visible product with its active variants, photos and rating, or None.
+
+    Price and stock come from the prefetched variants rather than SQL aggregates: the
+    product page is the hottest page, and the GROUP BY made it measurably slower.
+    """
     from marketplace.models import ProductVariant, Review
 
     # Grouped per product so each subquery returns a single row.
     reviews = Review.objects.filter(product=OuterRef("pk")).order_by().values("product")
-    return (
-        product_list_visible()
+    product = (
+        Product.objects.visible()
+        .select_related("vendor__destination", "category")
         .prefetch_related(
-            Prefetch("variants", queryset=ProductVariant.objects.filter(is_active=True))
+            Prefetch("images", queryset=_images_with_renditions()),
+            Prefetch(
+                "variants", queryset=ProductVariant.objects.filter(is_active=True)
+            ),
         )
-        .select_related("vendor__destination")
         .annotate(
             rating_average=Subquery(
                 reviews.annotate(value=Avg("rating")).values("value")[:1]
@@ -80,9 +93,15 @@ def product_get_visible(*, slug: str):
         .filter(slug=slug)
         .first()
     )
+    if product is not None:
+        variants = list(product.variants.all())
+        product.price_from = min((v.price for v in variants), default=None)
+        product.stock_total = sum(v.stock for v in variants)
+    return product
 
 
-# --- Cart, shipping, commission -----------------------------------------------------------
+# --- Cart, shipping, commission
+# -----------------------------------------------------------
 @dataclass
 class CartLine:
     item_id: int
@@ -103,7 +122,9 @@ class CartVendorGroup:
     weight_grams: int = 0
 
     def shipping_options(self) -> list[tuple[str, str, int]]:
-        """(method, label, cost) for what this vendor offers, computed from the database."""
+        """(method, label, cost) for what this vendor offers, computed from the
+        database.
+        """
         settings_row = self.shipping or VendorShipping(vendor=self.vendor)
         options = []
         if settings_row.flat_enabled:
@@ -237,7 +258,8 @@ def commission_default_bp() -> int:
     return int(getattr(settings, "MARKETPLACE_COMMISSION_BP", 1000))
 
 
-# --- Orders -------------------------------------------------------------------------------
+# --- Orders
+# -------------------------------------------------------------------------------
 def _order_detail_queryset():
     from marketplace.models import Order, OrderLine, OrderStatusChange, SubOrder
 
@@ -282,7 +304,9 @@ def order_get_for_buyer(*, user, number: str, session_orders=()):
 
 
 def order_count_since(*, since) -> int:
-    """Paid-or-later orders placed since ``since`` (for the tourism office dashboard)."""
+    """Paid-or-later orders placed since ``since`` (for the tourism office
+    dashboard).
+    """
     from marketplace.models import Order, OrderStatus
 
     return (
@@ -292,9 +316,12 @@ def order_count_since(*, since) -> int:
     )
 
 
-# --- What a vendor may see: written once, reused by dashboard, statement and API ----------
+# --- What a vendor may see: written once, reused by dashboard, statement and API
+# ----------
 def suborder_list_for_vendor(*, vendor):
-    """This vendor's sub-orders that were paid (never another vendor's, never unpaid)."""
+    """This vendor's sub-orders that were paid (never another vendor's, never
+    unpaid).
+    """
     from marketplace.models import OrderLine, OrderStatus, SubOrder
 
     return (
@@ -315,7 +342,9 @@ def suborder_get_for_vendor(*, vendor, suborder_id):
 
 
 def vendor_sales_by_day(*, vendor, days: int = 30) -> list[tuple[date, int]]:
-    """Gross sales per local day for the last ``days`` days, zero-filled, oldest first."""
+    """Gross sales per local day for the last ``days`` days, zero-filled, oldest
+    first.
+    """
     from django.db.models.functions import TruncDate
     from django.utils import timezone
 
@@ -375,7 +404,8 @@ def vendor_balances_owed():
     return [(vendor, balances[vendor.pk]) for vendor in vendors]
 
 
-# --- Reviews ------------------------------------------------------------------------------
+# --- Reviews
+# ------------------------------------------------------------------------------
 def review_list_for_product(*, product, limit: int = 20):
     from marketplace.models import Review
 

@@ -1,4 +1,6 @@
-"""The office's marketplace menu: orders, balances owed, payouts, commission and shipping."""
+"""The office's marketplace menu: orders, balances owed, payouts, commission and
+shipping.
+"""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,11 +11,18 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from marketplace import admin_views
-from marketplace.models import CommissionRule, Order, Payout, VendorShipping, WebhookEvent
+from marketplace.models import (
+    CommissionRule,
+    Order,
+    Payout,
+    VendorShipping,
+    WebhookEvent,
+)
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Orders, payouts and events change only through services (refund and payout views),
+    """Orders, payouts and events change only through services (refund and payout
+    views),
     never through a generic edit form."""
 
     def user_has_permission(self, user, action):
@@ -34,7 +43,14 @@ class OrderViewSet(ModelViewSet):
     model = Order
     icon = "list-ul"
     menu_label = _("Orders")
-    list_display = ["number", "full_name", "status", "grand_total", "payment_provider", "created_at"]
+    list_display = [
+        "number",
+        "full_name",
+        "status",
+        "grand_total",
+        "payment_provider",
+        "created_at",
+    ]
     list_filter = ["status", "payment_provider"]
     search_fields = ["number", "full_name", "email"]
     inspect_view_enabled = True
@@ -70,7 +86,14 @@ class VendorShippingViewSet(ModelViewSet):
     icon = "site"
     menu_label = _("Shipping options")
     list_display = ["vendor", "flat_rate", "per_kg_rate", "pickup_enabled"]
-    form_fields = ["vendor", "flat_enabled", "flat_rate", "per_kg_enabled", "per_kg_rate", "pickup_enabled"]
+    form_fields = [
+        "vendor",
+        "flat_enabled",
+        "flat_rate",
+        "per_kg_enabled",
+        "per_kg_rate",
+        "pickup_enabled",
+    ]
 
 
 class WebhookEventViewSet(ModelViewSet):
@@ -93,7 +116,13 @@ class MarketplaceGroup(ModelViewSetGroup):
     menu_label = _("Marketplace")
     menu_icon = "tag"
     menu_order = 310
-    items = (OrderViewSet, PayoutViewSet, CommissionRuleViewSet, VendorShippingViewSet, WebhookEventViewSet)
+    items = (
+        OrderViewSet,
+        PayoutViewSet,
+        CommissionRuleViewSet,
+        VendorShippingViewSet,
+        WebhookEventViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -104,13 +133,19 @@ def register_marketplace_viewsets():
 @hooks.register("register_admin_urls")
 def register_marketplace_admin_urls():
     return [
-        path("marketplace/balances/", admin_views.balances, name="marketplace_balances"),
+        path(
+            "marketplace/balances/", admin_views.balances, name="marketplace_balances"
+        ),
         path(
             "marketplace/balances/<int:vendor_id>/bank-payout/",
             admin_views.record_bank_payout,
             name="marketplace_bank_payout",
         ),
-        path("marketplace/orders/<int:order_id>/refund/", admin_views.refund, name="marketplace_refund"),
+        path(
+            "marketplace/orders/<int:order_id>/refund/",
+            admin_views.refund,
+            name="marketplace_refund",
+        ),
     ]
 
 

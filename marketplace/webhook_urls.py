@@ -1,4 +1,6 @@
-"""Stripe's webhook URL, outside the language prefixes (mounted at /stripe/ in banua/urls)."""
+"""Stripe's webhook URL, outside the language prefixes (mounted at /stripe/ in
+banua/urls).
+"""
 
 from django.urls import path
 

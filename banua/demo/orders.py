@@ -22,7 +22,10 @@ def seed_orders(seeder) -> None:
         _, created = VendorShipping.objects.get_or_create(
             vendor=vendor,
             # Alternate the offers a little so the checkout shows the different options.
-            defaults={"flat_rate": 15_000 + 5_000 * (number % 3), "per_kg_enabled": number % 2 == 0},
+            defaults={
+                "flat_rate": 15_000 + 5_000 * (number % 3),
+                "per_kg_enabled": number % 2 == 0,
+            },
         )
         seeder.report.count("shipping options", created)
     buyer = getattr(seeder, "users_by_name", {}).get("pembeli")
@@ -31,7 +34,9 @@ def seed_orders(seeder) -> None:
     picks = []
     for vendor in Vendor.objects.active().order_by("pk")[:2]:
         product = Product.objects.visible().filter(vendor=vendor).first()
-        variant = product and product.variants.filter(is_active=True, stock__gte=1).first()
+        variant = (
+            product and product.variants.filter(is_active=True, stock__gte=1).first()
+        )
         if variant:
             picks.append(variant)
     if len(picks) < 2:
@@ -42,16 +47,23 @@ def seed_orders(seeder) -> None:
     order = services.checkout_start(
         cart=cart,
         address=services.ShippingAddress.from_data(DEMO_ADDRESS),
-        shipping={variant.product.vendor_id: ShippingMethod.PICKUP for variant in picks},
+        shipping={
+            variant.product.vendor_id: ShippingMethod.PICKUP for variant in picks
+        },
         user=buyer,
         provider="demo",
     )
     services.order_mark_paid(order_id=order.pk, note="demo seed")
     for suborder in order.suborders.all():
-        services.suborder_mark_shipped(suborder=suborder, courier="", tracking_number="", actor=None)
+        services.suborder_mark_shipped(
+            suborder=suborder, courier="", tracking_number="", actor=None
+        )
         services.suborder_mark_delivered(suborder=suborder, actor=None)
     line = order.suborders.first().lines.first()
     services.review_create(
-        user=buyer, order_line_id=line.pk, rating=5, text="Kainnya halus dan warnanya cantik. Terima kasih!"
+        user=buyer,
+        order_line_id=line.pk,
+        rating=5,
+        text="Kainnya halus dan warnanya cantik. Terima kasih!",
     )
     seeder.report.count("orders", True)

@@ -1,5 +1,6 @@
 """Marketplace models, one module per concern; import them from here."""
 
+from marketplace.models.cart import Cart, CartItem
 from marketplace.models.catalogue import (
     Category,
     Dye,
@@ -10,7 +11,6 @@ from marketplace.models.catalogue import (
     ProductVariant,
     Technique,
 )
-from marketplace.models.cart import Cart, CartItem
 from marketplace.models.ledger import (
     CommissionRule,
     LedgerEntry,

@@ -23,6 +23,10 @@ class Cart(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("cart")
         verbose_name_plural = _("carts")
@@ -49,6 +53,10 @@ class CartItem(models.Model):
     )
     quantity = models.PositiveIntegerField(_("quantity"))
     added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("cart item")

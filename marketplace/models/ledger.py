@@ -1,4 +1,6 @@
-"""What the platform owes each vendor: commission rules, ledger entries, payouts, refunds."""
+"""What the platform owes each vendor: commission rules, ledger entries, payouts,
+refunds.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -30,6 +32,10 @@ class CommissionRule(models.Model):
         help_text=_("1000 = 10%. Applies to the items, not shipping."),
     )
 
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("commission rule")
         verbose_name_plural = _("commission rules")
@@ -56,7 +62,9 @@ class LedgerKind(models.TextChoices):
 
 
 class LedgerEntry(models.Model):
-    """One signed movement of a vendor's balance; the balance is the sum of its entries."""
+    """One signed movement of a vendor's balance; the balance is the sum of its
+    entries.
+    """
 
     vendor = models.ForeignKey(
         "vendors.Vendor",
@@ -84,6 +92,10 @@ class LedgerEntry(models.Model):
     amount = models.IntegerField(_("amount to the vendor"))
     memo = models.CharField(_("memo"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("ledger entry")
@@ -151,6 +163,10 @@ class Payout(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
 
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("payout")
         verbose_name_plural = _("payouts")
@@ -191,6 +207,10 @@ class Refund(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("refund")

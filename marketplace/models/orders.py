@@ -1,6 +1,8 @@
-"""Orders: one per checkout, one sub-order per vendor, a line per variant, a status history.
+"""Orders: one per checkout, one sub-order per vendor, a line per variant, a status
+history.
 
-Amounts are whole rupiah copied from the database when the order is placed, so later price
+Amounts are whole rupiah copied from the database when the order is placed, so later
+price
 changes never alter an order.
 """
 
@@ -93,6 +95,10 @@ class Order(models.Model):
     created_at = models.DateTimeField(_("placed at"), auto_now_add=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
 
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("order")
         verbose_name_plural = _("orders")
@@ -111,7 +117,9 @@ class Order(models.Model):
 
 
 class SubOrder(models.Model):
-    """What one vendor must fulfil from one order, with its own status and money split."""
+    """What one vendor must fulfil from one order, with its own status and money
+    split.
+    """
 
     order = models.ForeignKey(
         Order,
@@ -146,6 +154,10 @@ class SubOrder(models.Model):
     tracking_number = models.CharField(_("tracking number"), max_length=80, blank=True)
     shipped_at = models.DateTimeField(_("shipped at"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("sub-order")
@@ -189,6 +201,10 @@ class OrderLine(models.Model):
     quantity = models.PositiveIntegerField(_("quantity"))
     line_total = models.PositiveIntegerField(_("line total"))
     weight_grams = models.PositiveIntegerField(_("weight (g)"), default=0)
+
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("order line")
@@ -236,6 +252,10 @@ class OrderStatusChange(models.Model):
     note = models.CharField(_("note"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
 
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
@@ -254,7 +274,8 @@ class ReservationStatus(models.TextChoices):
 class StockReservation(models.Model):
     """Units taken off a variant's stock while its order awaits payment.
 
-    The variant's stock is decremented when the reservation is made (conditional UPDATE), so
+    The variant's stock is decremented when the reservation is made (conditional
+    UPDATE), so
     ``ProductVariant.stock`` is always what may still be sold; releasing puts it back.
     """
 
@@ -270,6 +291,10 @@ class StockReservation(models.Model):
     )
     expires_at = models.DateTimeField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("stock reservation")

@@ -1,4 +1,6 @@
-"""Stripe webhook events, stored before they are processed (one row per Stripe event id)."""
+"""Stripe webhook events, stored before they are processed (one row per Stripe event
+id).
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,10 @@ class WebhookEvent(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     received_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
+
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("Stripe event")

@@ -23,6 +23,10 @@ class Review(models.Model):
     text = models.TextField(_("review"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
 
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("review")
         verbose_name_plural = _("reviews")

@@ -32,6 +32,10 @@ class VendorShipping(models.Model):
     )
     pickup_enabled = models.BooleanField(_("offer pick-up at the shop"), default=True)
 
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("vendor shipping options")
         verbose_name_plural = _("vendor shipping options")

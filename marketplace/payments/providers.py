@@ -1,7 +1,9 @@
 """One payment-provider interface, two implementations.
 
-``StripeProvider`` takes real payments through Stripe Checkout Sessions. ``DemoProvider`` is
-used when no Stripe keys are set: it MOVES NO MONEY and only exists so the quick start can
+``StripeProvider`` takes real payments through Stripe Checkout Sessions.
+``DemoProvider`` is
+used when no Stripe keys are set: it MOVES NO MONEY and only exists so the quick start
+can
 complete an order end to end (its confirmation page calls the same ``order_mark_paid``
 service the Stripe webhook calls).
 """
@@ -27,7 +29,9 @@ class PaymentProvider(Protocol):
     name: str
 
     def checkout_begin(self, *, order, base_url: str) -> str:
-        """Prepares payment for a pending order and returns where to send the shopper."""
+        """Prepares payment for a pending order and returns where to send the
+        shopper.
+        """
 
     def refund(self, *, order, amount: int, refund_key: str) -> str:
         """Gives ``amount`` rupiah back; returns the provider's refund id."""
@@ -44,17 +48,14 @@ class StripeProvider:
         line_items = []
         for suborder in order.suborders.all():
             for line in suborder.lines.all():
+                name = f"{line.product_name} {line.variant_label}".strip()[:250]
                 line_items.append(
                     {
                         "quantity": line.quantity,
                         "price_data": {
                             "currency": settings.MARKETPLACE_CURRENCY.lower(),
                             "unit_amount": rupiah_to_stripe_amount(line.unit_price),
-                            "product_data": {
-                                "name": f"{line.product_name} {line.variant_label}".strip()[
-                                    :250
-                                ]
-                            },
+                            "product_data": {"name": name},
                         },
                     }
                 )
@@ -140,7 +141,9 @@ class DemoProvider:
 
 
 def get_provider(name: str | None = None) -> PaymentProvider:
-    """The configured provider (``settings.PAYMENT_PROVIDER``), or the one an order used."""
+    """The configured provider (``settings.PAYMENT_PROVIDER``), or the one an order
+    used.
+    """
     name = name or settings.PAYMENT_PROVIDER
     if name == "stripe":
         return StripeProvider()

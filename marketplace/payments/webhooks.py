@@ -1,6 +1,7 @@
 """Stripe webhook processing (dj-stripe pattern).
 
-The view verifies the signature on the raw body, then ``webhook_event_receive`` stores the
+The view verifies the signature on the raw body, then ``webhook_event_receive`` stores
+the
 event row first (unique event id: a duplicate gets 200 and no work), and
 ``webhook_event_process`` runs the handler from the explicit map inside a transaction. A
 failing handler leaves the row FAILED with the error and the view answers 500 so Stripe
@@ -24,7 +25,9 @@ logger = logging.getLogger(__name__)
 
 
 class UnknownObject(Exception):
-    """The event is about a session or payment we never created: stored, then refused."""
+    """The event is about a session or payment we never created: stored, then
+    refused.
+    """
 
 
 def _order_for_session(session: dict) -> Order:
@@ -39,7 +42,8 @@ def handle_checkout_session_completed(obj: dict) -> None:
 
     order = _order_for_session(obj)
     if obj.get("payment_status") not in ("paid", "no_payment_required"):
-        return  # an asynchronous method: wait for checkout.session.async_payment_succeeded
+        # An asynchronous method: wait for checkout.session.async_payment_succeeded.
+        return
     order_mark_paid(
         order_id=order.pk,
         payment_intent_id=obj.get("payment_intent") or "",
@@ -83,7 +87,8 @@ def handle_payment_intent_failed(obj: dict) -> None:
 
 
 def handle_charge_refunded(obj: dict) -> None:
-    """Refunds made in the Stripe dashboard: a full refund refunds the whole order here too.
+    """Refunds made in the Stripe dashboard: a full refund refunds the whole order here
+    too.
 
     Refunds we made ourselves are already recorded, so their echo changes nothing.
     """
@@ -128,7 +133,9 @@ HANDLERS: dict[str, Callable[[dict], None]] = {
 
 
 def webhook_event_receive(*, event: dict) -> tuple[WebhookEvent, bool]:
-    """Stores the verified event; returns (row, created). A known id is not stored again."""
+    """Stores the verified event; returns (row, created). A known id is not stored
+    again.
+    """
     try:
         with transaction.atomic():
             row = WebhookEvent.objects.create(

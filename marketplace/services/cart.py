@@ -1,4 +1,6 @@
-"""Cart writes: add, change, remove and merge, always bounded by stock and sellability."""
+"""Cart writes: add, change, remove and merge, always bounded by stock and
+sellability.
+"""
 
 import secrets
 
@@ -72,7 +74,8 @@ def _check_stock(variant: ProductVariant, quantity: int) -> None:
 def cart_get(*, user=None, session=None, create: bool = False) -> Cart | None:
     """The account's cart, or the guest cart whose random key lives in the session.
 
-    The key is kept in the session *data* (not the session key) because login rotates the
+    The key is kept in the session *data* (not the session key) because login rotates
+    the
     session key; that lets the guest cart be found and merged after login.
     """
     if user is not None and user.is_authenticated:
@@ -119,7 +122,8 @@ def cart_add_item(*, cart: Cart, variant_id, quantity=1) -> CartItem:
                         cart=cart, variant=variant, quantity=new_quantity
                     )
             except IntegrityError:
-                # A parallel request added the same variant first; add to that row instead.
+                # A parallel request added the same variant first; add to that row
+                # instead.
                 item = CartItem.objects.select_for_update().get(
                     cart=cart, variant=variant
                 )
@@ -166,7 +170,9 @@ def cart_remove_item(*, cart: Cart, variant_id) -> None:
 
 
 def cart_merge(*, source: Cart, target: Cart) -> Cart:
-    """Moves a guest cart into the account's cart at login, bounded by stock, then drops it."""
+    """Moves a guest cart into the account's cart at login, bounded by stock, then drops
+    it.
+    """
     if source.pk == target.pk:
         return target
     with transaction.atomic():
@@ -193,7 +199,9 @@ def cart_merge(*, source: Cart, target: Cart) -> Cart:
 
 
 def cart_merge_at_login(*, user, session) -> None:
-    """Called from the user_logged_in signal: the guest's cart joins the account's cart."""
+    """Called from the user_logged_in signal: the guest's cart joins the account's
+    cart.
+    """
     key = session.get(SESSION_CART_KEY)
     if not key:
         return

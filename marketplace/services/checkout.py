@@ -1,4 +1,5 @@
-"""Checkout: turns the cart into one order (one sub-order per vendor) and holds its stock.
+"""Checkout: turns the cart into one order (one sub-order per vendor) and holds its
+stock.
 
 Every price, shipping cost and total is read from the database here; nothing the browser
 sends is trusted beyond "which shipping method" and the address.
@@ -121,7 +122,8 @@ def checkout_start(
 
     Stock is taken with conditional UPDATEs (``stock >= n``) in variant-id order, so two
     buyers of the last unit can never both get it and locks are always taken in the same
-    order (no deadlocks). The payment provider is called by the caller after this commits,
+    order (no deadlocks). The payment provider is called by the caller after this
+    commits,
     so no row lock is held while Stripe answers.
     """
     summary = selectors.cart_summary(cart=cart)
@@ -257,7 +259,9 @@ def checkout_start(
 
 
 def checkout_begin_payment(*, order: Order, base_url: str) -> str:
-    """Asks the order's provider where to send the shopper; a failure cancels the order."""
+    """Asks the order's provider where to send the shopper; a failure cancels the
+    order.
+    """
     from marketplace.errors import PaymentError
     from marketplace.payments.providers import get_provider
     from marketplace.services.orders import order_cancel_unpaid

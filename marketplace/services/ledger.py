@@ -1,4 +1,5 @@
-"""Vendor money: sale credits, payouts (Stripe transfers or office bank transfers), refunds.
+"""Vendor money: sale credits, payouts (Stripe transfers or office bank transfers),
+refunds.
 
 Every balance change is a LedgerEntry row written in the same transaction as the state
 change that causes it; unique constraints make a replayed payment or refund a no-op.
@@ -35,7 +36,9 @@ logger = logging.getLogger(__name__)
 def commission_split(
     *, items_total: int, shipping_cost: int, rate_bp: int
 ) -> tuple[int, int, int]:
-    """(gross, commission, vendor_net). Commission is on the items only, rounded half up."""
+    """(gross, commission, vendor_net). Commission is on the items only, rounded half
+    up.
+    """
     commission = (items_total * rate_bp + 5_000) // 10_000
     gross = items_total + shipping_cost
     return gross, commission, gross - commission
@@ -57,7 +60,9 @@ def payout_delay() -> timedelta:
 
 
 def ledger_record_sale(*, suborder: SubOrder) -> None:
-    """Credits the vendor's share and schedules its transfer (inside the caller's atomic)."""
+    """Credits the vendor's share and schedules its transfer (inside the caller's
+    atomic).
+    """
     try:
         with transaction.atomic():
             LedgerEntry.objects.create(
@@ -83,7 +88,8 @@ def ledger_record_sale(*, suborder: SubOrder) -> None:
 
 
 def payout_release(*, payout_id: int) -> Payout:
-    """Sends one scheduled transfer. Twice is harmless: the row lock and the status guard,
+    """Sends one scheduled transfer. Twice is harmless: the row lock and the status
+    guard,
     plus Stripe's idempotency key built from the payout id."""
     from marketplace.payments import stripe_client
 
@@ -221,8 +227,10 @@ def order_refund(
     actor=None,
     call_provider: bool = True,
 ) -> list[Refund]:
-    """Refunds the whole order or one sub-order: money back to the buyer, then the vendor's
-    transfer is reversed (Connect) or its balance reduced. Already-refunded parts are skipped.
+    """Refunds the whole order or one sub-order: money back to the buyer, then the
+    vendor's
+    transfer is reversed (Connect) or its balance reduced. Already-refunded parts are
+    skipped.
     """
     from marketplace.payments.providers import get_provider
     from marketplace.services.orders import _lock_order, _sync_order_status, _transition

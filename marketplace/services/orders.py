@@ -1,4 +1,6 @@
-"""Order state: the one place statuses move, with history rows, stock and ledger effects."""
+"""Order state: the one place statuses move, with history rows, stock and ledger
+effects.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +26,8 @@ from marketplace.models import (
 
 logger = logging.getLogger(__name__)
 
-# How far each status is along the road; an order's status follows its sub-orders forward.
+# How far each status is along the road; an order's status follows its sub-orders
+# forward.
 _RANK = {
     OrderStatus.PENDING: 0,
     OrderStatus.PAID: 1,
@@ -71,7 +74,8 @@ def _sync_order_status(order: Order, *, actor=None) -> None:
     if target == OrderStatus.REFUNDED or _RANK.get(target, 0) > _RANK.get(
         order.status, 0
     ):
-        # Skip intermediate steps (paid -> shipped is allowed; paid -> delivered goes via shipped).
+        # Skip intermediate steps (paid -> shipped is allowed; paid -> delivered goes
+        # via shipped).
         while order.status != target:
             allowed = ORDER_TRANSITIONS[order.status]
             if target in allowed:
@@ -89,7 +93,9 @@ def _lock_order(order_id: int) -> Order:
 
 
 def _release_reservations(order: Order) -> None:
-    """Puts held units back on the shelf, in variant-id order so locks never deadlock."""
+    """Puts held units back on the shelf, in variant-id order so locks never
+    deadlock.
+    """
     held = list(
         StockReservation.objects.select_for_update()
         .filter(order=order, status=ReservationStatus.HELD)
@@ -105,7 +111,9 @@ def _release_reservations(order: Order) -> None:
 
 
 def _retake_stock(order: Order) -> bool:
-    """For a payment that arrives after its reservation lapsed: take the units again if left."""
+    """For a payment that arrives after its reservation lapsed: take the units again if
+    left.
+    """
     lines = sorted(
         (
             (line.variant_id, line.quantity)
@@ -137,9 +145,10 @@ def order_mark_paid(
     """Payment confirmed (Stripe webhook or the demo page): one path for both.
 
     Safe to call twice: an order already past pending is left as it is. A payment for an
-    order that was cancelled meanwhile takes its stock again, or is refunded if sold out.
+    order that was cancelled meanwhile takes its stock again, or is refunded if sold
+    out.
     """
-    from marketplace.services.ledger import ledger_record_sale, order_refund
+    from marketplace.services.ledger import ledger_record_sale
 
     refund_needed = False
     with transaction.atomic():
@@ -189,7 +198,9 @@ def order_mark_paid(
 
 
 def order_refund_unfulfillable(*, order: Order) -> None:
-    """Gives the money back for a payment we cannot honour (sold out while it was late)."""
+    """Gives the money back for a payment we cannot honour (sold out while it was
+    late).
+    """
     from marketplace.payments.providers import get_provider
 
     if order.payment_intent_id or order.payment_provider == "demo":
@@ -219,7 +230,9 @@ def _notify_paid(order_id: int) -> None:
 
 
 def order_cancel_unpaid(*, order_id: int, reason: str = "") -> Order:
-    """Expiry, failed payment or the shopper's own cancel: stock goes back. Forward only."""
+    """Expiry, failed payment or the shopper's own cancel: stock goes back. Forward
+    only.
+    """
     with transaction.atomic():
         order = _lock_order(order_id)
         if order.status != OrderStatus.PENDING:
@@ -237,7 +250,9 @@ def order_cancel_unpaid(*, order_id: int, reason: str = "") -> Order:
 
 
 def reservations_release_expired(*, now=None) -> int:
-    """Cancels pending orders whose reservation lapsed; returns how many. Safe to rerun."""
+    """Cancels pending orders whose reservation lapsed; returns how many. Safe to
+    rerun.
+    """
     now = now or timezone.now()
     ids = list(
         Order.objects.filter(

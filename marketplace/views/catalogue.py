@@ -1,4 +1,6 @@
-"""Storefront pages. Views only parse the request and hand over to selectors and services."""
+"""Storefront pages. Views only parse the request and hand over to selectors and
+services.
+"""
 
 import json
 

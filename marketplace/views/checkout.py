@@ -1,4 +1,6 @@
-"""Checkout pages: address and shipping, payment hand-off, demo payment, success, cancel."""
+"""Checkout pages: address and shipping, payment hand-off, demo payment, success,
+cancel.
+"""
 
 from django.conf import settings
 from django.contrib import messages
@@ -72,7 +74,9 @@ def _own_order(request, number):
 
 
 def demo_payment(request, number):
-    """DEMO ONLY: no money moves. Confirming calls the same service as Stripe's webhook."""
+    """DEMO ONLY: no money moves. Confirming calls the same service as Stripe's
+    webhook.
+    """
     order = _own_order(request, number)
     if order.payment_provider != "demo":
         raise Http404

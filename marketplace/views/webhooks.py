@@ -1,4 +1,6 @@
-"""POST /stripe/webhook/: Stripe's only way in. CSRF-exempt because Stripe signs instead."""
+"""POST /stripe/webhook/: Stripe's only way in. CSRF-exempt because Stripe signs
+instead.
+"""
 
 import logging
 

@@ -1,4 +1,5 @@
-"""Shopper journey on a phone: products from two vendors, one cart, demo payment, the order;
+"""Shopper journey on a phone: products from two vendors, one cart, demo payment, the
+order;
 then each vendor sees only its own sub-order."""
 
 import pytest
@@ -16,7 +17,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _log_in(driver, live_server, user):
-    """Puts a logged-in session cookie in the browser (the login form is the vendors' page)."""
+    """Puts a logged-in session cookie in the browser (the login form is the vendors'
+    page).
+    """
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -24,23 +27,44 @@ def _log_in(driver, live_server, user):
     session.save()
     driver.get(live_server.url + "/produk/")
     driver.delete_all_cookies()
-    driver.add_cookie({"name": django_settings.SESSION_COOKIE_NAME, "value": session.session_key, "path": "/"})
+    driver.add_cookie(
+        {
+            "name": django_settings.SESSION_COOKIE_NAME,
+            "value": session.session_key,
+            "path": "/",
+        }
+    )
 
 
-def test_shopper_buys_from_two_vendors_with_demo_payment(phone_browser, live_server, screenshot, settings):
+def test_shopper_buys_from_two_vendors_with_demo_payment(
+    phone_browser, live_server, screenshot, settings
+):
     settings.PAYMENT_PROVIDER = "demo"
-    cloth = sellable_variant(vendor=VendorFactory(name="Sasirangan Galuh"), name="Kain Sasirangan Gigi Haruan", price=185000)
-    snack = sellable_variant(vendor=VendorFactory(name="Dapur Bingka"), name="Kue Bingka Kentang", price=45000)
+    cloth = sellable_variant(
+        vendor=VendorFactory(name="Sasirangan Galuh"),
+        name="Kain Sasirangan Gigi Haruan",
+        price=185000,
+    )
+    snack = sellable_variant(
+        vendor=VendorFactory(name="Dapur Bingka"),
+        name="Kue Bingka Kentang",
+        price=45000,
+    )
     browser = phone_browser
 
     for variant in (cloth, snack):
         browser.get(f"{live_server.url}/produk/{variant.product.slug}/")
         assert variant.product.name in browser.find_element(By.TAG_NAME, "h1").text
         browser.find_element(By.CSS_SELECTOR, ".buy-form button[type=submit]").click()
-        WebDriverWait(browser, 10).until(lambda driver: "/keranjang/" in driver.current_url)
+        WebDriverWait(browser, 10).until(
+            lambda driver: "/keranjang/" in driver.current_url
+        )
     screenshot(browser, "shopper-cart")
     groups = browser.find_elements(By.CSS_SELECTOR, ".cart-group h2")
-    assert sorted(group.text for group in groups) == ["Dapur Bingka", "Sasirangan Galuh"]
+    assert sorted(group.text for group in groups) == [
+        "Dapur Bingka",
+        "Sasirangan Galuh",
+    ]
 
     browser.find_element(By.CSS_SELECTOR, "a[href$='/checkout/']").click()
     assert "Demo" in browser.find_element(By.CSS_SELECTOR, ".notice--demo").text
@@ -61,7 +85,12 @@ def test_shopper_buys_from_two_vendors_with_demo_payment(phone_browser, live_ser
     order = Order.objects.get()
     assert order.status == OrderStatus.PAID
     assert order.number in browser.find_element(By.TAG_NAME, "h1").text
-    assert browser.find_element(By.CSS_SELECTOR, ".order-status").get_attribute("data-status") == "paid"
+    assert (
+        browser.find_element(By.CSS_SELECTOR, ".order-status").get_attribute(
+            "data-status"
+        )
+        == "paid"
+    )
     screenshot(browser, "shopper-order")
 
     for variant, other in ((cloth, snack), (snack, cloth)):

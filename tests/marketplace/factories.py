@@ -55,7 +55,8 @@ class ProductImageFactory(factory.django.DjangoModelFactory):
     alt_text = "Kain sasirangan merah"
 
 
-# --- Orders and checkout helpers (marketplace engineer) -----------------------------------
+# --- Orders and checkout helpers (marketplace engineer)
+# -----------------------------------
 ADDRESS = {
     "full_name": "Rina Pembeli",
     "email": "rina@example.test",
@@ -90,7 +91,9 @@ def guest_cart():
 def place_order(
     *, items, user=None, shipping_method="flat", provider="demo", cart=None
 ):
-    """Puts (variant, quantity) pairs in a cart and checks out; returns the pending order."""
+    """Puts (variant, quantity) pairs in a cart and checks out; returns the pending
+    order.
+    """
     from marketplace import services
 
     cart = cart or guest_cart()
@@ -100,7 +103,7 @@ def place_order(
     return services.checkout_start(
         cart=cart,
         address=services.ShippingAddress.from_data(ADDRESS),
-        shipping={vendor_id: shipping_method for vendor_id in vendors},
+        shipping=dict.fromkeys(vendors, shipping_method),
         user=user,
         provider=provider,
     )

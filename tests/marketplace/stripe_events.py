@@ -1,4 +1,6 @@
-"""Builds Stripe events and REAL signatures (HMAC-SHA256 of "t.payload" with the secret)."""
+"""Builds Stripe events and REAL signatures (HMAC-SHA256 of "t.payload" with the
+secret).
+"""
 
 import hashlib
 import hmac

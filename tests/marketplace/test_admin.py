@@ -1,4 +1,6 @@
-"""The office's Wagtail admin: balances, bank payouts, refunds, read-only order lists."""
+"""The office's Wagtail admin: balances, bank payouts, refunds, read-only order
+lists.
+"""
 
 import pytest
 
@@ -17,7 +19,10 @@ def office(client):
 
 
 def _paid_order():
-    order = place_order(items=[(sellable_variant(price=100000), 1), (sellable_variant(), 1)], shipping_method="pickup")
+    order = place_order(
+        items=[(sellable_variant(price=100000), 1), (sellable_variant(), 1)],
+        shipping_method="pickup",
+    )
     services.order_mark_paid(order_id=order.pk)
     return Order.objects.get(pk=order.pk)
 
@@ -38,7 +43,9 @@ def test_balances_page_and_bank_payout(office):
 def test_refund_view_refunds_one_suborder(office):
     order = _paid_order()
     sub = order.suborders.order_by("id").first()
-    assert office.get(f"/admin/marketplace/orders/{order.pk}/refund/").status_code == 200
+    assert (
+        office.get(f"/admin/marketplace/orders/{order.pk}/refund/").status_code == 200
+    )
     office.post(f"/admin/marketplace/orders/{order.pk}/refund/", {"suborder": sub.pk})
     sub.refresh_from_db()
     assert sub.status == OrderStatus.REFUNDED
@@ -49,7 +56,10 @@ def test_order_list_is_read_only(office):
     index = office.get("/admin/marketplace/orders/")
     assert index.status_code == 200
     assert order.number in index.content.decode()
-    assert office.get(f"/admin/marketplace/orders/edit/{order.pk}/").status_code in (302, 403)
+    assert office.get(f"/admin/marketplace/orders/edit/{order.pk}/").status_code in (
+        302,
+        403,
+    )
 
 
 def test_non_staff_cannot_reach_office_views(client):

@@ -30,7 +30,12 @@ def api():
 
 
 def _post(client, path, data):
-    return client.post(BASE + path, data, content_type="application/json", HTTP_X_CSRFTOKEN=client.token)
+    return client.post(
+        BASE + path,
+        data,
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=client.token,
+    )
 
 
 def test_catalogue_endpoints(api):
@@ -46,7 +51,11 @@ def test_catalogue_endpoints(api):
 
 def test_writes_need_the_csrf_token(api):
     variant = sellable_variant()
-    response = api.post(f"{BASE}/cart/items", {"variant_id": variant.pk}, content_type="application/json")
+    response = api.post(
+        f"{BASE}/cart/items",
+        {"variant_id": variant.pk},
+        content_type="application/json",
+    )
     assert response.status_code == 403
     assert not CartItem.objects.exists()
 
@@ -54,15 +63,24 @@ def test_writes_need_the_csrf_token(api):
 def test_cart_and_checkout_through_the_api(api):
     first = sellable_variant(price=100000, stock=3)
     second = sellable_variant(price=50000, stock=3)
-    assert _post(api, "/cart/items", {"variant_id": first.pk, "quantity": 2}).status_code == 200
+    assert (
+        _post(api, "/cart/items", {"variant_id": first.pk, "quantity": 2}).status_code
+        == 200
+    )
     cart = _post(api, "/cart/items", {"variant_id": second.pk, "quantity": 1}).json()
     assert len(cart["groups"]) == 2
     assert cart["items_total"] == 250000
     response = api.patch(
-        f"{BASE}/cart/items/{first.pk}", {"quantity": 1}, content_type="application/json", HTTP_X_CSRFTOKEN=api.token
+        f"{BASE}/cart/items/{first.pk}",
+        {"quantity": 1},
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=api.token,
     )
     assert response.json()["items_total"] == 150000
-    shipping = {str(first.product.vendor_id): "pickup", str(second.product.vendor_id): "flat"}
+    shipping = {
+        str(first.product.vendor_id): "pickup",
+        str(second.product.vendor_id): "flat",
+    }
     created = _post(api, "/checkout", dict(ADDRESS, shipping=shipping, grand_total=1))
     assert created.status_code == 201
     body = created.json()
@@ -99,6 +117,12 @@ def test_empty_cart_and_bad_address_checkout(api):
     assert response.json()["code"] == "empty_cart"
     variant = sellable_variant()
     _post(api, "/cart/items", {"variant_id": variant.pk, "quantity": 1})
-    bad = _post(api, "/checkout", dict(ADDRESS, postal_code="12", shipping={str(variant.product.vendor_id): "flat"}))
+    bad = _post(
+        api,
+        "/checkout",
+        dict(
+            ADDRESS, postal_code="12", shipping={str(variant.product.vendor_id): "flat"}
+        ),
+    )
     assert bad.json()["code"] == "bad_postal_code"
     assert not Order.objects.exists()

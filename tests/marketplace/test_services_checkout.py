@@ -11,7 +11,13 @@ from marketplace.models import (
     StockReservation,
     VendorShipping,
 )
-from tests.marketplace.factories import ADDRESS, CategoryFactory, guest_cart, place_order, sellable_variant
+from tests.marketplace.factories import (
+    ADDRESS,
+    CategoryFactory,
+    guest_cart,
+    place_order,
+    sellable_variant,
+)
 from tests.vendors.factories import VendorFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +35,12 @@ def test_one_order_with_one_suborder_per_vendor_and_stock_reserved():
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.stock, second.stock) == (3, 2)
-    assert StockReservation.objects.filter(order=order, status=ReservationStatus.HELD).count() == 2
+    assert (
+        StockReservation.objects.filter(
+            order=order, status=ReservationStatus.HELD
+        ).count()
+        == 2
+    )
 
 
 def test_prices_come_from_the_database_not_the_cart():
@@ -52,7 +63,9 @@ def test_per_kg_shipping_charges_each_started_kilogram():
     vendor = VendorFactory()
     VendorShipping.objects.create(vendor=vendor, per_kg_rate=10000, flat_enabled=False)
     variant = sellable_variant(vendor=vendor, weight_grams=600)
-    order = place_order(items=[(variant, 3)], shipping_method="per_kg")  # 1.8 kg -> 2 kg
+    order = place_order(
+        items=[(variant, 3)], shipping_method="per_kg"
+    )  # 1.8 kg -> 2 kg
     assert order.suborders.get().shipping_cost == 20000
     with pytest.raises(MarketplaceError) as error:
         place_order(items=[(variant, 1)], shipping_method=ShippingMethod.FLAT)
@@ -69,16 +82,29 @@ def test_commission_default_vendor_and_category_overrides(settings):
     special = CategoryFactory(slug="kuliner", name="Kuliner")
     CommissionRule.objects.create(category=special, rate_bp=500)
     food = sellable_variant(price=100000, category=special)
-    assert place_order(items=[(food, 1)], shipping_method="pickup").suborders.get().commission == 5000
+    assert (
+        place_order(items=[(food, 1)], shipping_method="pickup")
+        .suborders.get()
+        .commission
+        == 5000
+    )
 
     CommissionRule.objects.create(vendor=food.product.vendor, rate_bp=250)
-    assert place_order(items=[(food, 1)], shipping_method="pickup").suborders.get().commission == 2500
+    assert (
+        place_order(items=[(food, 1)], shipping_method="pickup")
+        .suborders.get()
+        .commission
+        == 2500
+    )
 
 
 def test_empty_cart_checkout_is_refused():
     with pytest.raises(MarketplaceError) as error:
         services.checkout_start(
-            cart=guest_cart(), address=services.ShippingAddress.from_data(ADDRESS), shipping={}, provider="demo"
+            cart=guest_cart(),
+            address=services.ShippingAddress.from_data(ADDRESS),
+            shipping={},
+            provider="demo",
         )
     assert error.value.code == "empty_cart"
     assert not Order.objects.exists()
@@ -114,7 +140,10 @@ def test_not_enough_stock_at_checkout_rolls_everything_back():
         services.checkout_start(
             cart=cart,
             address=services.ShippingAddress.from_data(ADDRESS),
-            shipping={first.product.vendor_id: "flat", second.product.vendor_id: "flat"},
+            shipping={
+                first.product.vendor_id: "flat",
+                second.product.vendor_id: "flat",
+            },
             provider="demo",
         )
     first.refresh_from_db()
@@ -122,7 +151,9 @@ def test_not_enough_stock_at_checkout_rolls_everything_back():
     assert not Order.objects.exists()
 
 
-def test_paid_commits_stock_credits_ledger_and_emails(mailoutbox, django_capture_on_commit_callbacks):
+def test_paid_commits_stock_credits_ledger_and_emails(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     variant = sellable_variant(stock=5, price=100000)
     order = place_order(items=[(variant, 2)])
     with django_capture_on_commit_callbacks(execute=True):
@@ -131,12 +162,17 @@ def test_paid_commits_stock_credits_ledger_and_emails(mailoutbox, django_capture
     assert order.status == OrderStatus.PAID
     assert order.paid_at is not None
     assert set(order.suborders.values_list("status", flat=True)) == {OrderStatus.PAID}
-    assert StockReservation.objects.get(order=order).status == ReservationStatus.COMMITTED
+    assert (
+        StockReservation.objects.get(order=order).status == ReservationStatus.COMMITTED
+    )
     variant.refresh_from_db()
     assert variant.stock == 3
     from marketplace import selectors
 
-    assert selectors.vendor_balance(vendor=variant.product.vendor) == order.suborders.get().vendor_net
+    assert (
+        selectors.vendor_balance(vendor=variant.product.vendor)
+        == order.suborders.get().vendor_net
+    )
     recipients = sorted(address for mail in mailoutbox for address in mail.to)
     assert recipients == sorted([ADDRESS["email"], variant.product.vendor.owner.email])
     buyer_mail = next(m for m in mailoutbox if ADDRESS["email"] in m.to)
@@ -145,10 +181,15 @@ def test_paid_commits_stock_credits_ledger_and_emails(mailoutbox, django_capture
     with django_capture_on_commit_callbacks(execute=True):
         services.order_mark_paid(order_id=order.pk)
     assert len(mailoutbox) == 2
-    assert selectors.vendor_balance(vendor=variant.product.vendor) == order.suborders.get().vendor_net
+    assert (
+        selectors.vendor_balance(vendor=variant.product.vendor)
+        == order.suborders.get().vendor_net
+    )
 
 
-def test_english_buyer_gets_english_mail(mailoutbox, django_capture_on_commit_callbacks):
+def test_english_buyer_gets_english_mail(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     variant = sellable_variant()
     order = place_order(items=[(variant, 1)])
     Order.objects.filter(pk=order.pk).update(language="en")
@@ -166,13 +207,17 @@ def test_cancel_releases_stock_and_expiry_command():
 
     variant = sellable_variant(stock=4)
     order = place_order(items=[(variant, 3)])
-    Order.objects.filter(pk=order.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    Order.objects.filter(pk=order.pk).update(
+        expires_at=timezone.now() - timedelta(minutes=1)
+    )
     call_command("marketplace_release_expired")
     order.refresh_from_db()
     variant.refresh_from_db()
     assert order.status == OrderStatus.CANCELLED
     assert variant.stock == 4
-    assert StockReservation.objects.get(order=order).status == ReservationStatus.RELEASED
+    assert (
+        StockReservation.objects.get(order=order).status == ReservationStatus.RELEASED
+    )
     # Cancelling again is a no-op, stock is not put back twice.
     services.order_cancel_unpaid(order_id=order.pk)
     variant.refresh_from_db()

@@ -2,10 +2,10 @@
 
 import pytest
 
+from marketplace.models import Order
 from marketplace.money import rupiah_to_stripe_amount
 from marketplace.payments import stripe_client
 from marketplace.payments.providers import StripeProvider, get_provider
-from marketplace.models import Order
 from tests.marketplace.factories import place_order, sellable_variant
 
 pytestmark = [pytest.mark.stripe]
@@ -17,17 +17,25 @@ def test_idr_minor_units():
 
 
 def test_connect_calls_for_the_vendors_app(stripe_settings):
-    account = stripe_client.account_create_express(vendor_id=7, email="toko@example.test")
+    account = stripe_client.account_create_express(
+        vendor_id=7, email="toko@example.test"
+    )
     assert account["id"].startswith("acct_")
-    assert stripe_client.account_retrieve(account_id=account["id"])["id"] == account["id"]
+    assert (
+        stripe_client.account_retrieve(account_id=account["id"])["id"] == account["id"]
+    )
     url = stripe_client.account_link_create(
-        account_id=account["id"], refresh_url="https://banua.test/r", return_url="https://banua.test/ok"
+        account_id=account["id"],
+        refresh_url="https://banua.test/r",
+        return_url="https://banua.test/ok",
     )
     assert url.startswith("https://")
 
 
 @pytest.mark.django_db
-def test_checkout_session_in_minor_units_with_idempotency_key(stripe_settings, monkeypatch):
+def test_checkout_session_in_minor_units_with_idempotency_key(
+    stripe_settings, monkeypatch
+):
     sent = []
     original = stripe_client._client
 
@@ -58,7 +66,12 @@ def test_checkout_session_in_minor_units_with_idempotency_key(stripe_settings, m
     assert params["line_items"][0]["price_data"]["currency"] == "idr"
     assert params["line_items"][0]["quantity"] == 2
     shipping = params["line_items"][1]["price_data"]["unit_amount"]
-    assert sum(i["price_data"]["unit_amount"] * i["quantity"] for i in params["line_items"]) == order.grand_total * 100
+    assert (
+        sum(
+            i["price_data"]["unit_amount"] * i["quantity"] for i in params["line_items"]
+        )
+        == order.grand_total * 100
+    )
     assert shipping == 20000 * 100
     assert params["payment_intent_data"]["transfer_group"] == f"order-{order.pk}"
     assert "{CHECKOUT_SESSION_ID}" in params["success_url"]
@@ -81,10 +94,18 @@ def test_stripe_unreachable_cancels_the_order_and_releases_stock(stripe_settings
 
 def test_refund_transfer_and_reversal_calls(stripe_settings):
     transfer = stripe_client.transfer_create(
-        payout_id=1, amount_minor=9_000_000, currency="IDR", destination="acct_1", transfer_group="order-1"
+        payout_id=1,
+        amount_minor=9_000_000,
+        currency="IDR",
+        destination="acct_1",
+        transfer_group="order-1",
     )
     assert transfer["id"].startswith("tr_")
-    reversal = stripe_client.transfer_reversal_create(transfer_id=transfer["id"], amount_minor=100, refund_id=1)
+    reversal = stripe_client.transfer_reversal_create(
+        transfer_id=transfer["id"], amount_minor=100, refund_id=1
+    )
     assert reversal["id"].startswith("trr_")
-    refund = stripe_client.refund_create(refund_id=1, payment_intent="pi_123", amount_minor=100)
+    refund = stripe_client.refund_create(
+        refund_id=1, payment_intent="pi_123", amount_minor=100
+    )
     assert refund["id"].startswith("re_")

@@ -43,7 +43,9 @@ def test_product_page_has_variants_vendor_whatsapp_and_json_ld(client):
     assert data["@type"] == "Product"
     assert {offer["priceCurrency"] for offer in data["offers"]} == {"IDR"}
     assert {offer["price"] for offer in data["offers"]} == {"150000", "175000"}
-    assert "https://schema.org/OutOfStock" in {offer["availability"] for offer in data["offers"]}
+    assert "https://schema.org/OutOfStock" in {
+        offer["availability"] for offer in data["offers"]
+    }
 
 
 def test_product_page_query_count_is_constant(client, django_assert_max_num_queries):
@@ -67,11 +69,16 @@ def test_category_page_lists_its_products(client, django_assert_max_num_queries)
     assert client.get("/produk/kategori/no-such/").status_code == 404
 
 
-def test_cart_groups_by_vendor_and_query_count_constant(client, django_assert_max_num_queries):
+def test_cart_groups_by_vendor_and_query_count_constant(
+    client, django_assert_max_num_queries
+):
     vendors = [VendorFactory(name=f"Toko {n}") for n in range(3)]
     for vendor in vendors:
         for _ in range(4):
-            client.post("/keranjang/tambah/", {"variant": sellable_variant(vendor=vendor).pk, "quantity": 1})
+            client.post(
+                "/keranjang/tambah/",
+                {"variant": sellable_variant(vendor=vendor).pk, "quantity": 1},
+            )
     with django_assert_max_num_queries(10):
         response = client.get("/keranjang/")
     html = response.content.decode()
@@ -97,14 +104,19 @@ def test_bad_cart_posts_show_a_message_and_change_nothing(client):
 def test_checkout_page_query_count_constant(client, django_assert_max_num_queries):
     for vendor in [VendorFactory() for _ in range(3)]:
         for _ in range(3):
-            client.post("/keranjang/tambah/", {"variant": sellable_variant(vendor=vendor).pk, "quantity": 1})
+            client.post(
+                "/keranjang/tambah/",
+                {"variant": sellable_variant(vendor=vendor).pk, "quantity": 1},
+            )
     with django_assert_max_num_queries(10):
         response = client.get("/checkout/")
     assert response.status_code == 200
     assert "Demo" in response.content.decode()
 
 
-def test_checkout_with_demo_provider_end_to_end(client, mailoutbox, django_capture_on_commit_callbacks):
+def test_checkout_with_demo_provider_end_to_end(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     first = sellable_variant(price=100000, stock=2)
     second = sellable_variant(price=50000, stock=2)
     client.post("/keranjang/tambah/", {"variant": first.pk, "quantity": 1})
@@ -125,7 +137,10 @@ def test_checkout_with_demo_provider_end_to_end(client, mailoutbox, django_captu
     assert response["Location"].endswith(f"/checkout/{order.number}/demo/")
     assert order.grand_total == 100000 + 2 * 50000 + 20000
     page = client.get(response["Location"])
-    assert "No money moves" in page.content.decode() or "Tidak ada uang" in page.content.decode()
+    assert (
+        "No money moves" in page.content.decode()
+        or "Tidak ada uang" in page.content.decode()
+    )
     with django_capture_on_commit_callbacks(execute=True):
         paid = client.post(response["Location"])
     assert paid["Location"].endswith(f"/checkout/{order.number}/berhasil/")
@@ -142,7 +157,9 @@ def test_checkout_errors_are_shown_without_an_order(client):
     variant = sellable_variant()
     assert client.get("/checkout/").status_code == 302  # empty cart -> back to the cart
     client.post("/keranjang/tambah/", {"variant": variant.pk, "quantity": 1})
-    bad = dict(ADDRESS, postal_code="123", **{f"shipping_{variant.product.vendor_id}": "flat"})
+    bad = dict(
+        ADDRESS, postal_code="123", **{f"shipping_{variant.product.vendor_id}": "flat"}
+    )
     response = client.post("/checkout/", bad)
     assert response.status_code == 200
     assert "5" in response.content.decode()  # "postal code has 5 digits"
@@ -171,7 +188,9 @@ def test_review_only_after_delivery_then_shown_on_product(client):
     client.post(url, {"rating": 5, "text": "Bagus sekali"})
     assert not line.__class__.objects.filter(review__isnull=False).exists()
     sub = order.suborders.get()
-    services.suborder_mark_shipped(suborder=sub, courier="", tracking_number="", actor=None)
+    services.suborder_mark_shipped(
+        suborder=sub, courier="", tracking_number="", actor=None
+    )
     services.suborder_mark_delivered(suborder=sub, actor=None)
     client.post(url, {"rating": 5, "text": "Bagus sekali"})
     page = client.get(f"/produk/{variant.product.slug}/").content.decode()
@@ -194,7 +213,12 @@ def test_vendor_pages_show_only_own_suborders_and_statement(client):
     assert first.product.name in html
     assert second.product.name not in html
     other_sub = order.suborders.get(vendor=second.product.vendor)
-    assert client.post(f"/toko-saya/penjualan/{other_sub.pk}/kirim/", {"courier": "JNE"}).status_code == 404
+    assert (
+        client.post(
+            f"/toko-saya/penjualan/{other_sub.pk}/kirim/", {"courier": "JNE"}
+        ).status_code
+        == 404
+    )
     statement = client.get("/toko-saya/laporan/")
     assert statement.status_code == 200
     assert order.number in statement.content.decode()

@@ -1,4 +1,6 @@
-"""The Stripe webhook with real signatures: verification, storage, idempotency, handlers."""
+"""The Stripe webhook with real signatures: verification, storage, idempotency,
+handlers.
+"""
 
 import time
 
@@ -67,7 +69,9 @@ def test_forged_signature_is_refused_and_nothing_stored(client):
 
 def test_stale_signature_is_refused(client):
     payload = event("checkout.session.completed", _completed())
-    response = post(client, payload, signature=sign(payload, timestamp=int(time.time()) - 3600))
+    response = post(
+        client, payload, signature=sign(payload, timestamp=int(time.time()) - 3600)
+    )
     assert response.status_code == 400
     assert not WebhookEvent.objects.exists()
 
@@ -83,7 +87,9 @@ def test_tampered_body_and_missing_header_are_refused(client):
 
 def test_unknown_session_is_a_clear_error_without_changes(client):
     order = _stripe_order(sellable_variant())
-    response = post(client, event("checkout.session.completed", _completed("cs_test_unknown")))
+    response = post(
+        client, event("checkout.session.completed", _completed("cs_test_unknown"))
+    )
     assert response.status_code == 400
     assert "no order" in response.json()["error"]
     order.refresh_from_db()
@@ -94,7 +100,16 @@ def test_unknown_session_is_a_clear_error_without_changes(client):
 def test_expired_releases_stock_and_late_completed_out_of_order(client):
     variant = sellable_variant(stock=2)
     order = _stripe_order(variant, 2)
-    assert post(client, event("checkout.session.expired", {"id": "cs_test_abc", "object": "checkout.session"})).status_code == 200
+    assert (
+        post(
+            client,
+            event(
+                "checkout.session.expired",
+                {"id": "cs_test_abc", "object": "checkout.session"},
+            ),
+        ).status_code
+        == 200
+    )
     order.refresh_from_db()
     variant.refresh_from_db()
     assert order.status == OrderStatus.CANCELLED
@@ -102,7 +117,13 @@ def test_expired_releases_stock_and_late_completed_out_of_order(client):
     # A replayed "expired" after payment must not move the order backwards.
     order2 = _stripe_order(variant, 1, session_id="cs_test_two")
     post(client, event("checkout.session.completed", _completed("cs_test_two")))
-    post(client, event("checkout.session.expired", {"id": "cs_test_two", "object": "checkout.session"}))
+    post(
+        client,
+        event(
+            "checkout.session.expired",
+            {"id": "cs_test_two", "object": "checkout.session"},
+        ),
+    )
     order2.refresh_from_db()
     assert order2.status == OrderStatus.PAID
 
@@ -116,7 +137,9 @@ def test_payment_failed_cancels_and_releases(client):
         "metadata": {"order_id": str(order.pk)},
         "last_payment_error": {"message": "Your card was declined."},
     }
-    assert post(client, event("payment_intent.payment_failed", intent)).status_code == 200
+    assert (
+        post(client, event("payment_intent.payment_failed", intent)).status_code == 200
+    )
     order.refresh_from_db()
     variant.refresh_from_db()
     assert order.status == OrderStatus.CANCELLED
@@ -127,7 +150,9 @@ def test_payment_failed_cancels_and_releases(client):
 
 def test_unpaid_async_completion_waits(client):
     order = _stripe_order(sellable_variant())
-    post(client, event("checkout.session.completed", _completed(payment_status="unpaid")))
+    post(
+        client, event("checkout.session.completed", _completed(payment_status="unpaid"))
+    )
     order.refresh_from_db()
     assert order.status == OrderStatus.PENDING
     post(client, event("checkout.session.async_payment_succeeded", _completed()))
@@ -165,8 +190,14 @@ def test_account_updated_goes_to_the_vendors_service(client):
     from tests.vendors.factories import VendorFactory
 
     vendor = VendorFactory(stripe_account_id="acct_test_1")
-    account = {"id": "acct_test_1", "object": "account", "payouts_enabled": True, "charges_enabled": True,
-               "details_submitted": True, "requirements": {"disabled_reason": None, "currently_due": []}}
+    account = {
+        "id": "acct_test_1",
+        "object": "account",
+        "payouts_enabled": True,
+        "charges_enabled": True,
+        "details_submitted": True,
+        "requirements": {"disabled_reason": None, "currently_due": []},
+    }
     assert post(client, event("account.updated", account)).status_code == 200
     vendor.refresh_from_db()
     assert vendor.payout_status == "enabled"

@@ -9,7 +9,9 @@ from marketplace.services import payouts_release_due
 
 
 class Command(BaseCommand):
-    help = "Release due vendor transfers (Stripe Connect, separate charges and transfers)."
+    help = (
+        "Release due vendor transfers (Stripe Connect, separate charges and transfers)."
+    )
 
     def handle(self, *args, **options):
         count = payouts_release_due()

@@ -11,7 +11,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         done = 0
-        for row in WebhookEvent.objects.filter(status=WebhookEventStatus.FAILED).order_by("received_at"):
+        for row in WebhookEvent.objects.filter(
+            status=WebhookEventStatus.FAILED
+        ).order_by("received_at"):
             try:
                 row = webhook_event_process(row=row)
             except UnknownObject:
