@@ -16,7 +16,12 @@ from tests.vendors.factories import office_user
 from vendors import services
 from vendors.models import Vendor, VendorStatus
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after a transactional test would otherwise drop rows
+# that migrations create (root page, root collection) for the journeys that follow.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _photo(path, colour):
