@@ -1,16 +1,19 @@
-"""Search benchmark on the real Elasticsearch node: bulk-load throughput, then p50/p95 of
+"""Search benchmark on the real Elasticsearch node: bulk-load throughput, then p50/p95
+of
 product search and autocomplete, at 10k and 100k generated products.
 
     ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python bench/search_bench.py
     .venv/bin/python bench/search_bench.py --sizes 10000 --queries 300
 
 Documents are generated directly in the product document's shape and bulk-indexed into a
-throw-away versioned index with the production mapping and analysis (going through the ORM
+throw-away versioned index with the production mapping and analysis (going through the
+ORM
 would measure SQLite, not search). Queries go through the same code as the API
 (search.products), facets and highlights included. The indices are deleted at the end.
 """
 
 import argparse
+import datetime as dt
 import os
 import random
 import statistics
@@ -25,44 +28,182 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "banua.settings.test")
 import django  # noqa: E402
 
 ITEMS = [
-    ("Kain Sasirangan", "kain-sasirangan", "Kain Sasirangan", "Sasirangan cloth", "tie-dye"),
-    ("Kemeja Sasirangan", "busana-sasirangan", "Busana Sasirangan", "Sasirangan clothing", "tie-dye"),
-    ("Syal Sasirangan", "aksesori-sasirangan", "Aksesori Sasirangan", "Sasirangan accessories", "tie-dye"),
+    (
+        "Kain Sasirangan",
+        "kain-sasirangan",
+        "Kain Sasirangan",
+        "Sasirangan cloth",
+        "tie-dye",
+    ),
+    (
+        "Kemeja Sasirangan",
+        "busana-sasirangan",
+        "Busana Sasirangan",
+        "Sasirangan clothing",
+        "tie-dye",
+    ),
+    (
+        "Syal Sasirangan",
+        "aksesori-sasirangan",
+        "Aksesori Sasirangan",
+        "Sasirangan accessories",
+        "tie-dye",
+    ),
     ("Tas Purun", "kerajinan", "Kerajinan", "Crafts", "woven"),
     ("Tikar Purun", "kerajinan", "Kerajinan", "Crafts", "woven"),
-    ("Dodol Kandangan", "kuliner", "Kuliner dan Oleh-oleh", "Food and souvenirs", "cooked"),
+    (
+        "Dodol Kandangan",
+        "kuliner",
+        "Kuliner dan Oleh-oleh",
+        "Food and souvenirs",
+        "cooked",
+    ),
     ("Kue Bingka", "kuliner", "Kuliner dan Oleh-oleh", "Food and souvenirs", "cooked"),
-    ("Amplang Ikan", "kuliner", "Kuliner dan Oleh-oleh", "Food and souvenirs", "cooked"),
-    ("Cincin Kecubung", "perhiasan", "Perhiasan dan Batu Mulia", "Jewellery and gems", "carved"),
-    ("Gelang Perak", "perhiasan", "Perhiasan dan Batu Mulia", "Jewellery and gems", "carved"),
+    (
+        "Amplang Ikan",
+        "kuliner",
+        "Kuliner dan Oleh-oleh",
+        "Food and souvenirs",
+        "cooked",
+    ),
+    (
+        "Cincin Kecubung",
+        "perhiasan",
+        "Perhiasan dan Batu Mulia",
+        "Jewellery and gems",
+        "carved",
+    ),
+    (
+        "Gelang Perak",
+        "perhiasan",
+        "Perhiasan dan Batu Mulia",
+        "Jewellery and gems",
+        "carved",
+    ),
 ]
-MOTIFS = ["Kambang Kacang", "Gigi Haruan", "Bayam Raja", "Naga Balimbur", "Hiris Pudak",
-          "Ramak Sahang", "Kulat Karikit", "Ombak Sinapur Karang", "Daun Jaruju", "Tampuk Manggis"]
+MOTIFS = [
+    "Kambang Kacang",
+    "Gigi Haruan",
+    "Bayam Raja",
+    "Naga Balimbur",
+    "Hiris Pudak",
+    "Ramak Sahang",
+    "Kulat Karikit",
+    "Ombak Sinapur Karang",
+    "Daun Jaruju",
+    "Tampuk Manggis",
+]
 COLOURS = ["Merah", "Biru", "Hijau", "Kuning", "Ungu", "Coklat", "Hitam", "Jingga"]
-WORDS = ["dicelup tangan", "pewarna alami", "katun primisima", "anyaman halus", "oleh-oleh khas",
-         "buatan perajin", "kampung sasirangan", "pasar terapung", "kecil", "besar", "ringan",
-         "tahan lama", "wangi", "renyah", "ukiran", "perak 925", "sutra", "voal"]
-REGIONS = ["banjarmasin", "banjarbaru", "banjar", "tapin", "hulu-sungai-selatan", "tabalong"]
-QUERIES = ["kain sasirangan", "sasirangn", "tas purun", "dodol", "oleh-oleh", "souvenir",
-           "kemeja merah", "cincin kecubung", "wastra biru", "pewarna alami", "gigi haruan",
-           "kerajinan", "silver bracelet", "woven bag", "kue bingka", "naga balimbur",
-           "syal sutra", "amplang", "tikar", "batik", "kain tenun", "kecil", "hijau"]
-PREFIXES = ["ka", "kai", "kain s", "sa", "sasi", "do", "dod", "ta", "tas p", "ci", "cin",
-            "ke", "kem", "ge", "sy", "am", "ti", "bi", "gi", "na"]
+WORDS = [
+    "dicelup tangan",
+    "pewarna alami",
+    "katun primisima",
+    "anyaman halus",
+    "oleh-oleh khas",
+    "buatan perajin",
+    "kampung sasirangan",
+    "pasar terapung",
+    "kecil",
+    "besar",
+    "ringan",
+    "tahan lama",
+    "wangi",
+    "renyah",
+    "ukiran",
+    "perak 925",
+    "sutra",
+    "voal",
+]
+REGIONS = [
+    "banjarmasin",
+    "banjarbaru",
+    "banjar",
+    "tapin",
+    "hulu-sungai-selatan",
+    "tabalong",
+]
+QUERIES = [
+    "kain sasirangan",
+    "sasirangn",
+    "tas purun",
+    "dodol",
+    "oleh-oleh",
+    "souvenir",
+    "kemeja merah",
+    "cincin kecubung",
+    "wastra biru",
+    "pewarna alami",
+    "gigi haruan",
+    "kerajinan",
+    "silver bracelet",
+    "woven bag",
+    "kue bingka",
+    "naga balimbur",
+    "syal sutra",
+    "amplang",
+    "tikar",
+    "batik",
+    "kain tenun",
+    "kecil",
+    "hijau",
+]
+PREFIXES = [
+    "ka",
+    "kai",
+    "kain s",
+    "sa",
+    "sasi",
+    "do",
+    "dod",
+    "ta",
+    "tas p",
+    "ci",
+    "cin",
+    "ke",
+    "kem",
+    "ge",
+    "sy",
+    "am",
+    "ti",
+    "bi",
+    "gi",
+    "na",
+]
+
+
+WITA = dt.timezone(dt.timedelta(hours=8))
 
 
 def generate(count: int, start: int = 1):
     rng = random.Random(start)
-    vendors = [(f"toko-{n}", f"Toko Perajin {n}", rng.choice(REGIONS)) for n in range(400)]
+    vendors = [
+        (f"toko-{n}", f"Toko Perajin {n}", rng.choice(REGIONS)) for n in range(400)
+    ]
     for pk in range(start, start + count):
         item, category, category_name, category_en, technique = rng.choice(ITEMS)
         motif, colour = rng.choice(MOTIFS), rng.choice(COLOURS)
         vendor, vendor_name, region = rng.choice(vendors)
         name = f"{item} {motif} {colour} {pk}"
-        tags = rng.sample(["kain", "wastra", "oleh-oleh", "sasirangan", "tas", "kerajinan",
-                           "kue", "perhiasan", "purun", "dodol"], 3)
+        tags = rng.sample(
+            [
+                "kain",
+                "wastra",
+                "oleh-oleh",
+                "sasirangan",
+                "tas",
+                "kerajinan",
+                "kue",
+                "perhiasan",
+                "purun",
+                "dodol",
+            ],
+            3,
+        )
         description = " ".join(rng.sample(WORDS, 5)).capitalize() + "."
         dye = rng.choice(["natural", "synthetic", ""])
+        published = dt.datetime(
+            2026, rng.randrange(1, 12), rng.randrange(1, 28), 8, tzinfo=WITA
+        )
         yield {
             "id": pk,
             "name": name,
@@ -92,8 +233,11 @@ def generate(count: int, start: int = 1):
             "rating_count": rng.randrange(0, 50),
             "is_featured": rng.random() < 0.02,
             "visible": True,
-            "published_at": f"2026-{rng.randrange(1, 12):02d}-{rng.randrange(1, 28):02d}T08:00:00+08:00",
-            "location": {"lat": -3.3 + rng.uniform(-0.6, 0.6), "lon": 114.6 + rng.uniform(-0.6, 0.8)},
+            "published_at": published.isoformat(),
+            "location": {
+                "lat": -3.3 + rng.uniform(-0.6, 0.6),
+                "lon": 114.6 + rng.uniform(-0.6, 0.8),
+            },
         }
 
 
@@ -125,27 +269,38 @@ def run(size: int, queries: int) -> dict:
     index = indexing.index_create(client=client)
     try:
         client.indices.put_settings(index=index, settings={"refresh_interval": "-1"})
-        actions = ({"_index": index, "_id": doc["id"], "_source": doc} for doc in generate(size))
+        actions = (
+            {"_index": index, "_id": doc["id"], "_source": doc}
+            for doc in generate(size)
+        )
         began = time.perf_counter()
-        for ok, item in parallel_bulk(client, actions, chunk_size=1000, thread_count=2,
-                                      request_timeout=120):
+        for ok, item in parallel_bulk(
+            client, actions, chunk_size=1000, thread_count=2, request_timeout=120
+        ):
             if not ok:
                 raise RuntimeError(item)
         client.indices.put_settings(index=index, settings={"refresh_interval": "1s"})
         client.options(request_timeout=120).indices.refresh(index=index)
         load_seconds = time.perf_counter() - began
         indexing.alias_swap(new_index=index, client=client)
-        client.options(request_timeout=600).indices.forcemerge(index=index, max_num_segments=1)
+        client.options(request_timeout=600).indices.forcemerge(
+            index=index, max_num_segments=1
+        )
         params = [ProductSearchParams(q=q) for q in QUERIES]
-        params += [ProductSearchParams(q="kain", category="kain-sasirangan", sort="price_asc"),
-                   ProductSearchParams(q="", region="banjar", in_stock=True, sort="newest")]
+        params += [
+            ProductSearchParams(q="kain", category="kain-sasirangan", sort="price_asc"),
+            ProductSearchParams(q="", region="banjar", in_stock=True, sort="newest"),
+        ]
         timed(product_search_es, params, 30)  # warm caches
         search_ms = timed(product_search_es, params, queries)
         timed(lambda q: product_suggest_es(q), PREFIXES, 30)
         suggest_ms = timed(lambda q: product_suggest_es(q), PREFIXES, queries)
     finally:
-        client.indices.delete(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}_*",
-                              ignore_unavailable=True, allow_no_indices=True)
+        client.indices.delete(
+            index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}_*",
+            ignore_unavailable=True,
+            allow_no_indices=True,
+        )
     return {
         "size": size,
         "docs_per_s": size / load_seconds,
@@ -163,16 +318,28 @@ def main():
     parser.add_argument("--queries", type=int, default=300)
     args = parser.parse_args()
     if not os.environ.get("ELASTICSEARCH_URL"):
-        sys.exit("Set ELASTICSEARCH_URL (e.g. source .services/env) to run the search benchmark.")
+        sys.exit(
+            "Set ELASTICSEARCH_URL (e.g. source .services/env) to run the search "
+            "benchmark."
+        )
     django.setup()
-    print(f"Elasticsearch at {os.environ['ELASTICSEARCH_URL']}; {args.queries} timed requests each")
-    print(f"{'products':>9} {'bulk docs/s':>12} {'load s':>7} {'search p50':>11} {'p95':>7} "
-          f"{'suggest p50':>12} {'p95':>7}  (ms, client side)")
+    print(
+        f"Elasticsearch at {os.environ['ELASTICSEARCH_URL']}; "
+        f"{args.queries} timed requests each"
+    )
+    print(
+        f"{'products':>9} {'bulk docs/s':>12} {'load s':>7} "
+        f"{'search p50':>11} {'p95':>7} "
+        f"{'suggest p50':>12} {'p95':>7}  (ms, client side)"
+    )
     for size in (int(value) for value in args.sizes.split(",")):
         row = run(size, args.queries)
-        print(f"{row['size']:>9} {row['docs_per_s']:>12.0f} {row['load_s']:>7.1f} "
-              f"{row['search_p50']:>11.1f} {row['search_p95']:>7.1f} "
-              f"{row['suggest_p50']:>12.1f} {row['suggest_p95']:>7.1f}", flush=True)
+        print(
+            f"{row['size']:>9} {row['docs_per_s']:>12.0f} {row['load_s']:>7.1f} "
+            f"{row['search_p50']:>11.1f} {row['search_p95']:>7.1f} "
+            f"{row['suggest_p50']:>12.1f} {row['suggest_p95']:>7.1f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,12 @@
 """The product search document (Elasticsearch), owned by the catalogue's app.
 
-The mapping refers to analyzers by name; their definitions (Indonesian stemming with protected
+The mapping refers to analyzers by name; their definitions (Indonesian stemming with
+protected
 words, the reviewed stop words, query-side synonyms) are built from the word lists in
-``search/analysis/`` when ``search/indexing.py`` creates a versioned index. The index name
-registered here is a placeholder: the real name is an alias chosen from settings at call time
+``search/analysis/`` when ``search/indexing.py`` creates a versioned index. The index
+name
+registered here is a placeholder: the real name is an alias chosen from settings at call
+time
 (``search.indexing.alias_name()``), so tests can use a prefix of their own.
 """
 
@@ -46,7 +49,8 @@ class ProductDocument(Document):
     maker_name = fields.TextField(analyzer=analysis.EXACT)
     village = _text(english=False, raw=True)
     technique = fields.KeywordField()
-    # The technique and dye in words ("Woven (anyaman / tenun)", "Natural dye"), so that a
+    # The technique and dye in words ("Woven (anyaman / tenun)", "Natural dye"), so that
+    # a
     # shopper typing "tenun" or "natural dye" finds the products recorded with them.
     provenance = _text()
     dye = fields.KeywordField()
@@ -98,7 +102,8 @@ class ProductDocument(Document):
         )
 
     def should_index_object(self, obj) -> bool:
-        """Only what the storefront may show is searchable (same rule as the selectors)."""
+        """Only what the storefront may show is searchable (same rule as the
+        selectors)."""
         from marketplace.models import ProductStatus
         from vendors.models import VendorStatus
 
@@ -108,7 +113,8 @@ class ProductDocument(Document):
             and obj.vendor.status == VendorStatus.APPROVED
         )
 
-    # --- preparers: every value comes from rows loaded by get_queryset() -------------------
+    # --- preparers: every value comes from rows loaded by get_queryset()
+    # -------------------
     def _active_variants(self, obj):
         return [variant for variant in obj.variants.all() if variant.is_active]
 

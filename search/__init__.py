@@ -1,1 +1,2 @@
-"""Search: product search on Elasticsearch with a database fallback, and site-wide search."""
+"""Search: product search on Elasticsearch with a database fallback, and site-wide
+search."""

@@ -1,7 +1,8 @@
 """Search endpoints of the JSON API, mounted at /api/v1/search/.
 
 Parameters are parsed by search.params so that every bad value gets a 422 naming the
-parameter, in the same shape on every endpoint: {"detail": "...", "errors": {name: message}}.
+parameter, in the same shape on every endpoint: {"detail": "...", "errors": {name:
+message}}.
 """
 
 from django.utils.translation import gettext as _

@@ -1,4 +1,5 @@
-"""The Elasticsearch connection, made lazily so settings are read at call time, not import."""
+"""The Elasticsearch connection, made lazily so settings are read at call time, not
+import."""
 
 import logging
 from functools import lru_cache
@@ -49,7 +50,8 @@ def health() -> dict:
 
 
 def is_transport_error(exc: BaseException) -> bool:
-    """True for errors meaning "Elasticsearch cannot answer now" (down, timeout, bad index)."""
+    """True for errors meaning "Elasticsearch cannot answer now" (down, timeout, bad
+    index)."""
     from elastic_transport import TransportError
     from elasticsearch import ApiError
 

@@ -1,7 +1,9 @@
 """Offline relevance evaluation against the judged query set (search/judgements/).
 
-This node has no rank-eval module (``_rank_eval`` is not installed), so nDCG@k is computed
-here the same way: DCG = sum((2^grade - 1) / log2(rank + 1)) over the top k, divided by the
+This node has no rank-eval module (``_rank_eval`` is not installed), so nDCG@k is
+computed
+here the same way: DCG = sum((2^grade - 1) / log2(rank + 1)) over the top k, divided by
+the
 DCG of the ideal ordering of all judged products.
 """
 
@@ -27,7 +29,9 @@ def load_judgements(path: Path = JUDGEMENTS) -> list[dict]:
 
 
 def dcg(grades: list[int]) -> float:
-    return sum((2**grade - 1) / math.log2(rank + 2) for rank, grade in enumerate(grades))
+    return sum(
+        (2**grade - 1) / math.log2(rank + 2) for rank, grade in enumerate(grades)
+    )
 
 
 def ndcg_at(ranked: list[str], relevant: dict[str, int], k: int = 10) -> float:
@@ -45,7 +49,8 @@ def recall_at(ranked: list[str], relevant: dict[str, int], k: int = 10) -> float
 
 
 def evaluate(search, judgements: list[dict], *, k: int = 10) -> dict:
-    """``search(query) -> (total, ranked slugs)``; returns the means and per-query scores."""
+    """``search(query) -> (total, ranked slugs)``; returns the means and per-query
+    scores."""
     scores = []
     for item in judgements:
         total, ranked = search(item["query"])

@@ -1,8 +1,11 @@
-"""Product search on the database, used when Elasticsearch is not configured or not answering.
+"""Product search on the database, used when Elasticsearch is not configured or not
+answering.
 
-Same parameters and the same result shape as search/products.py. On PostgreSQL it ranks with
+Same parameters and the same result shape as search/products.py. On PostgreSQL it ranks
+with
 full-text search ("simple" configuration: PostgreSQL has no Indonesian stemmer) plus a
-substring match so partial words still hit; elsewhere (SQLite) every word must appear in a
+substring match so partial words still hit; elsewhere (SQLite) every word must appear in
+a
 searchable field, case-insensitively. No stemming, synonyms or typo tolerance here.
 """
 
@@ -92,7 +95,8 @@ def _filtered(queryset, params: ProductSearchParams, *, skip: str = ""):
     elif params.in_stock is False:
         queryset = queryset.filter(Q(stock_total=0) | Q(stock_total__isnull=True))
     if params.near_point is not None:
-        # A bounding box: close enough to "within km" for a fallback, and index friendly.
+        # A bounding box: close enough to "within km" for a fallback, and index
+        # friendly.
         lat, lon = params.near_point
         dlat = params.km / 111.0
         dlon = params.km / (111.0 * max(math.cos(math.radians(lat)), 0.01))

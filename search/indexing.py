@@ -1,7 +1,9 @@
-"""Writing to the product index: versioned indices behind an alias, bulk loads, per-id sync.
+"""Writing to the product index: versioned indices behind an alias, bulk loads, per-id
+sync.
 
 Readers and writers always use the alias ``<prefix>_products``; a rebuild creates
-``<prefix>_products_<version>``, fills it, and moves the alias in one atomic request, so search
+``<prefix>_products_<version>``, fills it, and moves the alias in one atomic request, so
+search
 never sees a half-built index.
 """
 
@@ -70,7 +72,8 @@ def alias_swap(*, new_index: str, client=None) -> list[str]:
 
 
 def index_ensure(*, client=None) -> None:
-    """Create an empty index behind the alias if there is none, so sync never writes into an
+    """Create an empty index behind the alias if there is none, so sync never writes
+    into an
     auto-created index with a guessed mapping."""
     client = client or engine.get_client()
     if not client.indices.exists_alias(name=alias_name()):
@@ -95,7 +98,8 @@ def _actions(products: Iterable, *, index: str) -> Iterator[dict]:
 
 def products_sync(*, product_ids: Iterable[int], refresh: bool = False) -> dict:
     """Make the index agree with the database for these products: visible ones are
-    (re)indexed, every other id (unpublished, hidden, vendor suspended, deleted) is removed."""
+    (re)indexed, every other id (unpublished, hidden, vendor suspended, deleted) is
+    removed."""
     client = engine.get_client()
     if client is None:
         return {"indexed": 0, "deleted": 0}
@@ -134,9 +138,11 @@ def index_rebuild(
     progress: Callable[[int, int], None] | None = None,
     chunk_size: int = 500,
 ) -> dict:
-    """Build a fresh versioned index from the database, swap the alias, drop the old ones.
+    """Build a fresh versioned index from the database, swap the alias, drop the old
+    ones.
 
-    Products changed while the load ran are synced again after the swap, so nothing written
+    Products changed while the load ran are synced again after the swap, so nothing
+    written
     during a rebuild is lost.
     """
     client = engine.get_client()

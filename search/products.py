@@ -1,9 +1,12 @@
 """Product search on Elasticsearch: the only place that builds product queries.
 
-Relevance: an Indonesian-analysed match (with synonyms) across fields boosted name > tags >
+Relevance: an Indonesian-analysed match (with synonyms) across fields boosted name >
+tags >
 category and provenance > description, an English sub-field match, a fuzzy match on the
-unstemmed words for typos, and a phrase bonus on the name. User filters go in a post_filter so
-every facet counts as if its own filter were not set (the usual "refine" behaviour), while the
+unstemmed words for typos, and a phrase bonus on the name. User filters go in a
+post_filter so
+every facet counts as if its own filter were not set (the usual "refine" behaviour),
+while the
 always-applied rule (visible) and the query itself shape all counts.
 """
 
@@ -297,7 +300,8 @@ def product_search_es(params: ProductSearchParams) -> ProductSearchResult:
 
 
 def product_suggest_es(q: str, *, limit: int = 8) -> list[Suggestion]:
-    """Names that start with what was typed (edge n-grams), typo-tolerant from 4 letters."""
+    """Names that start with what was typed (edge n-grams), typo-tolerant from 4
+    letters."""
     client = engine.get_client()
     fuzzy = "AUTO:4,7"
     search = Search(using=client, index=indexing.alias_name()).query(

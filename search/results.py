@@ -1,9 +1,9 @@
-"""Typed search results, the same whichever backend answered (Elasticsearch or database)."""
+"""Typed search results, the same whichever backend answered (Elasticsearch or
+database)."""
 
 from dataclasses import asdict, dataclass, field
 
 from django.urls import reverse
-
 
 JSON_FIELDS = (
     "id",

@@ -1,6 +1,8 @@
-"""Search reads: products (Elasticsearch, else the database), suggestions, site-wide search.
+"""Search reads: products (Elasticsearch, else the database), suggestions, site-wide
+search.
 
-Views and the API call only these. When Elasticsearch is configured but fails, the answer
+Views and the API call only these. When Elasticsearch is configured but fails, the
+answer
 comes from the database with a logged warning: search degrades, it never breaks a page.
 """
 
@@ -89,7 +91,8 @@ def product_suggest(*, q: str, limit: int = 8) -> tuple[str, list[Suggestion]]:
             if not _es_failure(exc):
                 raise
             logger.warning(
-                "Elasticsearch unavailable (%s); suggestions answered from the database.",
+                "Elasticsearch unavailable (%s); suggestions answered from the "
+                "database.",
                 exc.__class__.__name__,
             )
     return "database", product_suggest_db(q, limit=limit)
@@ -117,15 +120,20 @@ def _page_search(queryset, q: str, limit: int) -> list:
     except Exception as exc:
         if not _es_failure(exc):
             raise
-        logger.warning("Page search failed (%s); section left empty.", exc.__class__.__name__)
+        logger.warning(
+            "Page search failed (%s); section left empty.", exc.__class__.__name__
+        )
         return []
 
 
-def site_search(*, params: ProductSearchParams, page_limit: int = 10) -> SiteSearchResult:
+def site_search(
+    *, params: ProductSearchParams, page_limit: int = 10
+) -> SiteSearchResult:
     """Products plus destinations, events and stories in the visitor's language.
 
     The pages come from one Wagtail search over the three kinds (base Page rows: title,
-    URL and search description are all the results list shows), split into sections here,
+    URL and search description are all the results list shows), split into sections
+    here,
     so the page costs the same few queries however many kinds there are.
     """
     from django.contrib.contenttypes.models import ContentType
@@ -141,9 +149,13 @@ def site_search(*, params: ProductSearchParams, page_limit: int = 10) -> SiteSea
     sections = {"destinations": [DestinationPage], "events": [EventPage]}
     sections["stories"] = _story_models()
     models = [model for kind in sections.values() for model in kind]
-    content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+    content_types = ContentType.objects.get_for_models(
+        *models, for_concrete_models=False
+    )
     section_of = {
-        content_types[model].pk: name for name, kind in sections.items() for model in kind
+        content_types[model].pk: name
+        for name, kind in sections.items()
+        for model in kind
     }
     pages = (
         Page.objects.live()

@@ -1,9 +1,11 @@
-"""Signal wiring: a change to a product, its variants or tags, its vendor or its category
+"""Signal wiring: a change to a product, its variants or tags, its vendor or its
+category
 enqueues ``search_sync`` once the transaction commits (never inside it, so a rolled-back
 change is never indexed and the worker always sees committed rows).
 
 Installed as django-elasticsearch-dsl's signal processor (settings
-``ELASTICSEARCH_DSL_SIGNAL_PROCESSOR``), replacing its synchronous in-transaction default.
+``ELASTICSEARCH_DSL_SIGNAL_PROCESSOR``), replacing its synchronous in-transaction
+default.
 Code that changes rows without signals (``QuerySet.update``, ``bulk_create``) calls
 ``search_sync_on_commit`` itself.
 """
@@ -26,7 +28,8 @@ def search_sync_on_commit(*, app_label: str, model_name: str, pk: int) -> None:
 
 
 def _target(instance) -> tuple[str, str, int] | None:
-    """The row the search document hangs on: variants and photos point at their product."""
+    """The row the search document hangs on: variants and photos point at their
+    product."""
     from marketplace.models import Category, Product, ProductVariant
     from vendors.models import Vendor
 

@@ -1,4 +1,5 @@
-"""The site-wide search page at /cari/ (/en/cari/): products with facets, then destinations,
+"""The site-wide search page at /cari/ (/en/cari/): products with facets, then
+destinations,
 events and stories in the visitor's language. Parsing and querying live in search.params
 and search.selectors; this view only shapes links for the template."""
 
@@ -62,18 +63,23 @@ def _facet_groups(result, current) -> list[dict]:
                     _query_string(current, price_min=None, price_max=None)
                     if bucket.selected
                     else _query_string(
-                        current, price_min=low or None, price_max=(high - 1) if high else None
+                        current,
+                        price_min=low or None,
+                        price_max=(high - 1) if high else None,
                     )
                 )
             else:
-                href = _query_string(current, **{name: None if bucket.selected else bucket.value})
+                href = _query_string(
+                    current, **{name: None if bucket.selected else bucket.value}
+                )
             items.append({"bucket": bucket, "href": href})
         groups.append({"name": name, "title": FACET_TITLES[name], "items": items})
     return groups
 
 
 def _product_cards(hits) -> list:
-    """Products for the cards, in the order search ranked them (three queries in all)."""
+    """Products for the cards, in the order search ranked them (three queries in
+    all)."""
     if hits and all(hit.product is not None for hit in hits):
         for hit in hits:
             hit.product.search_hit = hit
@@ -115,7 +121,9 @@ def results(request):
         "products": products,
         "cards": _product_cards(products.hits) if products else [],
         "facet_groups": _facet_groups(products, request.GET) if products else [],
-        "sorts": [(key, SORT_LABELS[key]) for key in SORTS if key != "distance" or params.near],
+        "sorts": [
+            (key, SORT_LABELS[key]) for key in SORTS if key != "distance" or params.near
+        ],
         "has_filters": bool(
             params.filters() or params.price_min or params.price_max or params.in_stock
         ),
@@ -135,4 +143,3 @@ def results(request):
         else None,
     }
     return render(request, "search/results.html", context)
-

@@ -20,6 +20,8 @@ def seed_search(seeder) -> None:
     except Exception as exc:
         if not engine.is_transport_error(exc):
             raise
-        logger.warning("Search index not built (%s); run manage.py search_reindex.", exc)
+        logger.warning(
+            "Search index not built (%s); run manage.py search_reindex.", exc
+        )
         return
     seeder.report.created["products indexed for search"] = report["indexed"]

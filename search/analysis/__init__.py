@@ -1,6 +1,8 @@
-"""Analysis settings of the product index, built from the word lists kept beside this module.
+"""Analysis settings of the product index, built from the word lists kept beside this
+module.
 
-The lists are plain text so that reviewers can change them without touching code; a change
+The lists are plain text so that reviewers can change them without touching code; a
+change
 takes effect with the next ``manage.py search_reindex`` (analysis is fixed per index).
 """
 
@@ -38,7 +40,8 @@ def index_analysis() -> dict:
                 "ignore_case": True,
             },
             "banua_id_stemmer": {"type": "stemmer", "language": "indonesian"},
-            # Query side only: synonym_graph handles multi-word rules ("buah tangan") and
+            # Query side only: synonym_graph handles multi-word rules ("buah tangan")
+            # and
             # keeps the index small; changing the list needs a reindex all the same.
             "banua_synonyms": {
                 "type": "synonym_graph",

@@ -12,21 +12,26 @@ from search import engine
 def es(settings):
     """Elasticsearch switched on for this test, with indices of its own, deleted after.
 
-    Use with ``@pytest.mark.elasticsearch`` (skipped locally / failing in CI when the node
+    Use with ``@pytest.mark.elasticsearch`` (skipped locally / failing in CI when the
+    node
     is missing)."""
     settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
     prefix = f"banua_test_{uuid.uuid4().hex[:12]}"
     settings.ELASTICSEARCH_INDEX_PREFIX = prefix
     client = engine.get_client()
     yield client
-    client.indices.delete(index=f"{prefix}_*", ignore_unavailable=True, allow_no_indices=True)
+    client.indices.delete(
+        index=f"{prefix}_*", ignore_unavailable=True, allow_no_indices=True
+    )
 
 
 @pytest.fixture
 def no_es(settings):
     """The quick start: no ELASTICSEARCH_URL, search answers from the database."""
     settings.ELASTICSEARCH_URL = ""
-    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database"}
+    }
     return settings
 
 

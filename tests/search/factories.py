@@ -1,4 +1,5 @@
-"""Catalogue rows for search tests, built on the vendors' and marketplace's factories."""
+"""Catalogue rows for search tests, built on the vendors' and marketplace's
+factories."""
 
 import itertools
 from decimal import Decimal
@@ -29,7 +30,9 @@ def vendor(**fields):
     return VendorFactory(**defaults)
 
 
-def product(name, *, description="", tags=(), price=150_000, stock=5, prices=None, **fields):
+def product(
+    name, *, description="", tags=(), price=150_000, stock=5, prices=None, **fields
+):
     """A published product with one variant per price (``prices`` or ``price``)."""
     fields.setdefault("category", category())
     fields.setdefault("vendor", vendor())
@@ -38,6 +41,10 @@ def product(name, *, description="", tags=(), price=150_000, stock=5, prices=Non
         item.tags.set(list(tags))
     for number, amount in enumerate(prices or [price]):
         ProductVariantFactory(
-            product=item, sku=f"T-{next(_sku):06d}", price=amount, stock=stock, sort_order=number
+            product=item,
+            sku=f"T-{next(_sku):06d}",
+            price=amount,
+            stock=stock,
+            sort_order=number,
         )
     return item

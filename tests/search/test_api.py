@@ -1,4 +1,5 @@
-"""The JSON API at /api/v1/search/: parameters, errors (422, never 500) and the result shape,
+"""The JSON API at /api/v1/search/: parameters, errors (422, never 500) and the result
+shape,
 answered from the database (quick start) and from Elasticsearch."""
 
 import pytest
@@ -8,10 +9,35 @@ from tests.search import factories as f
 
 pytestmark = pytest.mark.django_db
 
-RESULT_KEYS = {"query", "backend", "total", "page", "pages", "per_page", "sort", "did_you_mean", "results", "facets"}
+RESULT_KEYS = {
+    "query",
+    "backend",
+    "total",
+    "page",
+    "pages",
+    "per_page",
+    "sort",
+    "did_you_mean",
+    "results",
+    "facets",
+}
 HIT_KEYS = {
-    "id", "name", "slug", "url", "price", "in_stock", "vendor", "category", "region",
-    "technique", "dye", "village", "rating", "score", "highlight", "distance_km",
+    "id",
+    "name",
+    "slug",
+    "url",
+    "price",
+    "in_stock",
+    "vendor",
+    "category",
+    "region",
+    "technique",
+    "dye",
+    "village",
+    "rating",
+    "score",
+    "highlight",
+    "distance_km",
 }
 
 
@@ -21,10 +47,21 @@ def products():
     return [
         f.product("Kain Sasirangan Merah", vendor=galuh, tags=["kain"], price=185_000),
         f.product(
-            "Tas Jinjing Sasirangan", vendor=galuh, tags=["tas"], price=135_000,
-            category=f.category(slug="aksesori", name="Aksesori", name_en="Accessories"),
+            "Tas Jinjing Sasirangan",
+            vendor=galuh,
+            tags=["tas"],
+            price=135_000,
+            category=f.category(
+                slug="aksesori", name="Aksesori", name_en="Accessories"
+            ),
         ),
-        f.product("Dodol Kandangan", price=30_000, stock=0, category=f.category(slug="kuliner", name="Kuliner"), vendor=f.vendor(name="Dodol Amang")),
+        f.product(
+            "Dodol Kandangan",
+            price=30_000,
+            stock=0,
+            category=f.category(slug="kuliner", name="Kuliner"),
+            vendor=f.vendor(name="Dodol Amang"),
+        ),
     ]
 
 
@@ -60,12 +97,22 @@ def test_database_answer_has_the_full_shape(client, no_es, products):
     body = response.json()
     assert set(body) == RESULT_KEYS
     assert body["backend"] == "database"
-    assert [hit["name"] for hit in body["results"]] == ["Tas Jinjing Sasirangan", "Kain Sasirangan Merah"]
+    assert [hit["name"] for hit in body["results"]] == [
+        "Tas Jinjing Sasirangan",
+        "Kain Sasirangan Merah",
+    ]
     assert set(body["results"][0]) == HIT_KEYS
     assert body["results"][0]["url"] == "/produk/" + products[1].slug + "/"
     assert "<mark>Sasirangan</mark>" in body["results"][0]["highlight"]["name"]
     assert {b["value"]: b["count"] for b in body["facets"]["vendor"]} == {"galuh": 2}
-    assert set(body["facets"]) == {"category", "vendor", "region", "technique", "dye", "price"}
+    assert set(body["facets"]) == {
+        "category",
+        "vendor",
+        "region",
+        "technique",
+        "dye",
+        "price",
+    }
 
 
 def test_database_filters_and_facets(client, no_es, products):
@@ -87,7 +134,9 @@ def test_suggest_from_two_letters_on_the_database(client, no_es, products):
 @pytest.mark.elasticsearch
 def test_elasticsearch_answer_has_the_same_shape(client, es, products):
     indexing.index_rebuild()
-    body = client.get("/api/v1/search/products?q=sasirangn&category=kain-sasirangan").json()
+    body = client.get(
+        "/api/v1/search/products?q=sasirangn&category=kain-sasirangan"
+    ).json()
     assert set(body) == RESULT_KEYS
     assert body["backend"] == "elasticsearch"
     assert [hit["name"] for hit in body["results"]] == ["Kain Sasirangan Merah"]
@@ -98,7 +147,9 @@ def test_elasticsearch_answer_has_the_same_shape(client, es, products):
     }
     suggest = client.get("/api/v1/search/suggest?q=ta").json()
     assert suggest["backend"] == "elasticsearch"
-    assert [item["text"] for item in suggest["suggestions"]] == ["Tas Jinjing Sasirangan"]
+    assert [item["text"] for item in suggest["suggestions"]] == [
+        "Tas Jinjing Sasirangan"
+    ]
 
 
 @pytest.mark.elasticsearch

@@ -1,4 +1,5 @@
-"""With no ELASTICSEARCH_URL, or with the node unreachable, search answers from the database
+"""With no ELASTICSEARCH_URL, or with the node unreachable, search answers from the
+database
 with a logged warning and never a 500."""
 
 import logging
@@ -26,7 +27,9 @@ def products():
     ]
 
 
-def test_quick_start_never_builds_a_client(no_es, products, django_capture_on_commit_callbacks):
+def test_quick_start_never_builds_a_client(
+    no_es, products, django_capture_on_commit_callbacks
+):
     assert engine.get_client() is None
     result = selectors.product_search(params=ProductSearchParams(q="kain"))
     assert result.backend == "database"

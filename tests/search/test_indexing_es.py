@@ -1,4 +1,5 @@
-"""The index follows the database after commit (never before), and rebuilds swap the alias."""
+"""The index follows the database after commit (never before), and rebuilds swap the
+alias."""
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +14,9 @@ pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
 def indexed_ids(client) -> set[int]:
     client.indices.refresh(index=indexing.alias_name())
-    response = client.search(index=indexing.alias_name(), size=100, query={"match_all": {}})
+    response = client.search(
+        index=indexing.alias_name(), size=100, query={"match_all": {}}
+    )
     return {int(hit["_id"]) for hit in response["hits"]["hits"]}
 
 
@@ -22,7 +25,9 @@ def source(client, pk):
     return client.get(index=indexing.alias_name(), id=pk)["_source"]
 
 
-def test_a_new_product_is_indexed_after_commit_and_not_before(es, django_capture_on_commit_callbacks):
+def test_a_new_product_is_indexed_after_commit_and_not_before(
+    es, django_capture_on_commit_callbacks
+):
     indexing.index_ensure()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         with transaction.atomic():
@@ -49,7 +54,9 @@ def test_a_rolled_back_change_is_never_indexed(es, django_capture_on_commit_call
     assert indexed_ids(es) == set()
 
 
-def test_price_and_stock_changes_of_a_variant_reach_the_index(es, django_capture_on_commit_callbacks):
+def test_price_and_stock_changes_of_a_variant_reach_the_index(
+    es, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         product = f.product("Tas Purun", price=65_000, stock=3)
     variant = product.variants.get()
@@ -62,7 +69,9 @@ def test_price_and_stock_changes_of_a_variant_reach_the_index(es, django_capture
     assert document["in_stock"] is False
 
 
-def test_unpublish_and_delete_remove_the_document(es, django_capture_on_commit_callbacks):
+def test_unpublish_and_delete_remove_the_document(
+    es, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         keep = f.product("Dodol Kandangan")
         gone = f.product("Amplang Tenggiri")
@@ -77,7 +86,9 @@ def test_unpublish_and_delete_remove_the_document(es, django_capture_on_commit_c
     assert pk not in indexed_ids(es)
 
 
-def test_a_suspended_vendors_products_vanish_and_come_back(es, django_capture_on_commit_callbacks):
+def test_a_suspended_vendors_products_vanish_and_come_back(
+    es, django_capture_on_commit_callbacks
+):
     shop = f.vendor(name="Toko Ditangguhkan")
     other = f.vendor(name="Toko Lain")
     with django_capture_on_commit_callbacks(execute=True):

@@ -24,48 +24,88 @@ def names(result):
 @pytest.fixture
 def catalogue(es):
     cloth = f.category()
-    food = f.category(slug="kuliner", name="Kuliner dan Oleh-oleh", name_en="Food and souvenirs")
+    food = f.category(
+        slug="kuliner", name="Kuliner dan Oleh-oleh", name_en="Food and souvenirs"
+    )
     crafts = f.category(slug="kerajinan", name="Kerajinan", name_en="Crafts")
     galuh = f.vendor(name="Sasirangan Galuh", slug="galuh")
     lok = f.vendor(
-        name="Anyaman Lok Baintan", slug="lok-baintan", region="banjar",
-        latitude="-3.294500", longitude="114.667900",
+        name="Anyaman Lok Baintan",
+        slug="lok-baintan",
+        region="banjar",
+        latitude="-3.294500",
+        longitude="114.667900",
     )
     far = f.vendor(
-        name="Dodol Kandangan", slug="dodol-kandangan", region="hulu-sungai-selatan",
-        latitude="-2.781900", longitude="115.265800",
+        name="Dodol Kandangan",
+        slug="dodol-kandangan",
+        region="hulu-sungai-selatan",
+        latitude="-2.781900",
+        longitude="115.265800",
     )
     now = timezone.now()
     items = {
         "kain": f.product(
-            "Kain Sasirangan Motif Gigi Haruan", vendor=galuh, category=cloth,
-            description="Kain katun bermotif gigi haruan, dicelup tangan dengan warna alami.",
-            tags=["kain", "sasirangan"], price=185_000, technique="tie-dye", dye="natural",
+            "Kain Sasirangan Motif Gigi Haruan",
+            vendor=galuh,
+            category=cloth,
+            description=(
+                "Kain katun bermotif gigi haruan, dicelup tangan dengan warna alami."
+            ),
+            tags=["kain", "sasirangan"],
+            price=185_000,
+            technique="tie-dye",
+            dye="natural",
             published_at=now - dt.timedelta(days=3),
         ),
         "tenun": f.product(
-            "Kain Tenun Pagatan", vendor=galuh, category=cloth,
-            description="Kain tenun tangan dari Pagatan.", tags=["kain"], price=450_000,
-            technique="woven", published_at=now - dt.timedelta(days=5),
+            "Kain Tenun Pagatan",
+            vendor=galuh,
+            category=cloth,
+            description="Kain tenun tangan dari Pagatan.",
+            tags=["kain"],
+            price=450_000,
+            technique="woven",
+            published_at=now - dt.timedelta(days=5),
         ),
         "tas": f.product(
-            "Tas Purun Anyaman", vendor=lok, category=crafts,
-            description="Tas belanja anyaman purun.", tags=["tas", "kerajinan"], price=65_000,
-            technique="woven", dye="natural", published_at=now - dt.timedelta(days=1),
+            "Tas Purun Anyaman",
+            vendor=lok,
+            category=crafts,
+            description="Tas belanja anyaman purun.",
+            tags=["tas", "kerajinan"],
+            price=65_000,
+            technique="woven",
+            dye="natural",
+            published_at=now - dt.timedelta(days=1),
         ),
         "dompet": f.product(
-            "Dompet Purun Kecil", vendor=lok, category=crafts,
-            description="Dompet untuk koin.", tags=["dompet"], price=30_000, stock=0,
+            "Dompet Purun Kecil",
+            vendor=lok,
+            category=crafts,
+            description="Dompet untuk koin.",
+            tags=["dompet"],
+            price=30_000,
+            stock=0,
             published_at=now - dt.timedelta(days=2),
         ),
         "dodol": f.product(
-            "Dodol Kandangan Durian", vendor=far, category=food,
-            description="Dodol ketan dengan durian.", tags=["oleh-oleh", "dodol"], price=45_000,
-            technique="cooked", published_at=now - dt.timedelta(days=4),
+            "Dodol Kandangan Durian",
+            vendor=far,
+            category=food,
+            description="Dodol ketan dengan durian.",
+            tags=["oleh-oleh", "dodol"],
+            price=45_000,
+            technique="cooked",
+            published_at=now - dt.timedelta(days=4),
         ),
         "rajin": f.product(
-            "Sabun Rajin Bersih", vendor=far, category=food,
-            description="Sabun cuci.", tags=["sabun"], price=10_000,
+            "Sabun Rajin Bersih",
+            vendor=far,
+            category=food,
+            description="Sabun cuci.",
+            tags=["sabun"],
+            price=10_000,
             published_at=now - dt.timedelta(days=6),
         ),
     }
@@ -86,7 +126,8 @@ def test_typo_sasirangn_finds_sasirangan(catalogue):
 
 
 def test_protected_words_are_not_stemmed(catalogue):
-    """'kerajinan' would stem to 'rajin' and match the soap; the keyword marker stops that."""
+    """'kerajinan' would stem to 'rajin' and match the soap; the keyword marker stops
+    that."""
     found = names(search(q="kerajinan"))
     assert "Tas Purun Anyaman" in found
     assert "Sabun Rajin Bersih" not in found
@@ -128,14 +169,19 @@ def test_unpublished_and_hidden_products_are_never_found(catalogue):
 
 def test_facets_count_by_category_vendor_region_and_price(catalogue):
     result = search(q="")
-    facets = {name: {b.value: b.count for b in buckets} for name, buckets in result.facets.items()}
+    facets = {
+        name: {b.value: b.count for b in buckets}
+        for name, buckets in result.facets.items()
+    }
     assert result.total == 6
     assert facets["category"] == {"kain-sasirangan": 2, "kerajinan": 2, "kuliner": 2}
     assert facets["vendor"] == {"galuh": 2, "lok-baintan": 2, "dodol-kandangan": 2}
     assert facets["region"] == {"banjarmasin": 2, "banjar": 2, "hulu-sungai-selatan": 2}
-    assert facets["price"] == [] or {
-        "0-50000": 3, "50000-100000": 1, "100000-250000": 1, "250000-500000": 1
-    } == facets["price"]
+    assert (
+        facets["price"] == []
+        or {"0-50000": 3, "50000-100000": 1, "100000-250000": 1, "250000-500000": 1}
+        == facets["price"]
+    )
     labels = {b.value: b.label for b in result.facets["category"]}
     assert labels["kerajinan"] == "Kerajinan"
 
@@ -153,9 +199,18 @@ def test_a_facet_ignores_its_own_filter_but_not_the_others(catalogue):
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"vendor": "galuh"}, {"Kain Sasirangan Motif Gigi Haruan", "Kain Tenun Pagatan"}),
-        ({"region": "hulu-sungai-selatan"}, {"Dodol Kandangan Durian", "Sabun Rajin Bersih"}),
-        ({"price_min": "40000", "price_max": "100000"}, {"Tas Purun Anyaman", "Dodol Kandangan Durian"}),
+        (
+            {"vendor": "galuh"},
+            {"Kain Sasirangan Motif Gigi Haruan", "Kain Tenun Pagatan"},
+        ),
+        (
+            {"region": "hulu-sungai-selatan"},
+            {"Dodol Kandangan Durian", "Sabun Rajin Bersih"},
+        ),
+        (
+            {"price_min": "40000", "price_max": "100000"},
+            {"Tas Purun Anyaman", "Dodol Kandangan Durian"},
+        ),
         ({"in_stock": "false"}, {"Dompet Purun Kecil"}),
         ({"technique": "woven"}, {"Kain Tenun Pagatan", "Tas Purun Anyaman"}),
         ({"dye": "natural", "q": "kain"}, {"Kain Sasirangan Motif Gigi Haruan"}),
@@ -175,12 +230,17 @@ def test_sorting(catalogue):
     assert prices == sorted(prices)
     prices = [hit.price for hit in search(sort="price_desc").hits]
     assert prices == sorted(prices, reverse=True)
-    assert names(search(sort="newest"))[:2] == ["Tas Purun Anyaman", "Dompet Purun Kecil"]
+    assert names(search(sort="newest"))[:2] == [
+        "Tas Purun Anyaman",
+        "Dompet Purun Kecil",
+    ]
     assert search(sort="rating").total == 6
 
 
 def test_pagination(catalogue):
-    first = selectors.product_search(params=ProductSearchParams(per_page=4, sort="price_asc"))
+    first = selectors.product_search(
+        params=ProductSearchParams(per_page=4, sort="price_asc")
+    )
     second = selectors.product_search(
         params=ProductSearchParams(per_page=4, page=2, sort="price_asc")
     )
@@ -208,8 +268,10 @@ def test_near_destination_filters_and_sorts_by_distance(catalogue):
     lok_baintan = make_destination(tree.destinations)  # -3.2939, 114.6685
     near = search(near=str(lok_baintan.pk), km="15")
     assert set(names(near)) == {
-        "Tas Purun Anyaman", "Dompet Purun Kecil",
-        "Kain Sasirangan Motif Gigi Haruan", "Kain Tenun Pagatan",
+        "Tas Purun Anyaman",
+        "Dompet Purun Kecil",
+        "Kain Sasirangan Motif Gigi Haruan",
+        "Kain Tenun Pagatan",
     }
     nearest = search(near=str(lok_baintan.pk), km="15", sort="distance")
     assert names(nearest)[0] in {"Tas Purun Anyaman", "Dompet Purun Kecil"}
@@ -220,7 +282,10 @@ def test_near_destination_filters_and_sorts_by_distance(catalogue):
 def test_suggest_answers_from_two_letters(catalogue):
     backend, suggestions = selectors.product_suggest(q="do")
     assert backend == "elasticsearch"
-    assert {s.text for s in suggestions} >= {"Dodol Kandangan Durian", "Dompet Purun Kecil"}
+    assert {s.text for s in suggestions} >= {
+        "Dodol Kandangan Durian",
+        "Dompet Purun Kecil",
+    }
     _backend, suggestions = selectors.product_suggest(q="dodo")
     assert [s.text for s in suggestions] == ["Dodol Kandangan Durian"]
     assert selectors.product_suggest(q="d") == ("none", [])

@@ -22,14 +22,25 @@ pytestmark = pytest.mark.django_db
 def site():
     tree = build_site_tree()
     market = make_destination(
-        tree.destinations, title="Pasar Terapung Lok Baintan", summary="Pasar sasirangan di sungai."
+        tree.destinations,
+        title="Pasar Terapung Lok Baintan",
+        summary="Pasar sasirangan di sungai.",
     )
     make_event(tree.events, title="Festival Sasirangan")
     stories = make_story_index(tree.home)
-    make_story(stories, title="Kisah Perajin Sasirangan", summary="Cerita para perajin.")
-    translate(tree.destinations, tree.locale_en, title="Destinations", slug="destinations")
-    translate(market, tree.locale_en, title="Lok Baintan Floating Market", slug="floating-market",
-              summary="A sasirangan market on the river.")
+    make_story(
+        stories, title="Kisah Perajin Sasirangan", summary="Cerita para perajin."
+    )
+    translate(
+        tree.destinations, tree.locale_en, title="Destinations", slug="destinations"
+    )
+    translate(
+        market,
+        tree.locale_en,
+        title="Lok Baintan Floating Market",
+        slug="floating-market",
+        summary="A sasirangan market on the river.",
+    )
     f.product("Kain Sasirangan Merah", tags=["kain"])
     f.product("Tas Jinjing Sasirangan", tags=["tas"])
     return tree
@@ -78,8 +89,11 @@ def test_bad_filters_are_explained_not_a_500(client, no_es, site):
 
 
 def test_facet_links_filter_the_products(client, no_es, site):
-    f.product("Dodol Kandangan", category=f.category(slug="kuliner", name="Kuliner"),
-              vendor=f.vendor(name="Dodol Amang"))
+    f.product(
+        "Dodol Kandangan",
+        category=f.category(slug="kuliner", name="Kuliner"),
+        vendor=f.vendor(name="Dodol Amang"),
+    )
     html = client.get("/cari/?q=").content.decode()
     assert "?category=kuliner" in html
     html = client.get("/cari/?category=kuliner").content.decode()
@@ -89,7 +103,9 @@ def test_facet_links_filter_the_products(client, no_es, site):
     assert "hasil-destinasi" not in parts, "page sections only appear for a query"
 
 
-def test_query_count_stays_small_and_constant(client, no_es, site, django_assert_max_num_queries):
+def test_query_count_stays_small_and_constant(
+    client, no_es, site, django_assert_max_num_queries
+):
     for number in range(8):
         f.product(f"Kain Sasirangan Tambahan {number}")
     client.get("/cari/?q=sasirangan")  # warm per-process caches (site root paths)
@@ -102,7 +118,8 @@ def test_query_count_stays_small_and_constant(client, no_es, site, django_assert
 def test_products_from_elasticsearch_and_pages_from_wagtails_backend(
     client, es, site, settings, django_assert_max_num_queries
 ):
-    """With ELASTICSEARCH_URL set, Wagtail's elasticsearch8 backend on the same cluster."""
+    """With ELASTICSEARCH_URL set, Wagtail's elasticsearch8 backend on the same
+    cluster."""
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",

@@ -1,4 +1,5 @@
-"""Print nDCG@10, recall@10 and the zero-result rate of product search on the judged queries."""
+"""Print nDCG@10, recall@10 and the zero-result rate of product search on the judged
+queries."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -24,7 +25,9 @@ class Command(BaseCommand):
         k = options["k"]
         if options["backend"] == "elasticsearch":
             if not engine.is_configured():
-                raise CommandError("ELASTICSEARCH_URL is not set; try --backend database.")
+                raise CommandError(
+                    "ELASTICSEARCH_URL is not set; try --backend database."
+                )
             from search.products import product_search_es as backend_search
         else:
             from search.fallback import product_search_db as backend_search

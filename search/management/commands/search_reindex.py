@@ -1,4 +1,5 @@
-"""Rebuild the product index with no downtime: new versioned index, bulk load, alias swap."""
+"""Rebuild the product index with no downtime: new versioned index, bulk load, alias
+swap."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -9,7 +10,8 @@ BAR_WIDTH = 30
 
 class Command(BaseCommand):
     help = (
-        "Build a new versioned product index from the database, load it in bulk, point the "
+        "Build a new versioned product index from the database, load it in bulk, "
+        "point the "
         "alias at it in one atomic step and delete the previous index."
     )
 
@@ -25,7 +27,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not engine.is_configured():
             raise CommandError(
-                "ELASTICSEARCH_URL is not set: search answers from the database and there is "
+                "ELASTICSEARCH_URL is not set: search answers from the database and "
+                "there is "
                 "no index to build."
             )
         alias = indexing.alias_name()
@@ -41,7 +44,8 @@ class Command(BaseCommand):
         rate = report["indexed"] / report["seconds"] if report["seconds"] else 0
         self.stdout.write(
             self.style.SUCCESS(
-                f"{alias} -> {report['index']}: {report['indexed']} of {report['total']} "
+                f"{alias} -> {report['index']}: "
+                f"{report['indexed']} of {report['total']} "
                 f"products indexed in {report['seconds']:.1f}s ({rate:.0f} docs/s); "
                 f"removed {', '.join(report['deleted_indices']) or 'no old index'}."
             )
