@@ -7,6 +7,7 @@ dashboard, so another vendor's id is a 404.
 """
 
 import datetime as dt
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -81,7 +82,7 @@ class MyProductIn(Schema):
     name: str = Field(..., min_length=1, max_length=140)
     category: str = Field(..., description="category slug")
     description: str = ""
-    status: str = ProductStatus.DRAFT
+    status: Literal["draft", "published"] = ProductStatus.DRAFT
     maker_name: str = ""
     village: str = ""
     technique: str = ""

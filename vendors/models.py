@@ -1,6 +1,7 @@
 """A vendor is one artisan's or micro-enterprise's shop, owned by one user account."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -161,6 +162,21 @@ class Vendor(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        # The database constraint says the same; this gives the vendor a clear message.
+        if (
+            self.holiday_from
+            and self.holiday_until
+            and self.holiday_until < self.holiday_from
+        ):
+            raise ValidationError(
+                {
+                    "holiday_until": _(
+                        "The shop cannot reopen before its holiday starts."
+                    )
+                }
+            )
 
     @property
     def is_active(self) -> bool:

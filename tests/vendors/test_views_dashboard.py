@@ -369,3 +369,28 @@ def test_every_dashboard_url_is_in_the_isolation_lists():
         if str(pattern.pattern).startswith("dasbor/")
     }
     assert dashboard_names == set(PAGE_URLS + OBJECT_URLS)
+
+
+def test_holiday_dates_in_the_wrong_order_get_a_clear_message(client):
+    vendor = VendorFactory()
+    client.force_login(vendor.owner)
+    data = {
+        "name": vendor.name,
+        "owner_name": vendor.owner_name,
+        "whatsapp": vendor.whatsapp,
+        "address": vendor.address,
+        "region": vendor.region,
+        "category": vendor.category,
+        "holiday_from": "2026-12-20",
+        "holiday_until": "2026-12-10",
+        "holiday_note": "Libur",
+    }
+    response = client.post(reverse("vendors:shop_edit"), data)
+    assert response.status_code == 200
+    assert "cannot reopen before" in str(
+        response.context["form"].errors["holiday_until"]
+    )
+    data["holiday_until"] = "2026-12-27"
+    assert client.post(reverse("vendors:shop_edit"), data).status_code == 302
+    vendor.refresh_from_db()
+    assert str(vendor.reopens_on) == "2026-12-28"
