@@ -287,8 +287,6 @@ class BankAccount(models.Model):
         return f"{self.bank_display} {self.masked_number}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         lengths = BANK_ACCOUNT_DIGITS.get(self.bank)
         number = self.account_number or ""
         if lengths and number.isdigit() and len(number) not in lengths:
