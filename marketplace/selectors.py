@@ -433,6 +433,14 @@ def product_list_related(*, product, limit: int = 4):
     )
 
 
+def category_list_top():
+    from marketplace.models import Category
+
+    return list(
+        Category.objects.filter(parent__isnull=True).order_by("sort_order", "name")
+    )
+
+
 def category_get(*, slug: str):
     from marketplace.models import Category
 

@@ -17,7 +17,13 @@ def catalogue(request):
     products = selectors.product_list_visible().order_by("-published_at", "-id")
     page = Paginator(products, 24).get_page(request.GET.get("page"))
     return render(
-        request, "marketplace/catalogue.html", {"products": page, "page_obj": page}
+        request,
+        "marketplace/catalogue.html",
+        {
+            "products": page,
+            "page_obj": page,
+            "categories": selectors.category_list_top(),
+        },
     )
 
 

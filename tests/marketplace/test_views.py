@@ -224,3 +224,15 @@ def test_vendor_pages_show_only_own_suborders_and_statement(client):
     assert order.number in statement.content.decode()
     client.force_login(UserFactory())
     assert client.get("/toko-saya/laporan/").status_code == 404
+
+
+def test_catalogue_links_categories_with_constant_queries(
+    client, django_assert_max_num_queries
+):
+    variant = sellable_variant()
+    for _ in range(10):
+        sellable_variant()
+    client.get("/produk/")
+    with django_assert_max_num_queries(10):
+        html = client.get("/produk/").content.decode()
+    assert f"/produk/kategori/{variant.product.category.slug}/" in html
