@@ -1,10 +1,12 @@
 """Print nDCG@10, recall@10 and the zero-result rate of product search on the judged
 queries."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
 from search import engine
-from search.evaluation import evaluate, load_judgements
+from search.evaluation import JUDGEMENTS, evaluate, load_judgements
 from search.params import ProductSearchParams
 
 
@@ -19,6 +21,12 @@ class Command(BaseCommand):
             help="Which backend to evaluate (default: elasticsearch).",
         )
         parser.add_argument("-k", type=int, default=10)
+        parser.add_argument(
+            "--judgements",
+            type=Path,
+            default=JUDGEMENTS,
+            help="A judged query file (default: search/judgements/products.json).",
+        )
         parser.add_argument("--verbose-queries", action="store_true")
 
     def handle(self, *args, **options):
@@ -37,7 +45,7 @@ class Command(BaseCommand):
             return result.total, [hit.slug for hit in result.hits]
 
         try:
-            report = evaluate(search, load_judgements(), k=k)
+            report = evaluate(search, load_judgements(options["judgements"]), k=k)
         except Exception as exc:
             if not engine.is_transport_error(exc):
                 raise
