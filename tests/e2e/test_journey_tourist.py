@@ -14,6 +14,8 @@ from tests.marketplace.factories import (
 from tests.tourism.factories import build_site_tree, make_destination, translate
 from tests.vendors.factories import VendorFactory
 
+# No serialized_rollback: after another journey's flush the content types exist again
+# and reloading them would clash; build_site_tree recreates the root rows instead.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
