@@ -19,7 +19,9 @@ def _chrome(window_size):
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("BANUA_CHROMIUM") or shutil.which("chromium")
+    options.binary_location = os.environ.get("BANUA_CHROMIUM") or shutil.which(
+        "chromium"
+    )
     for flag in (
         "--headless=new",
         "--no-sandbox",
@@ -33,11 +35,26 @@ def _chrome(window_size):
         f"--window-size={window_size[0]},{window_size[1]}",
     ):
         options.add_argument(flag)
-    service = Service(os.environ.get("BANUA_CHROMEDRIVER") or shutil.which("chromedriver"))
+    service = Service(
+        os.environ.get("BANUA_CHROMEDRIVER") or shutil.which("chromedriver")
+    )
     driver = webdriver.Chrome(service=service, options=options)
     driver.set_page_load_timeout(30)
     driver.implicitly_wait(2)
     return driver
+
+
+def pytest_collection_modifyitems(items):
+    """Journeys share the live server's database across threads, so each test commits for real
+    (transaction=True); serialized_rollback restores the rows migrations created (Wagtail's root
+    page, the default locale and site) that the flush after each journey would otherwise wipe.
+    """
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True)
+            )
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 
 from tests.tourism.factories import build_site_tree
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser  # the database marker comes from tests/e2e/conftest.py
 
 
 def test_home_page_in_indonesian_then_english(phone_browser, live_server, screenshot):
