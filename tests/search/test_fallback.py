@@ -70,3 +70,18 @@ def test_saving_with_the_node_unreachable_does_not_break_the_save(
     product.refresh_from_db()
     assert product.name == "Kain Tetap Tersimpan"
     assert "Search sync failed" in caplog.text
+
+
+@pytest.mark.postgres
+def test_postgres_fallback_ranks_with_full_text_search(no_es):
+    f.product("Dompet Kecil", description="Dompet kain sasirangan untuk koin.")
+    f.product("Kain Sasirangan Biru", description="Kain dua meter.")
+    f.product(
+        "Tas Purun",
+        description="Tas anyaman.",
+        category=f.category(slug="kerajinan", name="Kerajinan"),
+    )
+    result = selectors.product_search(params=ProductSearchParams(q="kain sasirangan"))
+    assert result.backend == "database"
+    assert [hit.name for hit in result.hits][0] == "Kain Sasirangan Biru"
+    assert "Tas Purun" not in [hit.name for hit in result.hits]
