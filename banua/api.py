@@ -14,5 +14,5 @@ api = NinjaAPI(
 
 # Routers are added below, one line per app: api.add_router("/<prefix>/", "<app>.api.router")
 api.add_router("/marketplace/", "marketplace.api.router")
-api.add_router("/vendors/", "vendors.api.router")
 api.add_router("/search/", "search.api.router")
+api.add_router("/vendors/", "vendors.api.router")

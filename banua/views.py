@@ -15,7 +15,11 @@ def _database_health() -> dict:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError as exc:
-        return {"ok": False, "vendor": connection.vendor, "error": exc.__class__.__name__}
+        return {
+            "ok": False,
+            "vendor": connection.vendor,
+            "error": exc.__class__.__name__,
+        }
     return {"ok": True, "vendor": connection.vendor}
 
 
@@ -24,7 +28,8 @@ def _payments_health() -> dict:
     return {
         "provider": provider,
         "configured": provider == "stripe",
-        "live_money": provider == "stripe" and settings.STRIPE_SECRET_KEY.startswith("sk_live_"),
+        "live_money": provider == "stripe"
+        and settings.STRIPE_SECRET_KEY.startswith("sk_live_"),
     }
 
 
@@ -39,7 +44,9 @@ def healthz(request):
     database = _database_health()
     search = engine.health()
     body = {
-        "status": "ok" if database["ok"] and search["ok"] else ("degraded" if database["ok"] else "error"),
+        "status": "ok"
+        if database["ok"] and search["ok"]
+        else ("degraded" if database["ok"] else "error"),
         "database": database,
         "search": search,
         "payments": _payments_health(),

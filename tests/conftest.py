@@ -17,7 +17,9 @@ def pytest_runtest_setup(item):
         if reason is None:
             continue
         if running_in_ci():
-            pytest.fail(f"{service} is required in CI but unavailable: {reason}", pytrace=False)
+            pytest.fail(
+                f"{service} is required in CI but unavailable: {reason}", pytrace=False
+            )
         _skipped_for_service[(service, reason)] += 1
         pytest.skip(f"needs {service}: {reason}")
 

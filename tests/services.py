@@ -53,7 +53,10 @@ def unavailable_reason(service: str) -> str | None:
             return f"stripe-mock is not answering at {url}"
         return None
     if service == "browser":
-        for name, default in (("BANUA_CHROMIUM", "chromium"), ("BANUA_CHROMEDRIVER", "chromedriver")):
+        for name, default in (
+            ("BANUA_CHROMIUM", "chromium"),
+            ("BANUA_CHROMEDRIVER", "chromedriver"),
+        ):
             path = os.environ.get(name) or shutil.which(default)
             if not path or not os.path.exists(path):
                 return f"{default} is not installed"

@@ -8,7 +8,8 @@ DESTINATIONS = [
         "slug": "pasar-terapung-lok-baintan",
         "category": "river",
         "region": "banjar",
-        "lat": "-3.293900", "lng": "114.668500",
+        "lat": "-3.293900",
+        "lng": "114.668500",
         "address": "Desa Lok Baintan, Kecamatan Sungai Tabuk, Kabupaten Banjar",
         "opening_hours": "Setiap hari 05.30–09.00 WITA / Daily 5:30–9:00 WITA",
         "ticket_price": 0,
@@ -40,7 +41,8 @@ DESTINATIONS = [
         "slug": "kampung-sasirangan",
         "category": "crafts",
         "region": "banjarmasin",
-        "lat": "-3.321000", "lng": "114.601400",
+        "lat": "-3.321000",
+        "lng": "114.601400",
         "address": "Jl. Seberang Masjid, Kampung Melayu, Banjarmasin Tengah",
         "opening_hours": "08.00–17.00 WITA",
         "ticket_price": 0,
@@ -72,7 +74,8 @@ DESTINATIONS = [
         "slug": "masjid-raya-sabilal-muhtadin",
         "category": "religious",
         "region": "banjarmasin",
-        "lat": "-3.318500", "lng": "114.591100",
+        "lat": "-3.318500",
+        "lng": "114.591100",
         "address": "Jl. Jenderal Sudirman No. 1, Antasan Besar, Banjarmasin Tengah",
         "opening_hours": "Terbuka untuk pengunjung di luar waktu salat / Open to visitors outside prayer times",
         "ticket_price": 0,
@@ -104,7 +107,8 @@ DESTINATIONS = [
         "slug": "menara-pandang",
         "category": "river",
         "region": "banjarmasin",
-        "lat": "-3.319400", "lng": "114.594900",
+        "lat": "-3.319400",
+        "lng": "114.594900",
         "address": "Jl. Kapten Piere Tendean, Gadang, Banjarmasin Tengah",
         "opening_hours": "08.00–22.00 WITA",
         "ticket_price": 5000,
@@ -134,7 +138,8 @@ DESTINATIONS = [
         "slug": "pulau-kembang",
         "category": "nature",
         "region": "barito-kuala",
-        "lat": "-3.290500", "lng": "114.553000",
+        "lat": "-3.290500",
+        "lng": "114.553000",
         "address": "Sungai Barito, Kecamatan Alalak, Kabupaten Barito Kuala",
         "opening_hours": "08.00–17.00 WITA",
         "ticket_price": 10000,
@@ -166,7 +171,8 @@ DESTINATIONS = [
         "slug": "pasar-intan-martapura",
         "category": "crafts",
         "region": "banjar",
-        "lat": "-3.413600", "lng": "114.849000",
+        "lat": "-3.413600",
+        "lng": "114.849000",
         "address": "Pertokoan Cahaya Bumi Selamat, Jl. Ahmad Yani, Martapura",
         "opening_hours": "09.00–17.00 WITA, Jumat tutup / closed on Fridays",
         "ticket_price": 0,
@@ -198,7 +204,8 @@ DESTINATIONS = [
         "slug": "pendulangan-intan-cempaka",
         "category": "history",
         "region": "banjarbaru",
-        "lat": "-3.491000", "lng": "114.776500",
+        "lat": "-3.491000",
+        "lng": "114.776500",
         "address": "Kelurahan Sungai Tiung, Kecamatan Cempaka, Banjarbaru",
         "opening_hours": "08.00–16.00 WITA",
         "ticket_price": 0,
@@ -228,7 +235,8 @@ DESTINATIONS = [
         "slug": "bukit-matang-kaladan",
         "category": "nature",
         "region": "banjar",
-        "lat": "-3.539000", "lng": "114.939500",
+        "lat": "-3.539000",
+        "lng": "114.939500",
         "address": "Desa Tiwingan Lama, Kecamatan Aranio, Kabupaten Banjar",
         "opening_hours": "24 jam; pendakian disarankan 04.30 / 24 hours; climb from 4:30",
         "ticket_price": 10000,
@@ -258,7 +266,8 @@ DESTINATIONS = [
         "slug": "waduk-riam-kanan",
         "category": "nature",
         "region": "banjar",
-        "lat": "-3.527500", "lng": "114.941000",
+        "lat": "-3.527500",
+        "lng": "114.941000",
         "address": "Desa Tiwingan Lama, Kecamatan Aranio, Kabupaten Banjar",
         "opening_hours": "07.00–17.00 WITA",
         "ticket_price": 5000,
@@ -288,7 +297,8 @@ DESTINATIONS = [
         "slug": "siring-sungai-martapura",
         "category": "river",
         "region": "banjarmasin",
-        "lat": "-3.320800", "lng": "114.596200",
+        "lat": "-3.320800",
+        "lng": "114.596200",
         "address": "Jl. Kapten Piere Tendean dan Jl. Sudirman, Banjarmasin",
         "opening_hours": "24 jam; pasar terapung siring Minggu 06.00–09.00 / Sunday floating market 6:00–9:00",
         "ticket_price": 0,
@@ -318,7 +328,8 @@ DESTINATIONS = [
         "slug": "loksado",
         "category": "nature",
         "region": "hulu-sungai-selatan",
-        "lat": "-2.770000", "lng": "115.470000",
+        "lat": "-2.770000",
+        "lng": "115.470000",
         "address": "Kecamatan Loksado, Kabupaten Hulu Sungai Selatan",
         "opening_hours": "Setiap hari / Daily",
         "ticket_price": 0,
@@ -350,62 +361,90 @@ DESTINATIONS = [
 EVENTS = [
     {
         "slug": "festival-sasirangan",
-        "month": 12, "day": 12, "start_hour": 8, "days": 3,
+        "month": 12,
+        "day": 12,
+        "start_hour": 8,
+        "days": 3,
         "venue": "kampung-sasirangan",
         "id": {
             "title": "Festival Sasirangan Banjarmasin",
             "summary": "Peragaan busana, lomba motif dan bazar perajin sasirangan selama tiga hari di tepi Sungai Martapura.",
-            "body": ["Festival tahunan untuk perajin kain sasirangan: karnaval busana di siring, kelas mencelup kain dan bazar produk Kampung Sasirangan."],
+            "body": [
+                "Festival tahunan untuk perajin kain sasirangan: karnaval busana di siring, kelas mencelup kain dan bazar produk Kampung Sasirangan."
+            ],
         },
         "en": {
             "title": "Banjarmasin Sasirangan Festival",
             "summary": "Three days of fashion shows, motif contests and a makers' bazaar of sasirangan cloth on the Martapura riverside.",
-            "body": ["A yearly festival for sasirangan makers: a costume parade on the riverside, dyeing classes and a bazaar of Sasirangan Village products."],
+            "body": [
+                "A yearly festival for sasirangan makers: a costume parade on the riverside, dyeing classes and a bazaar of Sasirangan Village products."
+            ],
         },
     },
     {
         "slug": "festival-budaya-pasar-terapung",
-        "month": 2, "day": 20, "start_hour": 6, "days": 3,
+        "month": 2,
+        "day": 20,
+        "start_hour": 6,
+        "days": 3,
         "venue": "siring-sungai-martapura",
         "id": {
             "title": "Festival Budaya Pasar Terapung",
             "summary": "Ratusan jukung pedagang berkumpul di Sungai Martapura, lengkap dengan lomba jukung hias dan kuliner Banjar.",
-            "body": ["Festival yang merayakan tradisi pasar terapung: jukung hias, lomba dayung, pertunjukan musik panting dan kuliner khas Banjar."],
+            "body": [
+                "Festival yang merayakan tradisi pasar terapung: jukung hias, lomba dayung, pertunjukan musik panting dan kuliner khas Banjar."
+            ],
         },
         "en": {
             "title": "Floating Market Culture Festival",
             "summary": "Hundreds of traders' boats gather on the Martapura river, with decorated-boat contests and Banjar food.",
-            "body": ["A festival of the floating-market tradition: decorated boats, paddling races, panting music and Banjar food."],
+            "body": [
+                "A festival of the floating-market tradition: decorated boats, paddling races, panting music and Banjar food."
+            ],
         },
     },
     {
         "slug": "gebrak-pariwisata-banjar",
-        "month": 6, "day": 15, "start_hour": 9, "days": 2,
+        "month": 6,
+        "day": 15,
+        "start_hour": 9,
+        "days": 2,
         "venue": "pasar-intan-martapura",
         "id": {
             "title": "Gebrak Pariwisata Kabupaten Banjar",
             "summary": "Gerakan Bersama Memviralkan Pariwisata: lomba konten, tur destinasi dan pameran UMKM Kabupaten Banjar.",
-            "body": ["Program Smart Branding Kabupaten Banjar mengajak warga dan kreator memviralkan destinasi daerah, dari Martapura hingga Riam Kanan."],
+            "body": [
+                "Program Smart Branding Kabupaten Banjar mengajak warga dan kreator memviralkan destinasi daerah, dari Martapura hingga Riam Kanan."
+            ],
         },
         "en": {
             "title": "Gebrak Tourism Week, Banjar Regency",
             "summary": "The 'Go Viral Together for Tourism' movement: content contests, destination tours and a fair of Banjar micro-enterprises.",
-            "body": ["Banjar Regency's Smart Branding programme invites residents and creators to share the region's destinations, from Martapura to Riam Kanan."],
+            "body": [
+                "Banjar Regency's Smart Branding programme invites residents and creators to share the region's destinations, from Martapura to Riam Kanan."
+            ],
         },
     },
     {
         "slug": "lomba-jukung-hias",
-        "month": 8, "day": 17, "start_hour": 14, "days": 1,
+        "month": 8,
+        "day": 17,
+        "start_hour": 14,
+        "days": 1,
         "venue": "menara-pandang",
         "id": {
             "title": "Lomba Jukung Hias Sungai Martapura",
             "summary": "Parade perahu hias memperingati Hari Kemerdekaan di Sungai Martapura.",
-            "body": ["Kelompok warga menghias jukung dan klotok dengan tema kemerdekaan dan budaya Banjar, lalu berparade dari Menara Pandang."],
+            "body": [
+                "Kelompok warga menghias jukung dan klotok dengan tema kemerdekaan dan budaya Banjar, lalu berparade dari Menara Pandang."
+            ],
         },
         "en": {
             "title": "Decorated Boat Parade on the Martapura",
             "summary": "A parade of decorated boats for Independence Day on the Martapura river.",
-            "body": ["Neighbourhood groups decorate jukung and klotok boats on independence and Banjar themes and parade from Menara Pandang."],
+            "body": [
+                "Neighbourhood groups decorate jukung and klotok boats on independence and Banjar themes and parade from Menara Pandang."
+            ],
         },
     },
 ]

@@ -35,20 +35,26 @@ def draw_demo_image(title: str, size: tuple[int, int] = (1200, 800)) -> bytes:
     # Zigzag bands, as in the "gigi haruan" (fish teeth) motif.
     for row, y in enumerate(range(-step, height + step, step)):
         colour = light if row % 2 else accent
-        points = [(x, y + (step // 2 if (x // step) % 2 else 0)) for x in range(0, width + step, step)]
+        points = [
+            (x, y + (step // 2 if (x // step) % 2 else 0))
+            for x in range(0, width + step, step)
+        ]
         draw.line(points, fill=colour, width=max(4, step // 8))
     # Waves, as in "ombak sinapur karang".
     amplitude = step / 3
     for band in range(3):
         y0 = height * (band + 1) / 4
-        wave = [(x, y0 + amplitude * math.sin((x + digest[2 + band]) / 35)) for x in range(0, width, 6)]
+        wave = [
+            (x, y0 + amplitude * math.sin((x + digest[2 + band]) / 35))
+            for x in range(0, width, 6)
+        ]
         draw.line(wave, fill=light, width=6)
     # A caption box with the title, for the demo only.
     font = ImageFont.load_default(size=max(24, width // 24))
     text = title[:48]
     box = draw.textbbox((0, 0), text, font=font)
     pad = 24
-    text_w, text_h = box[2] - box[0], box[3] - box[1]
+    text_h = box[3] - box[1]
     top = height - text_h - 3 * pad
     draw.rectangle([0, top, width, height], fill=base)
     draw.text((pad, top + pad), text, font=font, fill="#ffffff")

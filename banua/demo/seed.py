@@ -20,8 +20,20 @@ from banua.demo.orders import seed_orders
 from banua.demo.search import seed_search
 from banua.demo.tourism import seed_tourism
 from banua.demo.vendors import seed_vendors
-from marketplace.models import Category, Product, ProductImage, ProductStatus, ProductVariant
-from tourism.models import DestinationIndexPage, DestinationPage, EventIndexPage, EventPage, HomePage
+from marketplace.models import (
+    Category,
+    Product,
+    ProductImage,
+    ProductStatus,
+    ProductVariant,
+)
+from tourism.models import (
+    DestinationIndexPage,
+    DestinationPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+)
 from vendors.models import Vendor, VendorStatus
 
 DEMO_PASSWORD = "banua-demo-2026"  # noqa: S105 - printed and usable only when DEBUG is on
@@ -29,7 +41,13 @@ DEMO_PASSWORD = "banua-demo-2026"  # noqa: S105 - printed and usable only when D
 ROLE_USERS = [
     # username, role shown to the developer, group, staff, superuser
     ("admin", "tourism office administrator", None, True, True),
-    ("editor", "tourism editor (drafts, submits for moderation)", "Editors", False, False),
+    (
+        "editor",
+        "tourism editor (drafts, submits for moderation)",
+        "Editors",
+        False,
+        False,
+    ),
     ("moderator", "moderator (approves and publishes)", "Moderators", False, False),
     ("penjual", "vendor (Sasirangan Galuh Banjar)", None, False, False),
     ("pembeli", "shopper", None, False, False),
@@ -131,7 +149,13 @@ class DemoSeeder:
             self.report.count("home pages", True)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Banua")
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="Banua",
+            )
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.site_name = "Banua"
@@ -146,21 +170,43 @@ class DemoSeeder:
 
     def destinations_and_events(self, home):
         dest_index = self.child_page(
-            home, DestinationIndexPage, "destinasi", title="Destinasi", show_in_menus=True,
+            home,
+            DestinationIndexPage,
+            "destinasi",
+            title="Destinasi",
+            show_in_menus=True,
             intro="Tempat-tempat terbaik untuk dikunjungi di Kalimantan Selatan.",
         )
-        self.translation(dest_index, title="Destinations", slug="destinations",
-                         intro="The best places to visit in South Kalimantan.")
+        self.translation(
+            dest_index,
+            title="Destinations",
+            slug="destinations",
+            intro="The best places to visit in South Kalimantan.",
+        )
         self.destination_pages = {}
         for item in destinations.DESTINATIONS:
-            page = self.child_page(dest_index, DestinationPage, item["slug"], **self._destination_fields(item, "id"))
+            page = self.child_page(
+                dest_index,
+                DestinationPage,
+                item["slug"],
+                **self._destination_fields(item, "id"),
+            )
             self.translation(page, **self._destination_fields(item, "en"))
             self.destination_pages[item["slug"]] = page
         event_index = self.child_page(
-            home, EventIndexPage, "agenda", title="Agenda", show_in_menus=True,
+            home,
+            EventIndexPage,
+            "agenda",
+            title="Agenda",
+            show_in_menus=True,
             intro="Festival dan acara budaya sepanjang tahun.",
         )
-        self.translation(event_index, title="Events", slug="events", intro="Festivals and cultural events all year round.")
+        self.translation(
+            event_index,
+            title="Events",
+            slug="events",
+            intro="Festivals and cultural events all year round.",
+        )
         for item in destinations.EVENTS:
             start = _next_occurrence(item["month"], item["day"], item["start_hour"])
             common = {
@@ -170,8 +216,16 @@ class DemoSeeder:
                 "venue": self.destination_pages[item["venue"]],
                 "hero_image": self.image(item["id"]["title"]),
             }
-            page = self.child_page(event_index, EventPage, item["slug"], **common, **self._texts(item, "id"))
-            en_venue = self.destination_pages[item["venue"]].get_translation_or_none(self.locale_en)
+            page = self.child_page(
+                event_index,
+                EventPage,
+                item["slug"],
+                **common,
+                **self._texts(item, "id"),
+            )
+            en_venue = self.destination_pages[item["venue"]].get_translation_or_none(
+                self.locale_en
+            )
             self.translation(page, venue=en_venue, **self._texts(item, "en"))
 
     def _texts(self, item, lang):
@@ -180,13 +234,19 @@ class DemoSeeder:
             "title": texts["title"],
             "summary": texts["summary"],
             "search_description": texts["summary"],
-            "body": [("paragraph", f"<p>{paragraph}</p>") for paragraph in texts["body"]],
+            "body": [
+                ("paragraph", f"<p>{paragraph}</p>") for paragraph in texts["body"]
+            ],
         }
 
     def _destination_fields(self, item, lang):
         texts = item[lang]
         fields = self._texts(item, lang)
-        fields.update(how_to_get_there=texts["how"], best_time_to_visit=texts["best"], facilities=texts["facilities"])
+        fields.update(
+            how_to_get_there=texts["how"],
+            best_time_to_visit=texts["best"],
+            facilities=texts["facilities"],
+        )
         if lang == "id":
             fields.update(
                 category=item["category"],
@@ -204,7 +264,9 @@ class DemoSeeder:
         User = get_user_model()
         self.users_by_name = {}
         for username, role, group_name, is_staff, is_superuser in ROLE_USERS:
-            user = self._user(User, username, is_staff=is_staff, is_superuser=is_superuser)
+            user = self._user(
+                User, username, is_staff=is_staff, is_superuser=is_superuser
+            )
             if group_name:
                 group = Group.objects.filter(name=group_name).first()
                 if group and not user.groups.filter(pk=group.pk).exists():
@@ -214,7 +276,12 @@ class DemoSeeder:
     def _user(self, User, username, *, is_staff=False, is_superuser=False):
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = User(username=username, email=f"{username}@banua.localhost", is_staff=is_staff, is_superuser=is_superuser)
+            user = User(
+                username=username,
+                email=f"{username}@banua.localhost",
+                is_staff=is_staff,
+                is_superuser=is_superuser,
+            )
             if settings.DEBUG:
                 user.set_password(DEMO_PASSWORD)
             else:
@@ -227,16 +294,25 @@ class DemoSeeder:
     def vendors_and_products(self):
         User = get_user_model()
         categories = {}
-        for order, (slug, name, name_en, parent_slug) in enumerate(catalogue.CATEGORIES):
+        for order, (slug, name, name_en, parent_slug) in enumerate(
+            catalogue.CATEGORIES
+        ):
             category, created = Category.objects.get_or_create(
                 slug=slug,
-                defaults={"name": name, "name_en": name_en, "parent": categories.get(parent_slug), "sort_order": order},
+                defaults={
+                    "name": name,
+                    "name_en": name_en,
+                    "parent": categories.get(parent_slug),
+                    "sort_order": order,
+                },
             )
             self.report.count("categories", created)
             categories[slug] = category
         vendors = {}
         for item in catalogue.VENDORS:
-            owner = self.users_by_name.get(item["username"]) or self._user(User, item["username"])
+            owner = self.users_by_name.get(item["username"]) or self._user(
+                User, item["username"]
+            )
             vendor = Vendor.objects.filter(slug=item["slug"]).first()
             if vendor is None:
                 vendor = Vendor.objects.create(
@@ -261,7 +337,9 @@ class DemoSeeder:
                 self.report.count("vendors", True)
             vendors[item["slug"]] = vendor
         for number, item in enumerate(catalogue.build_products(), start=1):
-            self._product(number, item, vendors[item["vendor"]], categories[item["category"]])
+            self._product(
+                number, item, vendors[item["vendor"]], categories[item["category"]]
+            )
 
     def _product(self, number, item, vendor, category):
         slug = slugify(item["name"])
@@ -288,7 +366,10 @@ class DemoSeeder:
         for index in range(photos):
             title = item["name"] if index == 0 else f"{item['name']} (detail)"
             ProductImage.objects.create(
-                product=product, image=self.image(title, (800, 800)), alt_text=title, sort_order=index
+                product=product,
+                image=self.image(title, (800, 800)),
+                alt_text=title,
+                sort_order=index,
             )
         prefix = "".join(word[0] for word in vendor.slug.split("-")[:3]).upper()
         ProductVariant.objects.bulk_create(

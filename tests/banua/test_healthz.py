@@ -25,7 +25,9 @@ def test_healthz_reports_each_part(client, settings):
 
 @pytest.mark.django_db
 def test_a_down_search_engine_degrades_but_does_not_fail(client, settings):
-    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
+    settings.ELASTICSEARCH_URL = (
+        "http://127.0.0.1:9"  # nothing listens on the discard port
+    )
 
     response = client.get("/healthz")
 
@@ -57,6 +59,11 @@ def test_healthz_answers_503_when_the_database_is_unreachable():
         ELASTICSEARCH_URL="",
     )
     result = subprocess.run(  # noqa: S603 - our own interpreter
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.stdout.split() == ["503", "False"], result.stderr

@@ -17,13 +17,26 @@ def test_wheel_contains_the_four_apps_and_nothing_of_the_site(tmp_path):
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
     for app in APPS:
-        shutil.copytree(ROOT / app, source / app, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / app, source / app, ignore=shutil.ignore_patterns("__pycache__")
+        )
     result = subprocess.run(  # noqa: S603 - our own interpreter building our own project
         [
-            sys.executable, "-m", "pip", "wheel", str(source), "--no-deps",
-            "--no-build-isolation", "--quiet", "--wheel-dir", str(tmp_path),
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(source),
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "--wheel-dir",
+            str(tmp_path),
         ],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     (wheel,) = tmp_path.glob("banua-*.whl")

@@ -44,7 +44,9 @@ def _snapshot():
         "users": get_user_model().objects.count(),
         "vendors": Vendor.objects.aggregate(n=Max("updated_at"))["n"],
         "products": Product.objects.aggregate(n=Max("updated_at"))["n"],
-        "variants": list(ProductVariant.objects.order_by("pk").values_list("pk", "stock", "price")),
+        "variants": list(
+            ProductVariant.objects.order_by("pk").values_list("pk", "stock", "price")
+        ),
     }
 
 
@@ -54,12 +56,18 @@ def test_seed_builds_the_demo_site_and_is_idempotent(settings):
     # The content the quick start promises.
     destinations = DestinationPage.objects.filter(locale__language_code="id")
     assert REQUIRED_DESTINATIONS <= set(destinations.values_list("slug", flat=True))
-    assert DestinationPage.objects.filter(locale__language_code="en").count() == destinations.count()
+    assert (
+        DestinationPage.objects.filter(locale__language_code="en").count()
+        == destinations.count()
+    )
     assert EventPage.objects.filter(locale__language_code="id").count() >= 3
     assert HomePage.objects.count() == 2
     assert Vendor.objects.filter(status=VendorStatus.APPROVED).count() >= 5
     assert Product.objects.visible().count() >= 40
-    assert ProductVariant.objects.filter(stock__gt=0).values("product").distinct().count() >= 40
+    assert (
+        ProductVariant.objects.filter(stock__gt=0).values("product").distinct().count()
+        >= 40
+    )
     assert not Product.objects.filter(images__isnull=True).exists()
     assert ProductImage.objects.count() >= 40
     users = get_user_model().objects

@@ -16,10 +16,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(args, **env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("STRIPE_", "DJANGO_"))}
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("STRIPE_", "DJANGO_"))
+    }
     clean.update(env)
     return subprocess.run(  # noqa: S603 - our own interpreter and manage.py
-        [sys.executable, *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -59,7 +66,8 @@ def test_locale_and_time_zone():
 
 def test_check_deploy_is_clean_with_production_values(tmp_path):
     result = _run(
-        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **_production_env(tmp_path)
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        **_production_env(tmp_path),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -73,7 +81,8 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 
 def test_half_configured_stripe_is_refused(tmp_path):
     result = _run(
-        ["manage.py", "check"], **_production_env(tmp_path, STRIPE_SECRET_KEY="sk_test_123")
+        ["manage.py", "check"],
+        **_production_env(tmp_path, STRIPE_SECRET_KEY="sk_test_123"),
     )
     assert result.returncode != 0
     assert "STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET" in result.stderr

@@ -47,7 +47,9 @@ def test_page_has_landmarks_skip_link_and_labelled_search(client, site_tree):
         assert landmark in html
     assert 'class="skip-link" href="#main"' in html
     assert '<label for="site-search-q"' in html
-    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert (
+        '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    )
     assert '<meta name="description"' in html
 
 
@@ -56,7 +58,9 @@ def test_no_remote_assets_are_loaded(client, site_tree):
 
     # Alternate and canonical links name pages, not assets, so only loaded resources count.
     tags = re.findall(r"<(?:link|script|img|source)\b[^>]*>", html)
-    assets = [tag for tag in tags if not re.search(r'rel="(?:alternate|canonical)"', tag)]
+    assets = [
+        tag for tag in tags if not re.search(r'rel="(?:alternate|canonical)"', tag)
+    ]
     asset_urls = [
         url
         for tag in assets

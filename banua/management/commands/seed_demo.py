@@ -6,14 +6,19 @@ from banua.demo.seed import DEMO_PASSWORD, DemoSeeder
 
 
 class Command(BaseCommand):
-    help = "Fill the site with South Kalimantan demo content. Safe to run again: it only adds what is missing."
+    help = (
+        "Fill the site with South Kalimantan demo content. "
+        "Safe to run again: it only adds what is missing."
+    )
 
     def handle(self, *args, **options):
         # One transaction: a failed seed leaves no half-built site behind.
         with transaction.atomic():
             report = DemoSeeder().run()
         if report.created:
-            summary = ", ".join(f"{count} {kind}" for kind, count in sorted(report.created.items()))
+            summary = ", ".join(
+                f"{count} {kind}" for kind, count in sorted(report.created.items())
+            )
             self.stdout.write(self.style.SUCCESS(f"Demo data created: {summary}."))
         else:
             self.stdout.write("Demo data already present; nothing changed.")
