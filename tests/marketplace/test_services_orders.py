@@ -151,7 +151,6 @@ def test_refund_one_suborder_of_a_demo_order_reduces_that_vendors_balance():
 def test_connect_vendor_transfer_on_ship_then_reversal_on_refund(
     stripe_settings, django_capture_on_commit_callbacks
 ):
-    order = _paid_two_vendor_order(stripe_account_id="", payout_status="not_started")
     connected = VendorFactory(
         stripe_account_id="acct_1Connect", payout_status="enabled"
     )
