@@ -44,7 +44,7 @@ class ProductDocument(Document):
     slug = fields.KeywordField()
     description = _text()
     tags = _text(autocomplete=False)
-    motif_name = _text(english=False)
+    motif_name = _text(english=False, raw=True)
     motif_meaning = _text()
     maker_name = fields.TextField(analyzer=analysis.EXACT)
     village = _text(english=False, raw=True)

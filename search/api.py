@@ -28,7 +28,7 @@ def _invalid(exc: SearchParamsError):
     summary="Search products",
     description=(
         "Full-text product search with facets. Query parameters: q, category, vendor, "
-        "region, technique, dye, village, price_min, price_max, in_stock (true/false), "
+        "region, technique, dye, motif, village, price_min, price_max, in_stock (true/false), "
         "sort (relevance, price_asc, price_desc, newest, rating, distance), page, "
         "near (destination page id) and km (distance from it, default 25)."
     ),

@@ -80,6 +80,8 @@ def _filtered(queryset, params: ProductSearchParams, *, skip: str = ""):
         queryset = queryset.filter(technique=params.technique)
     if params.dye and "dye" not in skipped:
         queryset = queryset.filter(dye=params.dye)
+    if params.motif:
+        queryset = queryset.filter(motif_name__iexact=params.motif)
     if params.village:
         queryset = queryset.filter(
             Q(village__icontains=params.village)

@@ -48,6 +48,7 @@ class ProductSearchParams:
     technique: str = ""
     dye: str = ""
     village: str = ""
+    motif: str = ""
     price_min: int | None = None
     price_max: int | None = None
     in_stock: bool | None = None
@@ -65,7 +66,7 @@ class ProductSearchParams:
 
     def filters(self) -> dict:
         """The user's filters that are set, by name (for facet exclusion and links)."""
-        names = ("category", "vendor", "region", "technique", "dye", "village")
+        names = ("category", "vendor", "region", "technique", "dye", "village", "motif")
         return {name: getattr(self, name) for name in names if getattr(self, name)}
 
 
@@ -138,11 +139,13 @@ def parse_product_params(data) -> ProductSearchParams:
         for name in ("category", "vendor", "region", "technique", "dye")
     }
     village = " ".join((data.get("village") or "").split())[:120]
+    motif = " ".join((data.get("motif") or "").split())[:120]
     if errors:
         raise SearchParamsError(errors)
     return ProductSearchParams(
         q=q,
         village=village,
+        motif=motif,
         price_min=price_min,
         price_max=price_max,
         in_stock=in_stock,

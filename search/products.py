@@ -86,6 +86,8 @@ def _filter_clauses(params: ProductSearchParams) -> dict[str, Q]:
         value = getattr(params, name)
         if value:
             clauses[name] = Q("term", **{name: value})
+    if params.motif:
+        clauses["motif"] = Q("term", **{"motif_name.raw": params.motif})
     if params.village:
         clauses["village"] = Q(
             "match", village={"query": params.village, "operator": "and"}

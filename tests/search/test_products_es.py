@@ -53,6 +53,8 @@ def catalogue(es):
                 "Kain katun bermotif gigi haruan, dicelup tangan dengan warna alami."
             ),
             tags=["kain", "sasirangan"],
+            motif_name="Gigi Haruan",
+            village="Kampung Sasirangan",
             price=185_000,
             technique="tie-dye",
             dye="natural",
@@ -214,6 +216,8 @@ def test_a_facet_ignores_its_own_filter_but_not_the_others(catalogue):
         ({"in_stock": "false"}, {"Dompet Purun Kecil"}),
         ({"technique": "woven"}, {"Kain Tenun Pagatan", "Tas Purun Anyaman"}),
         ({"dye": "natural", "q": "kain"}, {"Kain Sasirangan Motif Gigi Haruan"}),
+        ({"motif": "Gigi Haruan"}, {"Kain Sasirangan Motif Gigi Haruan"}),
+        ({"village": "kampung sasirangan"}, {"Kain Sasirangan Motif Gigi Haruan"}),
     ],
 )
 def test_filters(catalogue, params, expected):
