@@ -201,3 +201,25 @@ def test_account_updated_goes_to_the_vendors_service(client):
     assert post(client, event("account.updated", account)).status_code == 200
     vendor.refresh_from_db()
     assert vendor.payout_status == "enabled"
+
+
+def test_replay_command_processes_failed_events(client, monkeypatch):
+    from django.core.management import call_command
+
+    from marketplace.payments import webhooks
+
+    order = _stripe_order(sellable_variant())
+    monkeypatch.setitem(
+        webhooks.HANDLERS,
+        "checkout.session.completed",
+        lambda obj: (_ for _ in ()).throw(RuntimeError("outage")),
+    )
+    assert (
+        post(client, event("checkout.session.completed", _completed())).status_code
+        == 500
+    )
+    monkeypatch.undo()
+    call_command("stripe_replay_failed")
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID
+    assert WebhookEvent.objects.get().status == WebhookEventStatus.PROCESSED
