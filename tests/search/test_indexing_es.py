@@ -138,3 +138,20 @@ def test_sync_without_an_index_creates_one_behind_the_alias(es):
     indexing.products_sync(product_ids=[product.pk])
     assert len(indexing.indices_behind_alias()) == 1
     assert indexed_ids(es) == {product.pk}
+
+
+def test_renaming_a_category_reindexes_its_products(
+    es, django_capture_on_commit_callbacks
+):
+    parent = f.category(slug="sasirangan", name="Sasirangan")
+    child = f.category(slug="kain-sasirangan", name="Kain Sasirangan", parent=parent)
+    with django_capture_on_commit_callbacks(execute=True):
+        product = f.product("Kain Merah", category=child)
+    assert source(es, product.pk)["category_path"] == ["kain-sasirangan", "sasirangan"]
+    with django_capture_on_commit_callbacks(execute=True):
+        parent.slug = "wastra-banjar"
+        parent.save()
+    assert source(es, product.pk)["category_path"] == [
+        "kain-sasirangan",
+        "wastra-banjar",
+    ]
