@@ -10,7 +10,7 @@ time
 (``search.indexing.alias_name()``), so tests can use a prefix of their own.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Avg, Count, Prefetch
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 
@@ -92,13 +92,17 @@ class ProductDocument(Document):
         queryset_pagination = 500
 
     def get_queryset(self):
-        return Product.objects.select_related(
-            "vendor", "category", "category__parent"
-        ).prefetch_related(
-            "tags",
-            Prefetch(
-                "variants", queryset=ProductVariant.objects.filter(is_active=True)
-            ),
+        return (
+            Product.objects.select_related("vendor", "category", "category__parent")
+            .annotate(
+                rating_average=Avg("reviews__rating"), rating_count=Count("reviews")
+            )
+            .prefetch_related(
+                "tags",
+                Prefetch(
+                    "variants", queryset=ProductVariant.objects.filter(is_active=True)
+                ),
+            )
         )
 
     def should_index_object(self, obj) -> bool:

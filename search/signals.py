@@ -30,7 +30,7 @@ def search_sync_on_commit(*, app_label: str, model_name: str, pk: int) -> None:
 def _target(instance) -> tuple[str, str, int] | None:
     """The row the search document hangs on: variants and photos point at their
     product."""
-    from marketplace.models import Category, Product, ProductVariant
+    from marketplace.models import Category, Product, ProductVariant, Review
     from vendors.models import Vendor
 
     if isinstance(instance, Product):
@@ -41,15 +41,17 @@ def _target(instance) -> tuple[str, str, int] | None:
         return ("vendors", "vendor", instance.pk)
     if isinstance(instance, Category):
         return ("marketplace", "category", instance.pk)
+    if isinstance(instance, Review):  # the rating changed
+        return ("marketplace", "product", instance.product_id)
     return None
 
 
 class OnCommitSignalProcessor(BaseSignalProcessor):
     def setup(self):
-        from marketplace.models import Category, Product, ProductVariant
+        from marketplace.models import Category, Product, ProductVariant, Review
         from vendors.models import Vendor
 
-        for model in (Product, ProductVariant, Vendor, Category):
+        for model in (Product, ProductVariant, Vendor, Category, Review):
             uid = f"search-sync-{model._meta.label_lower}"
             models.signals.post_save.connect(
                 self.handle_save, sender=model, dispatch_uid=f"{uid}-save"
@@ -64,10 +66,10 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         )
 
     def teardown(self):
-        from marketplace.models import Category, Product, ProductVariant
+        from marketplace.models import Category, Product, ProductVariant, Review
         from vendors.models import Vendor
 
-        for model in (Product, ProductVariant, Vendor, Category):
+        for model in (Product, ProductVariant, Vendor, Category, Review):
             models.signals.post_save.disconnect(
                 sender=model, dispatch_uid=f"search-sync-{model._meta.label_lower}-save"
             )

@@ -155,3 +155,31 @@ def test_renaming_a_category_reindexes_its_products(
         "kain-sasirangan",
         "wastra-banjar",
     ]
+
+
+def test_a_review_updates_the_rating_used_for_sorting(
+    es, django_capture_on_commit_callbacks
+):
+    from marketplace.models import Review
+    from tests.marketplace.factories import place_order
+    from tests.vendors.factories import UserFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        liked = f.product("Kain Disukai")
+        other = f.product("Kain Biasa")
+        order = place_order(items=[(liked.variants.get(), 1)])
+    line = order.suborders.get().lines.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        Review.objects.create(
+            product=liked, order_line=line, author=UserFactory(), rating=5
+        )
+    assert source(es, liked.pk)["rating"] == 5.0
+    assert source(es, liked.pk)["rating_count"] == 1
+    assert source(es, other.pk)["rating"] == 0.0
+    from search import selectors
+    from search.params import ProductSearchParams
+
+    ranked = selectors.product_search(
+        params=ProductSearchParams(q="kain", sort="rating")
+    )
+    assert [hit.name for hit in ranked.hits][0] == "Kain Disukai"
