@@ -6,3 +6,6 @@ class BanuaConfig(AppConfig):
 
     name = "banua"
     verbose_name = "Banua"
+
+    def ready(self):
+        from banua import signals  # noqa: F401 - connects the page-cache invalidation

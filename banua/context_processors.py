@@ -5,16 +5,10 @@ from django.utils.translation import get_language
 
 
 def _navigation():
-    from tourism.models import HomePage
+    from banua import page_cache
 
-    home = HomePage.objects.live().filter(locale__language_code=get_language()).first()
-    if home is None:
-        home = HomePage.objects.live().order_by("id").first()
-    if home is None:
-        return {"home": None, "items": []}
-    # Plain Page rows: pageurl needs only url_path; deferred fields cost a query each.
-    items = list(home.get_children().live().in_menu())
-    return {"home": home, "items": items}
+    # Cached per language; rebuilt when pages are published, moved or deleted.
+    return page_cache.navigation(get_language())
 
 
 def site_chrome(request):

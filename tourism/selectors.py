@@ -9,12 +9,18 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from banua import page_cache
 from marketplace import selectors as marketplace_selectors
 from vendors import selectors as vendor_selectors
 
 NEARBY_RADIUS_KM = 25
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_DEGREE_LATITUDE = 111.32
+
+
+def public(pages):
+    """PageQuerySet.public() from the cached restricted paths: no query when none."""
+    return page_cache.exclude_restricted(pages)
 
 
 def _with_hero(pages):
@@ -26,7 +32,7 @@ def _with_hero(pages):
 def destination_list(*, index, category: str | None = None, region: str | None = None):
     from tourism.models import DestinationPage
 
-    pages = DestinationPage.objects.live().public().child_of(index)
+    pages = public(DestinationPage.objects.live().child_of(index))
     if category:
         pages = pages.filter(category=category)
     if region:
@@ -140,7 +146,7 @@ def destination_neighbourhood(*, destination, radius_km: float = NEARBY_RADIUS_K
 def event_list_upcoming(*, index=None, locale=None, limit=None):
     from tourism.models import EventPage
 
-    events = EventPage.objects.live().public().filter(end_at__gte=timezone.now())
+    events = public(EventPage.objects.live().filter(end_at__gte=timezone.now()))
     if index is not None:
         events = events.child_of(index)
     elif locale is not None:
@@ -153,8 +159,7 @@ def event_list_at_venue(*, venue, limit: int = 4):
     from tourism.models import EventPage
 
     return list(
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(venue=venue, end_at__gte=timezone.now())
         .order_by("start_at")[:limit]
     )
@@ -164,7 +169,7 @@ def event_list_at_venue(*, venue, limit: int = 4):
 def story_list(*, index=None, locale=None, limit=None):
     from tourism.models import StoryPage
 
-    stories = StoryPage.objects.live().public()
+    stories = public(StoryPage.objects.live())
     if index is not None:
         stories = stories.child_of(index)
     elif locale is not None:
@@ -176,7 +181,7 @@ def story_list(*, index=None, locale=None, limit=None):
 def itinerary_list(*, index):
     from tourism.models import ItineraryPage
 
-    return _with_hero(ItineraryPage.objects.live().public().child_of(index)).order_by(
+    return _with_hero(public(ItineraryPage.objects.live().child_of(index))).order_by(
         "title"
     )
 
@@ -258,15 +263,9 @@ def _exclude_restricted(pages, restricted_paths):
 
 
 def home_page_sections(*, home):
-    from wagtail.models import PageViewRestriction
-
     from tourism.models import DestinationPage, EventPage, StoryPage
 
-    restricted = list(
-        PageViewRestriction.objects.filter(page__path__startswith=home.path)
-        .values_list("page__path", flat=True)
-        .distinct()
-    )
+    restricted = page_cache.restricted_paths()
     now = timezone.now()
     destinations = _exclude_restricted(
         DestinationPage.objects.live().descendant_of(home), restricted

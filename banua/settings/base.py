@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "banua.middleware.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -103,6 +104,18 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------------------------
+# Local memory by default. With several worker processes use a shared cache (Redis,
+# Memcached): page-tree caches are invalidated through it, and throttling counts in it.
+CACHES = {
+    "default": {
+        "BACKEND": env_str(
+            "CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": env_str("CACHE_LOCATION", "banua"),
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {

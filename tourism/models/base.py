@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from banua.pages import CachedRestrictionsMixin
 from tourism.blocks import PinsBlock
 
 
@@ -47,7 +48,7 @@ class TourismPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class TourismPage(Page):
+class TourismPage(CachedRestrictionsMixin, Page):
     """Abstract base of every tourism page type: pins, SEO defaults, structured data."""
 
     # Kept in the page row (no extra query when a page has no pins); the blocks are

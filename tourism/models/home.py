@@ -4,11 +4,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 
+from banua.pages import CachedRoutingMixin
 from tourism.blocks import BodyBlock
 from tourism.models.base import TourismPage, image_fk
 
 
-class HomePage(TourismPage):
+class HomePage(CachedRoutingMixin, TourismPage):
     """The site's front page, one per language, directly under the root.
 
     Shows the hero, featured destinations, upcoming events, featured products of the

@@ -1,0 +1,177 @@
+"""Cached facts every public page needs: the site, the home pages, restrictions, the nav.
+
+All of them derive from the page tree, so they share one *generation* token kept in
+Django's cache. Any change to pages, sites, locales or view restrictions replaces the
+token (see `banua.apps`), which makes every entry built under the old token
+unreachable at once, in every process that shares the cache backend. Entries also
+expire after CACHE_SECONDS as a safety net.
+
+Pickled model instances are kept out of the shared cache: objects that must stay
+model instances (the Site and its specific home pages) are memoised in this process
+only, keyed by the shared token, so they are rebuilt as soon as any process changes
+the tree.
+"""
+
+import threading
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.translation import get_language, get_supported_language_variant
+
+GENERATION_KEY = "banua:pages:generation"
+CACHE_SECONDS = 300
+
+_local = threading.local()
+_memo: dict = {}
+_memo_lock = threading.Lock()
+
+
+def generation() -> str:
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        # add() keeps a token another process set in the meantime.
+        if not cache.add(GENERATION_KEY, token, None):
+            token = cache.get(GENERATION_KEY) or token
+    return token
+
+
+def invalidate() -> None:
+    """New token now, and again after commit so no reader caches pre-commit rows."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
+
+
+def _cached(name: str, build):
+    """Django-cache entry `name` for the current generation, built on a miss."""
+    key = f"banua:pages:{generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def _memoised(name: str, build):
+    """Process-local memo for model instances, valid while the shared token is."""
+    key = (generation(), name)
+    try:
+        return _memo[key]
+    except KeyError:
+        pass
+    value = build()
+    with _memo_lock:
+        stale = [k for k in _memo if k[0] != key[0]]
+        for k in stale:
+            del _memo[k]
+        _memo[key] = value
+    return value
+
+
+# --- locales --------------------------------------------------------------------------
+def locale_ids() -> dict[str, int]:
+    """{language_code: Locale id}: spares Locale.get_active()'s query on every page."""
+    from wagtail.models import Locale
+
+    return _cached(
+        "locales", lambda: dict(Locale.objects.values_list("language_code", "pk"))
+    )
+
+
+def active_language_code() -> str | None:
+    try:
+        return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        return None
+
+
+# --- sites ----------------------------------------------------------------------------
+def site_for_request(request):
+    """The wagtail Site for the request, with its root page already specific.
+
+    The root page also carries its live translations, so `HomePage.localized`
+    answers without a query (see banua.pages.CachedRoutingMixin).
+    """
+    from wagtail.models import Site
+    from wagtail.models.sites import split_domain_port
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def build():
+        site = Site._find_for_request(request)
+        if site is not None and site.root_page_id:
+            root = site.root_page.specific
+            translations = {
+                page.locale.language_code: page
+                for page in root.get_translations(inclusive=True)
+                .live()
+                .select_related("locale", *route_joins(type(root)))
+            }
+            for page in translations.values():
+                page._banua_translations = translations
+            own = translations.get(root.locale.language_code)
+            root = own if own is not None and own.pk == root.pk else root
+            root._banua_translations = translations
+            site.root_page = root
+        return site
+
+    return _memoised(f"site:{hostname}:{port}", build)
+
+
+def route_joins(model) -> list[str]:
+    """Foreign keys a page type declares itself (hero images, venues): joined in."""
+    from wagtail.models import Page
+
+    explicit = getattr(model, "route_select_related", None)
+    if explicit is not None:
+        return list(explicit)
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.model is not Page and field.concrete
+    ]
+
+
+# --- view restrictions ----------------------------------------------------------------
+def restricted_paths() -> tuple[str, ...]:
+    """Tree paths of pages with a view restriction; usually empty, then free to use."""
+    from wagtail.models import PageViewRestriction
+
+    return _cached(
+        "restricted",
+        lambda: tuple(
+            sorted(
+                set(PageViewRestriction.objects.values_list("page__path", flat=True))
+            )
+        ),
+    )
+
+
+def exclude_restricted(pages):
+    """PageQuerySet.public() without its query: restricted sections left out."""
+    for prefix in restricted_paths():
+        pages = pages.exclude(path__startswith=prefix)
+    return pages
+
+
+# --- site navigation ------------------------------------------------------------------
+def navigation(language_code: str) -> dict:
+    """The home page of a language and its live menu children, as plain Page rows."""
+    from wagtail.models import Page
+
+    from tourism.models import HomePage
+
+    def build():
+        homes = Page.objects.live().type(HomePage)
+        home = homes.filter(locale__language_code=language_code).first()
+        if home is None:
+            home = homes.order_by("id").first()
+        if home is None:
+            return {"home": None, "items": []}
+        # Plain Page rows: pageurl needs only url_path.
+        return {"home": home, "items": list(home.get_children().live().in_menu())}
+
+    return _cached(f"nav:{language_code}", build)

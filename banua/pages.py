@@ -1,0 +1,115 @@
+"""Page behaviour that keeps public pages within the query budget.
+
+Wagtail's defaults cost a query per URL segment (child by slug, then `.specific`),
+two for the view-restriction check and one for the active Locale. These mixins give
+the same answers from `banua.page_cache` and one lookup by url_path.
+"""
+
+from django.http import Http404
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+
+from banua import page_cache
+
+
+class CachedRestrictionsMixin:
+    """View restrictions without a query while the site has none (the usual case).
+
+    As soon as any page is restricted, Wagtail's own check runs for every page: it
+    follows aliases (translated sections are often aliases of the Indonesian ones),
+    which a path comparison alone would miss.
+    """
+
+    def get_view_restrictions(self):
+        if page_cache.restricted_paths():
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+
+class CachedRoutingMixin:
+    """For the site's home pages: localize from the cached translations and route a
+    whole URL with one url_path lookup plus one query for the specific page.
+
+    The walk down the path is simulated on the fetched rows so pages with their own
+    `route()` (RoutablePageMixin sub-routes such as an event's `ical/`) still take
+    precedence exactly where Wagtail would let them; anything unusual falls back to
+    Wagtail's own routing.
+    """
+
+    @property
+    def localized(self):
+        translations = getattr(self, "_banua_translations", None)
+        if translations is None:
+            return TranslatableMixin.localized.fget(self)
+        return translations.get(page_cache.active_language_code(), self)
+
+    def route(self, request, path_components):
+        if not path_components or not self.live:
+            return super().route(request, path_components)
+        prefixes = []
+        url_path = self.url_path
+        for component in path_components:
+            url_path += component + "/"
+            prefixes.append(url_path)
+        rows = {
+            row["url_path"]: row
+            for row in Page.objects.filter(
+                path__startswith=self.path,
+                depth__gt=self.depth,
+                depth__lte=self.depth + len(path_components),
+                url_path__in=prefixes,
+            ).values("pk", "path", "depth", "url_path", "content_type_id")
+        }
+        parent = {"path": self.path, "depth": self.depth}
+        for index, url_path in enumerate(prefixes):
+            row = rows.get(url_path)
+            if (
+                row is None
+                or row["depth"] != parent["depth"] + 1
+                or not row["path"].startswith(parent["path"])
+            ):
+                return super().route(request, path_components)
+            model = _model_for(row["content_type_id"])
+            if model is None:
+                return super().route(request, path_components)
+            remaining = path_components[index + 1 :]
+            if not remaining or _handles_own_route(model, remaining):
+                page = (
+                    model._default_manager.select_related(
+                        *page_cache.route_joins(model)
+                    )
+                    .filter(pk=row["pk"])
+                    .first()
+                )
+                if page is None:
+                    raise Http404
+                return page.route(request, remaining)
+            parent = row
+        return super().route(request, path_components)
+
+
+def _model_for(content_type_id):
+    from django.contrib.contenttypes.models import ContentType
+
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return model if model is not None and issubclass(model, Page) else None
+
+
+def _handles_own_route(model, remaining) -> bool:
+    """Would this intermediate page answer `remaining` itself instead of a child?
+
+    RoutablePageMixin pages answer when one of their sub-routes matches (their class's
+    resolver tells without a query); any other custom route() is assumed to.
+    """
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    if model.route is Page.route:
+        return False
+    if issubclass(model, RoutablePageMixin) and (
+        model.route is RoutablePageMixin.route
+    ):
+        try:
+            model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Http404:
+            return False
+        return True
+    return True
