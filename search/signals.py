@@ -1,5 +1,4 @@
-"""Signal wiring: a change to a product, its variants or tags, its vendor or its
-category
+"""Signal wiring: a change to a product, its variants or tags, its vendor or its category
 enqueues ``search_sync`` once the transaction commits (never inside it, so a rolled-back
 change is never indexed and the worker always sees committed rows).
 
@@ -7,7 +6,8 @@ Installed as django-elasticsearch-dsl's signal processor (settings
 ``ELASTICSEARCH_DSL_SIGNAL_PROCESSOR``), replacing its synchronous in-transaction
 default.
 Code that changes rows without signals (``QuerySet.update``, ``bulk_create``) calls
-``search_sync_on_commit`` itself.
+``search_sync_on_commit`` itself, or, like checkout's stock updates, sends the
+marketplace's ``stock_changed`` signal.
 """
 
 from functools import partial
@@ -15,6 +15,7 @@ from functools import partial
 from django.db import models, transaction
 from django_elasticsearch_dsl.signals import BaseSignalProcessor
 
+from marketplace.signals import stock_changed
 from search import engine
 
 
@@ -64,6 +65,9 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
             sender=Product.tags.through,
             dispatch_uid="search-sync-product-tags",
         )
+        stock_changed.connect(
+            self.handle_stock_changed, dispatch_uid="search-sync-stock"
+        )
 
     def teardown(self):
         from marketplace.models import Category, Product, ProductVariant, Review
@@ -80,12 +84,29 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         models.signals.m2m_changed.disconnect(
             sender=Product.tags.through, dispatch_uid="search-sync-product-tags"
         )
+        stock_changed.disconnect(dispatch_uid="search-sync-stock")
 
     def _enqueue(self, instance):
         target = _target(instance)
         if target is not None and target[2] is not None:
             app_label, model_name, pk = target
             search_sync_on_commit(app_label=app_label, model_name=model_name, pk=pk)
+
+    def handle_stock_changed(self, sender, variant_ids, **kwargs):
+        """Checkout moves stock with conditional UPDATEs, which send no post_save."""
+        if not engine.is_configured():
+            return
+        from marketplace.models import ProductVariant
+
+        product_ids = set(
+            ProductVariant.objects.filter(pk__in=variant_ids).values_list(
+                "product_id", flat=True
+            )
+        )
+        for product_id in sorted(product_ids):
+            search_sync_on_commit(
+                app_label="marketplace", model_name="product", pk=product_id
+            )
 
     def handle_save(self, sender, instance, **kwargs):
         self._enqueue(instance)

@@ -13,5 +13,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
-# Tests pick their own index names on the shared node.
+# Tests pick their own index names on the shared node, and only tests that ask for it
+# (the ``es`` fixture in tests/search/) talk to Elasticsearch: everything else, Wagtail's
+# page indexing included, stays on the database even when ELASTICSEARCH_URL is exported.
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "banua_test")
+ELASTICSEARCH_URL = ""
+ELASTICSEARCH_DSL = {}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -35,6 +35,7 @@ from marketplace.models import (
     SubOrder,
 )
 from marketplace.services.ledger import commission_split
+from marketplace.signals import stock_changed
 
 POSTAL_CODE = re.compile(r"^[1-9]\d{4}$")
 PHONE = re.compile(r"^\+?\d[\d\s-]{7,18}$")
@@ -248,6 +249,10 @@ def checkout_start(
                 expires_at=expires,
             )
             for variant_id, quantity, _v in reservations
+        )
+        stock_changed.send(
+            sender=ProductVariant,
+            variant_ids=[variant_id for variant_id, *_ in reservations],
         )
         OrderStatusChange.objects.create(
             order=order,

@@ -23,6 +23,7 @@ from marketplace.models import (
     StockReservation,
     SubOrder,
 )
+from marketplace.signals import stock_changed
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +109,10 @@ def _release_reservations(order: Order) -> None:
     StockReservation.objects.filter(pk__in=[r.pk for r in held]).update(
         status=ReservationStatus.RELEASED
     )
+    if held:
+        stock_changed.send(
+            sender=ProductVariant, variant_ids=[r.variant_id for r in held]
+        )
 
 
 def _retake_stock(order: Order) -> bool:
@@ -136,6 +141,7 @@ def _retake_stock(order: Order) -> bool:
     StockReservation.objects.filter(order=order).update(
         status=ReservationStatus.COMMITTED
     )
+    stock_changed.send(sender=ProductVariant, variant_ids=[pk for pk, _q in taken])
     return True
 
 

@@ -69,6 +69,25 @@ def test_price_and_stock_changes_of_a_variant_reach_the_index(
     assert document["in_stock"] is False
 
 
+def test_stock_taken_by_checkout_reaches_the_index(es, django_capture_on_commit_callbacks):
+    """Checkout takes stock with a conditional UPDATE (no post_save) and says so with
+    the marketplace's stock_changed signal."""
+    from django.db.models import F
+
+    from marketplace.models import ProductVariant
+    from marketplace.signals import stock_changed
+
+    with django_capture_on_commit_callbacks(execute=True):
+        product = f.product("Tanggui Purun", price=75_000, stock=1)
+    variant = product.variants.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        ProductVariant.objects.filter(pk=variant.pk, stock__gte=1).update(
+            stock=F("stock") - 1
+        )
+        stock_changed.send(sender=ProductVariant, variant_ids=[variant.pk])
+    assert source(es, product.pk)["in_stock"] is False
+
+
 def test_unpublish_and_delete_remove_the_document(
     es, django_capture_on_commit_callbacks
 ):
