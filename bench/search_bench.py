@@ -264,6 +264,8 @@ def run(size: int, queries: int) -> dict:
     from search.params import ProductSearchParams
     from search.products import product_search_es, product_suggest_es
 
+    # The test settings keep Elasticsearch off unless asked for: this run asks for it.
+    settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
     settings.ELASTICSEARCH_INDEX_PREFIX = f"banua_bench_{uuid.uuid4().hex[:8]}"
     client = engine.get_client()
     index = indexing.index_create(client=client)
