@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= banua.settings.dev
 
-.PHONY: install messages run test services services-down lint format bench clean
+.PHONY: install messages run test services services-down lint format bench bench-lighthouse bench-checkout bench-search clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,18 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Benchmarks print numbers; checkout and search need `make services` first.
+bench: bench-lighthouse bench-checkout bench-search
+
+bench-lighthouse: messages
+	$(PY) bench/lighthouse.py --runs 3
+
+bench-checkout: install
+	. .services/env && DATABASE_URL=$${DATABASE_URL%/*}/banua_bench $(PY) bench/checkout.py
+
+bench-search: install
+	. .services/env && $(PY) bench/search_bench.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache artifacts
