@@ -8,6 +8,7 @@ facets cost no extra queries.
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.money import format_rupiah
 from search.params import PRICE_RANGES, ProductSearchParams
 from search.results import FacetBucket
 
@@ -17,12 +18,10 @@ FACETS = ("category", "vendor", "region", "technique", "dye", "price")
 def _price_label(key: str) -> str:
     low, _sep, high = key.partition("-")
     if not high:
-        return str(_("From Rp %(low)s") % {"low": f"{int(low):,}".replace(",", ".")})
+        return str(_("From %(low)s") % {"low": format_rupiah(int(low))})
     if int(low) == 0:
-        return str(
-            _("Under Rp %(high)s") % {"high": f"{int(high):,}".replace(",", ".")}
-        )
-    return f"Rp {int(low):,} – {int(high):,}".replace(",", ".")
+        return str(_("Under %(high)s") % {"high": format_rupiah(int(high))})
+    return f"{format_rupiah(int(low))} – {format_rupiah(int(high))}"
 
 
 def price_range_selected(key: str, params: ProductSearchParams) -> bool:
