@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from marketplace.models import Order, OrderStatus, WebhookEvent, WebhookEventStatus
-from marketplace.money import stripe_amount_to_rupiah
+from marketplace.money import rupiah_to_stripe_amount, stripe_amount_to_rupiah
 
 logger = logging.getLogger(__name__)
 
@@ -37,10 +37,29 @@ def _order_for_session(session: dict) -> Order:
     return order
 
 
+class AmountMismatch(Exception):
+    """Stripe reports a charge that is not the order's total: never mark such an order paid."""
+
+
+def _check_amount(order: Order, session: dict) -> None:
+    """The session's total must be the order's grand total in IDR minor units."""
+    amount, currency = session.get("amount_total"), session.get("currency")
+    if amount is None:  # older event shapes carry no total; the session was ours
+        return
+    if (currency or "idr").lower() != "idr" or amount != rupiah_to_stripe_amount(
+        order.grand_total
+    ):
+        raise AmountMismatch(
+            f"order {order.number}: Stripe reports {amount} {currency}, "
+            f"expected {rupiah_to_stripe_amount(order.grand_total)} idr"
+        )
+
+
 def handle_checkout_session_completed(obj: dict) -> None:
     from marketplace.services.orders import order_mark_paid
 
     order = _order_for_session(obj)
+    _check_amount(order, obj)
     if obj.get("payment_status") not in ("paid", "no_payment_required"):
         # An asynchronous method: wait for checkout.session.async_payment_succeeded.
         return
@@ -55,6 +74,7 @@ def handle_checkout_session_async_succeeded(obj: dict) -> None:
     from marketplace.services.orders import order_mark_paid
 
     order = _order_for_session(obj)
+    _check_amount(order, obj)
     order_mark_paid(
         order_id=order.pk,
         payment_intent_id=obj.get("payment_intent") or "",

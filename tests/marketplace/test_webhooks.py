@@ -57,6 +57,37 @@ def test_completed_marks_paid_once_even_when_replayed(client):
     assert order.history.count() == history
 
 
+def test_a_session_total_that_is_not_the_order_total_never_marks_it_paid(client):
+    order = _stripe_order(sellable_variant(stock=3))
+    wrong_total = (order.grand_total - 1000) * 100
+    payload = event(
+        "checkout.session.completed",
+        _completed(amount_total=wrong_total, currency="idr"),
+        event_id="evt_wrong_amount",
+    )
+
+    response = post(client, payload)
+
+    assert response.status_code == 500  # recorded as failed, for the office to look at
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PENDING
+    stored = WebhookEvent.objects.get(event_id="evt_wrong_amount")
+    assert stored.status == WebhookEventStatus.FAILED
+    assert "expected" in stored.error
+
+
+def test_the_right_session_total_in_minor_units_marks_it_paid(client):
+    order = _stripe_order(sellable_variant(stock=3))
+    payload = event(
+        "checkout.session.completed",
+        _completed(amount_total=order.grand_total * 100, currency="idr"),
+    )
+
+    assert post(client, payload).status_code == 200
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID
+
+
 def test_forged_signature_is_refused_and_nothing_stored(client):
     order = _stripe_order(sellable_variant())
     payload = event("checkout.session.completed", _completed())
