@@ -70,16 +70,7 @@ def _memoised(name: str, build):
     return value
 
 
-# --- locales --------------------------------------------------------------------------
-def locale_ids() -> dict[str, int]:
-    """{language_code: Locale id}: spares Locale.get_active()'s query on every page."""
-    from wagtail.models import Locale
-
-    return _cached(
-        "locales", lambda: dict(Locale.objects.values_list("language_code", "pk"))
-    )
-
-
+# --- languages --------------------------------------------------------------------------
 def active_language_code() -> str | None:
     try:
         return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
@@ -146,6 +137,18 @@ def restricted_paths() -> tuple[str, ...]:
             sorted(
                 set(PageViewRestriction.objects.values_list("page__path", flat=True))
             )
+        ),
+    )
+
+
+def restricted_page_ids() -> frozenset[int]:
+    """Ids of pages carrying a view restriction (for Page.get_view_restrictions)."""
+    from wagtail.models import PageViewRestriction
+
+    return _cached(
+        "restricted_ids",
+        lambda: frozenset(
+            PageViewRestriction.objects.values_list("page_id", flat=True)
         ),
     )
 

@@ -202,3 +202,23 @@ def test_generation_token_changes_on_tree_changes(full_site):  # noqa: F811
     assert page_cache.generation() != before
     settled = page_cache.generation()
     assert page_cache.generation() == settled
+
+
+def test_budget_holds_with_a_restricted_section_elsewhere(
+    client,
+    full_site,  # noqa: F811
+    django_assert_max_num_queries,
+):
+    """One private section makes Wagtail's own restriction check run on every page
+    (two queries); every public page still fits."""
+    private = make_story_index(full_site.tree.home, title="Internal", slug="internal")
+    PageViewRestriction.objects.create(
+        page=Page.objects.get(pk=private.pk),
+        restriction_type=PageViewRestriction.LOGIN,
+    )
+    for language in LANGUAGES:
+        for url in page_urls(full_site, language).values():
+            client.get(url)
+            with django_assert_max_num_queries(BUDGET):
+                assert client.get(url).status_code == 200
+    assert client.get(private.url).status_code == 302
