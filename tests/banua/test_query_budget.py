@@ -15,7 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from banua import page_cache
 from tests.marketplace.factories import (
@@ -197,11 +197,27 @@ def test_login_restriction_on_a_section_covers_its_pages(client, full_site):  # 
 
 
 def test_generation_token_changes_on_tree_changes(full_site):  # noqa: F811
-    before = page_cache.generation()
-    full_site.story.save_revision().publish()
-    assert page_cache.generation() != before
+    """Publishing, moving, saving sites and locales all make the page caches stale."""
+    changes = [
+        lambda: full_site.story.save_revision().publish(),
+        lambda: full_site.story.unpublish(),
+        lambda: Site.objects.get(is_default_site=True).save(),
+        lambda: full_site.tree.locale_en.save(),
+        lambda: full_site.itinerary.move(full_site.stories, pos="first-child"),
+    ]
+    for change in changes:
+        before = page_cache.generation()
+        change()
+        assert page_cache.generation() != before
     settled = page_cache.generation()
     assert page_cache.generation() == settled
+
+
+def test_unpublished_section_still_routes_to_its_live_pages(client, full_site):  # noqa: F811
+    """As in Wagtail's own routing, only the requested page must be live."""
+    Page.objects.get(pk=full_site.stories.pk).specific.unpublish()
+    assert client.get(full_site.story.url).status_code == 200
+    assert client.get(full_site.stories.url).status_code == 404
 
 
 def test_budget_holds_with_a_restricted_section_elsewhere(
