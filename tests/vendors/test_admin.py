@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from marketplace.models import Product
 from tests.marketplace.factories import ProductFactory, ProductVariantFactory
@@ -10,6 +11,14 @@ from tests.vendors.factories import VendorFactory, office_user
 from vendors.models import VendorStatus
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(settings):
+    """These tests read the English source messages; Indonesian is the site default."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 def test_office_lists_and_filters_shops_and_products(client):

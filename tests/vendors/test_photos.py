@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from PIL import Image
 
 from tests.vendors.factories import UserFactory
@@ -7,6 +8,14 @@ from tests.vendors.images import bomb_upload, fake_upload, jpeg_upload, png_uplo
 from vendors.photos import COLLECTION_NAME, photo_ingest, photo_validate
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(settings):
+    """These tests read the English source messages; Indonesian is the site default."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 def test_a_real_photo_becomes_a_wagtail_image_in_the_vendor_collection():
