@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.utils import translation
 
 from marketplace import services
 from marketplace.models import CartItem, Order, OrderStatus
@@ -17,6 +18,14 @@ from tests.marketplace.factories import (
 from tests.vendors.factories import UserFactory, VendorFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(settings):
+    """These tests read the English source messages; Indonesian is the site default."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,20 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
 
 from tests.vendors.factories import UserFactory
 from vendors import throttle
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(settings):
+    """These tests read the English source messages; Indonesian is the site default."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 def _login(client, username, password="wrong-password", address="10.0.0.1"):  # noqa: S107

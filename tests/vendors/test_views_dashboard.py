@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from marketplace.models import Product, ProductStatus
 from tests.marketplace.factories import (
@@ -13,6 +14,14 @@ from tests.vendors.images import fake_upload, jpeg_upload, png_upload
 from vendors.models import Vendor, VendorStatus
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(settings):
+    """These tests read the English source messages; Indonesian is the site default."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 def product_post(category, *, variants, existing=(), **fields):
