@@ -95,7 +95,9 @@ def payout_release(*, payout_id: int) -> Payout:
 
     with transaction.atomic():
         payout = (
-            Payout.objects.select_for_update()
+            # Lock only the payout row: PostgreSQL refuses FOR UPDATE on the nullable
+            # side of the outer joins that select_related adds.
+            Payout.objects.select_for_update(of=("self",))
             .select_related("suborder__order", "vendor")
             .get(pk=payout_id)
         )
