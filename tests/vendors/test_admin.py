@@ -7,18 +7,30 @@ from django.utils import translation
 
 from marketplace.models import Product
 from tests.marketplace.factories import ProductFactory, ProductVariantFactory
-from tests.vendors.factories import VendorFactory, office_user
+from tests.vendors.factories import VendorFactory
+from tests.vendors.factories import office_user as _office_user
 from vendors.models import VendorStatus
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _english_messages(settings):
-    """These tests read the English source messages; Indonesian is the site default."""
-    settings.LANGUAGE_CODE = "en"
+def _english_messages():
+    """These tests read the English source messages; Indonesian is the site default, so
+    URLs are reversed (and pages served) under /en/."""
     with translation.override("en"):
         yield
+
+
+def office_user(**kwargs):
+    """An office member who reads the Wagtail admin in English (the site default is id)."""
+    from wagtail.users.models import UserProfile
+
+    user = _office_user(**kwargs)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
 
 
 def test_office_lists_and_filters_shops_and_products(client):

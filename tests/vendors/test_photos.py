@@ -11,9 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _english_messages(settings):
-    """These tests read the English source messages; Indonesian is the site default."""
-    settings.LANGUAGE_CODE = "en"
+def _english_messages():
+    """These tests read the English source messages; Indonesian is the site default, so
+    URLs are reversed (and pages served) under /en/."""
     with translation.override("en"):
         yield
 
