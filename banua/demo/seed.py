@@ -100,7 +100,7 @@ class DemoSeeder:
         page = model(slug=slug, locale=parent.locale, **fields)
         parent.add_child(instance=page)
         page.save_revision().publish()
-        self.report.count(model._meta.verbose_name_plural, True)
+        self.report.count(model.__name__, True)
         return page
 
     def translation(self, page, **fields):

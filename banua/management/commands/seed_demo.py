@@ -1,6 +1,9 @@
+import logging
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from banua.demo.seed import DEMO_PASSWORD, DemoSeeder
 
@@ -12,9 +15,21 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        # One transaction: a failed seed leaves no half-built site behind.
-        with transaction.atomic():
-            report = DemoSeeder().run()
+        # One transaction: a failed seed leaves no half-built site behind. The demo
+        # order's e-mails go nowhere (fake addresses, even where SMTP is configured), and
+        # the per-page INFO logs of a few hundred creations are left out of the console.
+        previous_disable = logging.root.manager.disable
+        logging.disable(logging.INFO)
+        try:
+            with (
+                override_settings(
+                    EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
+                ),
+                transaction.atomic(),
+            ):
+                report = DemoSeeder().run()
+        finally:
+            logging.disable(previous_disable)
         if report.created:
             summary = ", ".join(
                 f"{count} {kind}" for kind, count in sorted(report.created.items())
