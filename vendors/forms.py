@@ -12,7 +12,7 @@ from tourism.models import DestinationPage
 from vendors import throttle
 from vendors.models import BankAccount, Vendor
 from vendors.photos import photo_validate
-from vendors.services.catalogue import VariantInput
+from vendors.services.catalogue import PRODUCT_FIELDS, VariantInput
 from vendors.text import sanitise_text
 
 TOO_MANY_ATTEMPTS = _(
@@ -243,18 +243,7 @@ class ProductForm(forms.ModelForm):
 
     class Meta:
         model = Product
-        fields = [
-            "name",
-            "category",
-            "description",
-            "status",
-            "maker_name",
-            "village",
-            "technique",
-            "dye",
-            "motif_name",
-            "motif_meaning",
-        ]
+        fields = list(PRODUCT_FIELDS)  # exactly what product_save accepts
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "motif_meaning": forms.Textarea(attrs={"rows": 3}),

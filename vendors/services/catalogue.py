@@ -16,7 +16,8 @@ from vendors.photos import photo_ingest, photo_validate
 from vendors.services.common import audit, require_actor
 from vendors.text import sanitise_text
 
-PRODUCT_FIELDS = {
+# The product fields a vendor may set, in the order the dashboard form shows them.
+PRODUCT_FIELDS = (
     "name",
     "category",
     "description",
@@ -27,7 +28,7 @@ PRODUCT_FIELDS = {
     "dye",
     "motif_name",
     "motif_meaning",
-}
+)
 _TEXT_FIELDS = {
     "description",
     "motif_meaning",
@@ -82,7 +83,7 @@ def product_save(
     require_actor(actor=actor, vendor=vendor, staff_perm="marketplace.change_product")
     if product is not None and product.vendor_id != vendor.pk:
         raise PermissionDenied
-    unknown = set(fields) - PRODUCT_FIELDS
+    unknown = set(fields) - set(PRODUCT_FIELDS)
     if unknown:
         raise ValueError(f"not product fields: {sorted(unknown)}")
     photos = list(photos or [])
