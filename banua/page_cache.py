@@ -23,7 +23,6 @@ from django.utils.translation import get_language, get_supported_language_varian
 GENERATION_KEY = "banua:pages:generation"
 CACHE_SECONDS = 300
 
-_local = threading.local()
 _memo: dict = {}
 _memo_lock = threading.Lock()
 
