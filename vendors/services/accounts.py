@@ -87,12 +87,15 @@ def user_signup(*, email: str, password: str, language: str):
         # Signed up before but never activated: the same link again, same password.
         transaction.on_commit(lambda: _mail_activation(existing, language))
     else:
-        transaction.on_commit(lambda: _mail_existing(email, language))
+        # To the address on file: the typed one may differ in case only.
+        to = (existing.email if existing is not None else "") or email
+        transaction.on_commit(lambda: _mail_existing(to, language))
     return user
 
 
 def user_activate(*, user):
-    """Switch on an account whose owner followed the activation link."""
+    """Switch on an account whose owner followed the activation link; True if this
+    call switched it on (a second click finds it active)."""
     User = get_user_model()
     with transaction.atomic():
         updated = User.objects.filter(pk=user.pk, is_active=False).update(
