@@ -54,9 +54,7 @@ class PerParameterLimitHandler(AxesDatabaseHandler):
         attempts_list = self.get_user_attempts(request, credentials)
         failures = 0
         for parameter, attempts in zip(parameters, attempts_list, strict=True):
-            count = (
-                attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
-            )
+            count = attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
             limit = limits.get(_parameter_key(parameter), base)
             failures = max(failures, count * base // limit)
         return failures

@@ -28,9 +28,7 @@ def account_email_send(*, to: str, template: str, language: str, context: dict) 
         )
         body = render_to_string(f"vendors/emails/{language}/{template}.txt", context)
     try:
-        send_mail(
-            " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [to]
-        )
+        send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [to])
     except Exception:  # noqa: BLE001 - any transport error; the caller goes on
         logger.exception("Account e-mail %r could not be sent", template)
         return False

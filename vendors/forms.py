@@ -116,7 +116,9 @@ class AccountPasswordResetForm(PasswordResetForm):
             rule=rate_limits.PASSWORD_RESET_PER_EMAIL, ident=email
         ):
             return
-        rate_limits.rate_limit_hit(rule=rate_limits.PASSWORD_RESET_PER_EMAIL, ident=email)
+        rate_limits.rate_limit_hit(
+            rule=rate_limits.PASSWORD_RESET_PER_EMAIL, ident=email
+        )
         super().save(*args, **kwargs)
 
     def send_mail(

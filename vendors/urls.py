@@ -12,9 +12,7 @@ urlpatterns = [
     path("akun/daftar/", auth.signup, name="signup"),
     path("akun/daftar/periksa-email/", auth.signup_done, name="signup_done"),
     path("akun/aktifkan/<uidb64>/<token>/", auth.activate, name="activate"),
-    path(
-        "akun/lupa-sandi/", auth.PasswordResetView.as_view(), name="password_reset"
-    ),
+    path("akun/lupa-sandi/", auth.PasswordResetView.as_view(), name="password_reset"),
     path(
         "akun/lupa-sandi/terkirim/",
         auth.PasswordResetDoneView.as_view(),
