@@ -160,6 +160,10 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False
 
+# One password-reset form for everyone, staff included: /akun/lupa-sandi/ (rate-limited,
+# and a mail server that is down does not make it fail). Wagtail's own at
+# /admin/password_reset/ would be a second, unguarded one.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 LOGIN_URL = "vendors:login"
 LOGIN_REDIRECT_URL = "vendors:dashboard"
 LOGOUT_REDIRECT_URL = "/"

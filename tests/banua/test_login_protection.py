@@ -150,3 +150,10 @@ def test_failures_counted_in_another_process_lock_this_one(client):
         REMOTE_ADDR="10.3.0.3",
     )
     assert right.status_code == 429 and "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_wagtails_own_password_reset_is_off_in_favour_of_ours(client):
+    """Staff reset their password at /akun/lupa-sandi/ like everyone."""
+    assert client.get("/admin/password_reset/").status_code == 404
+    assert client.get("/akun/lupa-sandi/").status_code == 200
