@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -24,7 +23,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("api/v2/", api_router.urls),
-    path("django-admin/", admin.site.urls),
+    # No Django admin: nothing registers a model there, and every office screen is in
+    # Wagtail's admin. An unmounted admin is one login form fewer to guard.
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -3,13 +3,19 @@ the writes happen in vendors.services."""
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordResetForm,
+    SetPasswordMixin,
+)
 from django.forms import inlineformset_factory
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.models import Category, Product, ProductStatus, ProductVariant
 from tourism.models import DestinationPage
-from vendors import throttle
+from vendors import rate_limits
+from vendors.emails import account_email_send
 from vendors.models import BankAccount, Vendor
 from vendors.photos import photo_validate
 from vendors.services.catalogue import PRODUCT_FIELDS, VariantInput
@@ -20,77 +26,116 @@ TOO_MANY_ATTEMPTS = _(
 )
 
 
-class ThrottledAuthenticationForm(AuthenticationForm):
-    """Django's log-in form, refusing further tries per account and per address once a
-    limit of failures is reached within the window."""
-
-    def clean(self):
-        username = (self.data.get("username") or "").strip()
-        address = throttle.client_address(self.request) if self.request else ""
-        for rule, ident in (
-            (throttle.LOGIN_PER_ACCOUNT, username),
-            (throttle.LOGIN_PER_ADDRESS, address),
-        ):
-            if throttle.throttle_is_blocked(rule=rule, ident=ident):
-                raise forms.ValidationError(
-                    TOO_MANY_ATTEMPTS,
-                    code="throttled",
-                    params={"minutes": rule.window // 60},
-                )
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            throttle.throttle_hit(rule=throttle.LOGIN_PER_ACCOUNT, ident=username)
-            throttle.throttle_hit(rule=throttle.LOGIN_PER_ADDRESS, ident=address)
-            raise
-        throttle.throttle_reset(rule=throttle.LOGIN_PER_ACCOUNT, ident=username)
-        return cleaned
+def _rate_limit_check(rules) -> None:
+    for rule, ident in rules:
+        if rate_limits.rate_limit_is_reached(rule=rule, ident=ident):
+            raise forms.ValidationError(
+                TOO_MANY_ATTEMPTS,
+                code="throttled",
+                params={"minutes": rule.window // 60},
+            )
 
 
-class SignupForm(UserCreationForm):
+class LoginForm(AuthenticationForm):
+    """Django's log-in form. Failed guesses are counted and locked out by the site's
+    log-in protection (django-axes, through ``authenticate``), not here."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("E-mail address or user name")
+
+
+class SignupForm(SetPasswordMixin, forms.Form):
+    """E-mail address and password; the e-mail address becomes the user name. The
+    password goes through AUTH_PASSWORD_VALIDATORS."""
+
+    # 150: the user name it becomes has room for no more.
     email = forms.EmailField(
-        label=_("E-mail address"), help_text=_("We send shop news here.")
+        label=_("E-mail address"),
+        max_length=150,
+        help_text=_("We send a link to activate your account here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-
-    class Meta:
-        model = get_user_model()
-        fields = ("username", "email")
+    password1, password2 = SetPasswordMixin.create_password_fields()
 
     def __init__(self, *args, request=None, **kwargs):
         self.request = request
         super().__init__(*args, **kwargs)
-        for name in ("username", "email", "password1", "password2"):
-            self.fields[name].widget.attrs.setdefault(
-                "autocomplete",
-                {
-                    "username": "username",
-                    "email": "email",
-                    "password1": "new-password",
-                    "password2": "new-password",
-                }[name],
-            )
 
     def clean(self):
-        address = throttle.client_address(self.request) if self.request else ""
-        email = (self.data.get("email") or "").strip()
-        for rule, ident in (
-            (throttle.SIGNUP_PER_ADDRESS, address),
-            (throttle.SIGNUP_PER_ACCOUNT, email),
-        ):
-            if throttle.throttle_is_blocked(rule=rule, ident=ident):
-                raise forms.ValidationError(
-                    TOO_MANY_ATTEMPTS,
-                    code="throttled",
-                    params={"minutes": rule.window // 60},
-                )
+        address = rate_limits.client_address(self.request)
+        email = (self.data.get("email") or "").strip()[:254]
+        _rate_limit_check(
+            (
+                (rate_limits.SIGNUP_PER_ADDRESS, address),
+                (rate_limits.SIGNUP_PER_EMAIL, email),
+            )
+        )
         # Every attempt counts, successful or not: sign-ups are what bots mass-produce.
-        throttle.throttle_hit(rule=throttle.SIGNUP_PER_ADDRESS, ident=address)
-        throttle.throttle_hit(rule=throttle.SIGNUP_PER_ACCOUNT, ident=email)
+        rate_limits.rate_limit_hit(rule=rate_limits.SIGNUP_PER_ADDRESS, ident=address)
+        rate_limits.rate_limit_hit(rule=rate_limits.SIGNUP_PER_EMAIL, ident=email)
+        self.validate_passwords()
         cleaned = super().clean()
-        User = get_user_model()
-        if email and User.objects.filter(email__iexact=email).exists():
-            self.add_error("email", _("An account with this e-mail address exists."))
+        email = cleaned.get("email") or ""
+        # The validators (similarity to the name and address among them) see the
+        # account as it would be created.
+        self.validate_password_for_user(
+            get_user_model()(username=email.lower(), email=email)
+        )
         return cleaned
+
+
+class AccountPasswordResetForm(PasswordResetForm):
+    """Django's reset form (the same answer whether or not the address has an account)
+    with a rate limit, and the e-mail in the visitor's language through
+    vendors.emails, which logs a failed send instead of raising."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        address = rate_limits.client_address(self.request)
+        _rate_limit_check(((rate_limits.PASSWORD_RESET_PER_ADDRESS, address),))
+        rate_limits.rate_limit_hit(
+            rule=rate_limits.PASSWORD_RESET_PER_ADDRESS, ident=address
+        )
+        return super().clean()
+
+    def save(self, *args, **kwargs):
+        email = self.cleaned_data["email"]
+        # Past the limit for one address the page answers as usual but sends nothing,
+        # so the form cannot be used to flood someone's inbox.
+        if rate_limits.rate_limit_is_reached(
+            rule=rate_limits.PASSWORD_RESET_PER_EMAIL, ident=email
+        ):
+            return
+        rate_limits.rate_limit_hit(
+            rule=rate_limits.PASSWORD_RESET_PER_EMAIL, ident=email
+        )
+        super().save(*args, **kwargs)
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        account_email_send(
+            to=to_email,
+            template="password_reset",
+            language=translation.get_language() or "id",
+            context=context,
+        )
 
 
 def _destination_queryset():

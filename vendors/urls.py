@@ -10,6 +10,24 @@ urlpatterns = [
     path("akun/masuk/", auth.LoginView.as_view(), name="login"),
     path("akun/keluar/", auth.LogoutView.as_view(), name="logout"),
     path("akun/daftar/", auth.signup, name="signup"),
+    path("akun/daftar/periksa-email/", auth.signup_done, name="signup_done"),
+    path("akun/aktifkan/<uidb64>/<token>/", auth.activate, name="activate"),
+    path("akun/lupa-sandi/", auth.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "akun/lupa-sandi/terkirim/",
+        auth.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "akun/sandi-baru/<uidb64>/<token>/",
+        auth.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "akun/sandi-baru/selesai/",
+        auth.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     # The vendor's dashboard
     path("dasbor/daftar-toko/", dashboard.apply, name="apply"),
     path("dasbor/", dashboard.home, name="dashboard"),

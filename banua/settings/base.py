@@ -5,6 +5,7 @@ Everything that differs between a laptop and production comes from environment v
 search, the demo payment provider, console e-mail.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Log-in protection (see the "Log-in protection" block below).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: turns a locked-out log-in into the 429 lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "banua.urls"
@@ -125,6 +130,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# --- Log-in protection (django-axes) ----------------------------------------------------------
+# Every login form (ours at /akun/masuk/, Wagtail's at /admin/login/) goes through
+# ``authenticate``; axes' backend refuses a locked-out account or address before the
+# password is checked, so a lockout holds even with the right password. Counters are
+# rows in the database (axes' database handler, subclassed in banua.login_protection
+# for per-parameter limits): shared by every worker with no extra service, and written
+# under a row lock. Rules: 5 failures per account OR 20 per address; a lockout ends 15
+# minutes after the last counted failure (attempts while locked are not counted, so
+# the wait shown is the real one); a successful log-in clears that account's failures.
+# Unlock by hand: `manage.py axes_reset_username <name>` / `axes_reset_ip <address>`.
+AUTHENTICATION_BACKENDS = [
+    "banua.login_protection.LoginProtectionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "banua.login_protection.PerParameterLimitHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = 5
+BANUA_LOGIN_FAILURE_LIMITS = {"username": 5, "ip_address": 20}
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_CALLABLE = "banua.login_protection.username_normalised"
+AXES_LOCKOUT_CALLABLE = "banua.login_protection.lockout_response"
+# The address is REMOTE_ADDR: a proxy in front must set it from X-Forwarded-For.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+# No row per successful log-in (Wagtail keeps its own log); the Django admin is not
+# mounted, so axes' admin pages are off.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+
+# One password-reset form for everyone, staff included: /akun/lupa-sandi/ (rate-limited,
+# and a mail server that is down does not make it fail). Wagtail's own at
+# /admin/password_reset/ would be a second, unguarded one.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 LOGIN_URL = "vendors:login"
 LOGIN_REDIRECT_URL = "vendors:dashboard"
 LOGOUT_REDIRECT_URL = "/"

@@ -2,8 +2,10 @@
 with two photos and two variants, and finds it on the shop page."""
 
 import io
+import re
 
 import pytest
+from django.core import mail
 from PIL import Image
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -60,11 +62,15 @@ def test_artisan_signs_up_is_approved_and_sells(
 
     # 1. Sign up.
     browser.get(live_server.url + "/akun/daftar/")
-    _fill(browser, "username", "ratna")
     _fill(browser, "email", "ratna@example.test")
     _fill(browser, "password1", "Kain-Sasirangan-99")
     _fill(browser, "password2", "Kain-Sasirangan-99")
     screenshot(browser, "artisan-1-signup")
+    _submit(browser)
+    assert browser.current_url.endswith("/akun/daftar/periksa-email/")
+    # 1b. Follow the activation link from the e-mail.
+    link = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[-1].body).group(1)
+    browser.get(live_server.url + link)
     _submit(browser)
     assert browser.current_url.endswith("/dasbor/daftar-toko/")
 
@@ -82,7 +88,7 @@ def test_artisan_signs_up_is_approved_and_sells(
     _submit(browser)
     assert "/dasbor/" in browser.current_url
     assert "status--pending" in browser.page_source
-    vendor = Vendor.objects.get(owner__username="ratna")
+    vendor = Vendor.objects.get(owner__email="ratna@example.test")
     assert vendor.whatsapp == "6281234567890"
 
     # 3. The tourism office approves the shop.

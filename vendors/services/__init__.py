@@ -7,6 +7,7 @@ entry with Wagtail's ``log()`` and sends the e-mails, so the dashboard, the API 
 Wagtail admin behave the same.
 """
 
+from vendors.services.accounts import user_activate, user_signup
 from vendors.services.catalogue import (
     product_archive,
     product_hide,
@@ -15,7 +16,6 @@ from vendors.services.catalogue import (
     variant_stock_bulk_update,
 )
 from vendors.services.onboarding import (
-    user_signup,
     vendor_apply,
     vendor_approve,
     vendor_reinstate,
@@ -36,6 +36,7 @@ __all__ = [
     "product_hide",
     "product_save",
     "product_unhide",
+    "user_activate",
     "user_signup",
     "variant_stock_bulk_update",
     "vendor_apply",

@@ -1,4 +1,4 @@
-"""Sign-up, the vendor application, the office's decision, and the vendor's own shop
+"""The vendor application, the office's decision, and the vendor's own shop
 edits."""
 
 from django.conf import settings
@@ -20,21 +20,6 @@ from vendors.text import sanitise_text
 
 # Slugs that would clash with fixed API paths (/api/v1/vendors/me/...).
 RESERVED_SLUGS = {"me", "products"}
-
-
-def user_signup(*, username: str, email: str, password: str):
-    """A new, ordinary account (no staff rights); the form checked the password."""
-    User = get_user_model()
-    with transaction.atomic():
-        if User.objects.filter(username__iexact=username).exists():
-            raise ValidationError({"username": _("This username is taken.")})
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(
-                {"email": _("An account with this e-mail address exists.")}
-            )
-        return User.objects.create_user(
-            username=username, email=email, password=password
-        )
 
 
 def _unique_slug(name: str) -> str:

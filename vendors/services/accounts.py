@@ -1,0 +1,105 @@
+"""Accounts: sign-up and activation.
+
+Sign-up never tells the person at the form whether an address already has an account:
+a new address gets an inactive account and an activation link, a known one gets an
+e-mail to its owner instead, and the page says "check your e-mail" either way. The
+user name is the e-mail address, so there is no "user name taken" answer to leak it
+either.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from vendors.emails import account_email_send
+from vendors.tokens import account_activation_token
+
+
+def _site_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _activation_url(user, language: str) -> str:
+    with translation.override(language):
+        path = reverse(
+            "vendors:activate",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": account_activation_token.make_token(user),
+            },
+        )
+    return _site_url(path)
+
+
+def _mail_activation(user, language: str) -> None:
+    account_email_send(
+        to=user.email,
+        template="signup_activate",
+        language=language,
+        context={"user": user, "url": _activation_url(user, language)},
+    )
+
+
+def _mail_existing(email: str, language: str) -> None:
+    with translation.override(language):
+        login_url = _site_url(reverse("vendors:login"))
+        reset_url = _site_url(reverse("vendors:password_reset"))
+    account_email_send(
+        to=email,
+        template="signup_existing",
+        language=language,
+        context={"email": email, "login_url": login_url, "reset_url": reset_url},
+    )
+
+
+def user_signup(*, email: str, password: str, language: str):
+    """A new, inactive, ordinary account (no staff rights) whose user name is the
+    e-mail address, and the e-mail with its activation link; or, if the address is
+    known, an e-mail to it instead. Returns the new user, or None when the address
+    already had an account. The form checked the password."""
+    User = get_user_model()
+    email = User.objects.normalize_email(email.strip())
+    username = email.lower()
+    existing = (
+        User.objects.filter(Q(email__iexact=email) | Q(username__iexact=username))
+        .order_by("pk")
+        .first()
+    )
+    user = None
+    if existing is None:
+        try:
+            # A savepoint: two sign-ups racing for one address meet at the unique
+            # user name, and the loser is told (by e-mail) the address is known.
+            with transaction.atomic():
+                user = User.objects.create_user(
+                    username=username, email=email, password=password, is_active=False
+                )
+        except IntegrityError:
+            existing = User.objects.filter(username__iexact=username).first()
+    if user is not None:
+        transaction.on_commit(lambda: _mail_activation(user, language))
+    elif existing is not None and not existing.is_active and not existing.last_login:
+        # Signed up before but never activated: the same link again, same password.
+        transaction.on_commit(lambda: _mail_activation(existing, language))
+    else:
+        # To the address on file: the typed one may differ in case only.
+        to = (existing.email if existing is not None else "") or email
+        transaction.on_commit(lambda: _mail_existing(to, language))
+    return user
+
+
+def user_activate(*, user):
+    """Switch on an account whose owner followed the activation link; True if this
+    call switched it on (a second click finds it active)."""
+    User = get_user_model()
+    with transaction.atomic():
+        updated = User.objects.filter(pk=user.pk, is_active=False).update(
+            is_active=True
+        )
+    user.is_active = True
+    return updated == 1
