@@ -51,7 +51,9 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def email_render(*, template: str, language: str, context: dict) -> tuple[str, str, str]:
+def email_render(
+    *, template: str, language: str, context: dict
+) -> tuple[str, str, str]:
     """Renders ``<app>/emails/<language>/<name>_subject.txt``, ``<name>.txt`` and, if it
     exists, ``<name>.html`` for ``template="<app>/<name>"``.
     """
@@ -113,7 +115,9 @@ def _enqueue_send(email_id: int) -> None:
     try:
         email_send_task.enqueue(email_id=email_id)
     except Exception:  # noqa: BLE001 - a queue outage must not fail the request; the row stays pending
-        logger.exception("Could not enqueue e-mail %s; the retry command sends it", email_id)
+        logger.exception(
+            "Could not enqueue e-mail %s; the retry command sends it", email_id
+        )
 
 
 def _claim(email_id: int, *, now: datetime) -> bool:

@@ -4,30 +4,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('marketplace', '0003_orders_payments_ledger'),
+        ("marketplace", "0003_orders_payments_ledger"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='order',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Awaiting payment'), ('paid', 'Paid'), ('processing', 'Being prepared'), ('shipped', 'Shipped'), ('ready_for_pickup', 'Ready for pick-up'), ('delivered', 'Delivered'), ('cancelled', 'Cancelled'), ('refunded', 'Refunded')], default='pending', max_length=20, verbose_name='status'),
+            model_name="order",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Awaiting payment"),
+                    ("paid", "Paid"),
+                    ("processing", "Being prepared"),
+                    ("shipped", "Shipped"),
+                    ("ready_for_pickup", "Ready for pick-up"),
+                    ("delivered", "Delivered"),
+                    ("cancelled", "Cancelled"),
+                    ("refunded", "Refunded"),
+                ],
+                default="pending",
+                max_length=20,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='orderstatuschange',
-            name='from_status',
-            field=models.CharField(choices=[('pending', 'Awaiting payment'), ('paid', 'Paid'), ('processing', 'Being prepared'), ('shipped', 'Shipped'), ('ready_for_pickup', 'Ready for pick-up'), ('delivered', 'Delivered'), ('cancelled', 'Cancelled'), ('refunded', 'Refunded')], max_length=20, verbose_name='from'),
+            model_name="orderstatuschange",
+            name="from_status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Awaiting payment"),
+                    ("paid", "Paid"),
+                    ("processing", "Being prepared"),
+                    ("shipped", "Shipped"),
+                    ("ready_for_pickup", "Ready for pick-up"),
+                    ("delivered", "Delivered"),
+                    ("cancelled", "Cancelled"),
+                    ("refunded", "Refunded"),
+                ],
+                max_length=20,
+                verbose_name="from",
+            ),
         ),
         migrations.AlterField(
-            model_name='orderstatuschange',
-            name='to_status',
-            field=models.CharField(choices=[('pending', 'Awaiting payment'), ('paid', 'Paid'), ('processing', 'Being prepared'), ('shipped', 'Shipped'), ('ready_for_pickup', 'Ready for pick-up'), ('delivered', 'Delivered'), ('cancelled', 'Cancelled'), ('refunded', 'Refunded')], max_length=20, verbose_name='to'),
+            model_name="orderstatuschange",
+            name="to_status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Awaiting payment"),
+                    ("paid", "Paid"),
+                    ("processing", "Being prepared"),
+                    ("shipped", "Shipped"),
+                    ("ready_for_pickup", "Ready for pick-up"),
+                    ("delivered", "Delivered"),
+                    ("cancelled", "Cancelled"),
+                    ("refunded", "Refunded"),
+                ],
+                max_length=20,
+                verbose_name="to",
+            ),
         ),
         migrations.AlterField(
-            model_name='suborder',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Awaiting payment'), ('paid', 'Paid'), ('processing', 'Being prepared'), ('shipped', 'Shipped'), ('ready_for_pickup', 'Ready for pick-up'), ('delivered', 'Delivered'), ('cancelled', 'Cancelled'), ('refunded', 'Refunded')], default='pending', max_length=20, verbose_name='status'),
+            model_name="suborder",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Awaiting payment"),
+                    ("paid", "Paid"),
+                    ("processing", "Being prepared"),
+                    ("shipped", "Shipped"),
+                    ("ready_for_pickup", "Ready for pick-up"),
+                    ("delivered", "Delivered"),
+                    ("cancelled", "Cancelled"),
+                    ("refunded", "Refunded"),
+                ],
+                default="pending",
+                max_length=20,
+                verbose_name="status",
+            ),
         ),
     ]

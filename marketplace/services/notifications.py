@@ -218,4 +218,3 @@ def payout_paid_queue_email(*, payout_id: int) -> None:
         context={"payout": payout, "vendor": payout.vendor, "payouts_url": url},
         dedupe_key=f"payout-paid-{payout.pk}",
     )
-
