@@ -22,7 +22,9 @@ def _english():
 
 def _order(*, user=None, shipping_method="flat", paid=True, vendor=None):
     variant = sellable_variant(vendor=vendor or VendorFactory())
-    order = place_order(items=[(variant, 1)], user=user, shipping_method=shipping_method)
+    order = place_order(
+        items=[(variant, 1)], user=user, shipping_method=shipping_method
+    )
     if paid:
         services.order_mark_paid(order_id=order.pk)
     return Order.objects.get(pk=order.pk)

@@ -108,7 +108,10 @@ def test_a_dedupe_key_queues_one_mail():
 def test_two_senders_racing_on_one_row_send_it_once():
     email = _queue()
     OutboundEmail.objects.filter(pk=email.pk).update(
-        status=EmailStatus.PENDING, attempts=0, sent_at=None
+        status=EmailStatus.PENDING,
+        attempts=0,
+        sent_at=None,
+        next_attempt_at=timezone.now() - timedelta(seconds=1),
     )
     mail.outbox = []
     barrier = threading.Barrier(4)
