@@ -140,6 +140,7 @@ def order_cancel_by_buyer(*, order: Order, buyer=None, session_orders=()) -> Ord
     still paid or being prepared: the whole order is refunded through
     ``order_refund`` (which tells the vendors and the buyer). Refused otherwise.
     """
+    from marketplace.payments import stripe_client
     from marketplace.services.ledger import order_refund
     from marketplace.services.notifications import order_cancelled_queue_emails
     from marketplace.signals import order_refunded
@@ -161,7 +162,17 @@ def order_cancel_by_buyer(*, order: Order, buyer=None, session_orders=()) -> Ord
         )
     # order_refund locks the rows again and re-checks each sub-order's status, so a
     # vendor shipping meanwhile is refunded only for what is still refundable.
-    refunds = order_refund(order=order, actor=buyer)
+    try:
+        refunds = order_refund(order=order, actor=buyer)
+    except stripe_client.StripeError:
+        # Stripe down or refusing: nothing was saved (the refund's transaction rolled
+        # back), so the buyer may simply try again; never an error page.
+        logger.exception("Refund for the buyer's cancel of %s failed", order.number)
+        raise MarketplaceError(
+            _("The refund could not be made just now. Please try again later."),
+            code="refund_failed",
+            status=502,
+        ) from None
     with transaction.atomic():
         order = Order.objects.get(pk=order.pk)
         order_cancelled_queue_emails(order=order, refund_follows=True)

@@ -271,3 +271,32 @@ def test_buyer_confirming_while_autocompletion_runs_completes_once(settings):
         == 1
     )
     assert len(_mails("buyer_suborder_completed")) == 1
+
+
+def _stripe_paid(*, buyer):
+    order = place_order(items=[(sellable_variant(), 1)], user=buyer, provider="stripe")
+    services.order_mark_paid(order_id=order.pk, payment_intent_id="pi_cancel_1")
+    return Order.objects.get(pk=order.pk)
+
+
+@pytest.mark.stripe
+def test_buyer_cancel_refunds_through_stripe(stripe_settings):
+    buyer = UserFactory()
+    order = _stripe_paid(buyer=buyer)
+    services.order_cancel_by_buyer(order=order, buyer=buyer)
+    assert Order.objects.get(pk=order.pk).status == OrderStatus.REFUNDED
+    assert Refund.objects.get(order=order).stripe_refund_id.startswith("re_")
+    assert len(_mails("buyer_order_refunded")) == 1
+
+
+@pytest.mark.stripe
+def test_buyer_cancel_while_stripe_is_unreachable_is_a_clean_refusal(stripe_settings):
+    buyer = UserFactory()
+    order = _stripe_paid(buyer=buyer)
+    stripe_settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # nothing listens there
+    with pytest.raises(MarketplaceError) as error:
+        services.order_cancel_by_buyer(order=order, buyer=buyer)
+    assert error.value.code == "refund_failed"
+    assert Order.objects.get(pk=order.pk).status == OrderStatus.PAID
+    assert not Refund.objects.exists()
+    assert not _mails("buyer_order_cancelled")
