@@ -318,19 +318,37 @@ def order_count_since(*, since) -> int:
 
 # --- What a vendor may see: written once, reused by dashboard, statement and API
 # ----------
-def suborder_list_for_vendor(*, vendor):
+# The vendor's order-list tabs: which sub-order statuses each one shows.
+VENDOR_ORDER_STATES = {
+    "to_ship": ("paid", "processing", "ready_for_pickup"),
+    "shipped": ("shipped",),
+    "done": ("delivered",),
+    "cancelled": ("refunded", "cancelled"),
+}
+
+
+def suborder_list_for_vendor(*, vendor, state: str = "", query: str = ""):
     """This vendor's sub-orders that were paid (never another vendor's, never
-    unpaid).
+    unpaid), optionally one tab of ``VENDOR_ORDER_STATES`` and a search on the order
+    number or the buyer's name.
     """
     from marketplace.models import OrderLine, OrderStatus, SubOrder
 
-    return (
+    queryset = (
         SubOrder.objects.filter(vendor=vendor)
         .exclude(status__in=[OrderStatus.PENDING, OrderStatus.CANCELLED])
         .select_related("order")
         .prefetch_related(Prefetch("lines", queryset=OrderLine.objects.order_by("id")))
         .order_by("-order__created_at", "-id")
     )
+    if state in VENDOR_ORDER_STATES:
+        queryset = queryset.filter(status__in=VENDOR_ORDER_STATES[state])
+    query = " ".join((query or "").split())[:100]
+    if query:
+        queryset = queryset.filter(
+            Q(order__number__icontains=query) | Q(order__full_name__icontains=query)
+        )
+    return queryset
 
 
 def suborder_get_for_vendor(*, vendor, suborder_id):
@@ -452,4 +470,17 @@ def product_list_for_category(*, category):
         product_list_visible()
         .filter(Q(category=category) | Q(category__parent=category))
         .order_by("-published_at", "-id")
+    )
+
+
+def order_buyer_can_cancel(*, order) -> bool:
+    """Whether the buyer's cancel button applies: unpaid, or paid with nothing shipped,
+    ready or delivered yet (the service checks again under its own rules)."""
+    from marketplace.models import OrderStatus
+
+    if order.status == OrderStatus.PENDING:
+        return True
+    before_shipping = {OrderStatus.PAID, OrderStatus.PROCESSING}
+    return order.status in before_shipping and all(
+        sub.status in before_shipping for sub in order.suborders.all()
     )

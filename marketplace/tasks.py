@@ -15,3 +15,10 @@ def payouts_release_due_task() -> int:
     from marketplace.services.ledger import payouts_release_due
 
     return payouts_release_due()
+
+
+@task()
+def suborders_autocomplete_task() -> int:
+    from marketplace.services.fulfilment import suborders_autocomplete
+
+    return suborders_autocomplete()

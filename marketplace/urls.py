@@ -27,6 +27,12 @@ urlpatterns = [
     ),
     path("pesanan/", views.order_list, name="order_list"),
     path("pesanan/<str:number>/", views.order_detail, name="order_detail"),
+    path("pesanan/<str:number>/batalkan/", views.order_cancel, name="order_cancel"),
+    path(
+        "pesanan/<str:number>/diterima/<int:suborder_id>/",
+        views.order_received,
+        name="order_received",
+    ),
     path(
         "pesanan/<str:number>/ulasan/<int:line_id>/",
         views.review_create,

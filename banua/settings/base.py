@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "vendors",
     "marketplace",
     "search",
+    "notifications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -206,6 +207,12 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Banua <noreply@banua.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- E-mail outbox (notifications app) --------------------------------------------------------
+# Mails are stored with the write that causes them and sent by background tasks; a failed
+# send is retried (1, 2, 4 ... minutes) by `manage.py notifications_send_pending` until
+# this many attempts, then marked failed.
+NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 8)
+
 # --- Background tasks -----------------------------------------------------------------------
 # Django's tasks framework (django-tasks backport). The quick start runs tasks immediately;
 # production points TASKS_BACKEND at a queue-backed backend.
@@ -265,6 +272,9 @@ MARKETPLACE_COMMISSION_BP = env_int("MARKETPLACE_COMMISSION_BP", 1000)
 MARKETPLACE_PAYOUT_DELAY_DAYS = env_int("MARKETPLACE_PAYOUT_DELAY_DAYS", 7)
 # How long checkout holds stock while the shopper pays.
 MARKETPLACE_RESERVATION_MINUTES = env_int("MARKETPLACE_RESERVATION_MINUTES", 45)
+# A shipped sub-order the buyer has not confirmed is completed this many days after shipping
+# (`manage.py marketplace_autocomplete_orders`, run daily).
+MARKETPLACE_AUTOCOMPLETE_DAYS = env_int("MARKETPLACE_AUTOCOMPLETE_DAYS", 7)
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Banua"

@@ -19,6 +19,7 @@ class OrderStatus(models.TextChoices):
     PAID = "paid", _("Paid")
     PROCESSING = "processing", _("Being prepared")
     SHIPPED = "shipped", _("Shipped")
+    READY_FOR_PICKUP = "ready_for_pickup", _("Ready for pick-up")
     DELIVERED = "delivered", _("Delivered")
     CANCELLED = "cancelled", _("Cancelled")
     REFUNDED = "refunded", _("Refunded")
@@ -30,10 +31,17 @@ ORDER_TRANSITIONS: dict[str, set[str]] = {
     OrderStatus.PAID: {
         OrderStatus.PROCESSING,
         OrderStatus.SHIPPED,
+        OrderStatus.READY_FOR_PICKUP,
         OrderStatus.REFUNDED,
     },
-    OrderStatus.PROCESSING: {OrderStatus.SHIPPED, OrderStatus.REFUNDED},
+    OrderStatus.PROCESSING: {
+        OrderStatus.SHIPPED,
+        OrderStatus.READY_FOR_PICKUP,
+        OrderStatus.REFUNDED,
+    },
     OrderStatus.SHIPPED: {OrderStatus.DELIVERED, OrderStatus.REFUNDED},
+    # Pick-up parcels: the vendor marks them ready, then collected (delivered).
+    OrderStatus.READY_FOR_PICKUP: {OrderStatus.DELIVERED, OrderStatus.REFUNDED},
     OrderStatus.DELIVERED: {OrderStatus.REFUNDED},
     OrderStatus.CANCELLED: set(),
     OrderStatus.REFUNDED: set(),

@@ -13,6 +13,13 @@ from marketplace.services.checkout import (
     checkout_begin_payment,
     checkout_start,
 )
+from marketplace.services.fulfilment import (
+    order_cancel_by_buyer,
+    suborder_confirm_received,
+    suborder_mark_collected,
+    suborder_mark_ready_for_pickup,
+    suborders_autocomplete,
+)
 from marketplace.services.ledger import (
     order_refund,
     payout_record_bank_transfer,
@@ -39,6 +46,7 @@ __all__ = [
     "cart_set_quantity",
     "checkout_begin_payment",
     "checkout_start",
+    "order_cancel_by_buyer",
     "order_cancel_unpaid",
     "order_mark_paid",
     "order_refund",
@@ -47,7 +55,11 @@ __all__ = [
     "payouts_release_due",
     "reservations_release_expired",
     "review_create",
+    "suborder_confirm_received",
+    "suborder_mark_collected",
     "suborder_mark_delivered",
     "suborder_mark_processing",
+    "suborder_mark_ready_for_pickup",
     "suborder_mark_shipped",
+    "suborders_autocomplete",
 ]

@@ -34,6 +34,7 @@ _RANK = {
     OrderStatus.PAID: 1,
     OrderStatus.PROCESSING: 2,
     OrderStatus.SHIPPED: 3,
+    OrderStatus.READY_FOR_PICKUP: 3,
     OrderStatus.DELIVERED: 4,
 }
 
@@ -155,6 +156,7 @@ def order_mark_paid(
     out.
     """
     from marketplace.services.ledger import ledger_record_sale
+    from marketplace.services.notifications import order_paid_queue_emails
 
     refund_needed = False
     with transaction.atomic():
@@ -193,8 +195,8 @@ def order_mark_paid(
                 _transition(suborder, to=OrderStatus.PAID, note=note)
                 ledger_record_sale(suborder=suborder)
             _clear_bought_items(order)
-            order_id_for_mail = order.pk
-            transaction.on_commit(lambda: _notify_paid(order_id_for_mail))
+            # Stored in this transaction (the outbox), sent by a task after commit.
+            order_paid_queue_emails(order_id=order.pk)
     if refund_needed:
         logger.warning(
             "Order %s paid after its stock was sold; refunding", order.number
@@ -227,12 +229,6 @@ def _clear_bought_items(order: Order) -> None:
     if order.buyer_id:
         owners |= Q(cart__user_id=order.buyer_id)
     CartItem.objects.filter(owners, variant_id__in=variant_ids).delete()
-
-
-def _notify_paid(order_id: int) -> None:
-    from marketplace.tasks import order_paid_notify
-
-    order_paid_notify.enqueue(order_id=order_id)
 
 
 def order_cancel_unpaid(*, order_id: int, reason: str = "") -> Order:
@@ -271,8 +267,11 @@ def reservations_release_expired(*, now=None) -> int:
 
 
 def _suborder_move(
-    *, suborder: SubOrder, to: str, actor, note: str = "", **fields
+    *, suborder: SubOrder, to: str, actor, note: str = "", notify=None, **fields
 ) -> SubOrder:
+    """One vendor/buyer/system move of a sub-order; ``notify(suborder)`` queues its
+    e-mail inside the same transaction, so the mail exists exactly when the move does.
+    """
     with transaction.atomic():
         order = _lock_order(suborder.order_id)
         locked = (
@@ -286,6 +285,8 @@ def _suborder_move(
             locked.save(update_fields=list(fields))
         _transition(locked, to=to, actor=actor, note=note)
         _sync_order_status(order, actor=actor)
+        if notify is not None:
+            notify(suborder=locked)
     return locked
 
 
@@ -309,10 +310,13 @@ def suborder_mark_shipped(
         raise MarketplaceError(
             _("The courier or tracking number is too long."), code="tracking_too_long"
         )
+    from marketplace.services.notifications import suborder_shipped_queue_email
+
     locked = _suborder_move(
         suborder=suborder,
         to=OrderStatus.SHIPPED,
         actor=actor,
+        notify=suborder_shipped_queue_email,
         courier=courier,
         tracking_number=tracking_number,
         shipped_at=timezone.now(),
@@ -321,10 +325,15 @@ def suborder_mark_shipped(
     return locked
 
 
-def suborder_mark_delivered(*, suborder: SubOrder, actor) -> SubOrder:
+def suborder_mark_delivered(*, suborder: SubOrder, actor, note: str = "") -> SubOrder:
+    """Shipped and arrived, or (pick-up) collected: the buyer may now review."""
+    from marketplace.services.notifications import suborder_completed_queue_email
+
     return _suborder_move(
         suborder=suborder,
         to=OrderStatus.DELIVERED,
         actor=actor,
+        note=note,
+        notify=suborder_completed_queue_email,
         delivered_at=timezone.now(),
     )

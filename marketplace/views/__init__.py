@@ -9,7 +9,13 @@ from marketplace.views.checkout import (
     checkout_success,
     demo_payment,
 )
-from marketplace.views.orders import order_detail, order_list, review_create
+from marketplace.views.orders import (
+    order_cancel,
+    order_detail,
+    order_list,
+    order_received,
+    review_create,
+)
 from marketplace.views.vendor import (
     vendor_statement,
     vendor_suborder_ship,
@@ -29,8 +35,10 @@ __all__ = [
     "checkout_cancel_confirm",
     "checkout_success",
     "demo_payment",
+    "order_cancel",
     "order_detail",
     "order_list",
+    "order_received",
     "product_detail",
     "review_create",
     "stripe_webhook",

@@ -36,7 +36,11 @@ def order_detail(request, number):
     return render(
         request,
         "marketplace/order_detail.html",
-        {"order": order, "review_form": ReviewForm()},
+        {
+            "order": order,
+            "review_form": ReviewForm(),
+            "can_cancel": selectors.order_buyer_can_cancel(order=order),
+        },
     )
 
 
@@ -59,3 +63,51 @@ def review_create(request, number, line_id):
     else:
         messages.success(request, _("Thank you for your review."))
     return redirect("marketplace:order_detail", number=number)
+
+
+def _buyer_order_or_404(request, number):
+    order = selectors.order_get_for_buyer(
+        user=request.user, number=number, session_orders=session_orders(request)
+    )
+    if order is None:
+        raise Http404
+    return order
+
+
+@require_POST
+def order_received(request, number, suborder_id):
+    """The buyer's "order received" on one shipped parcel (account or guest session)."""
+    order = _buyer_order_or_404(request, number)
+    suborder = next(
+        (sub for sub in order.suborders.all() if str(sub.pk) == str(suborder_id)), None
+    )
+    if suborder is None:
+        raise Http404
+    try:
+        services.suborder_confirm_received(
+            suborder=suborder,
+            buyer=request.user,
+            session_orders=session_orders(request),
+        )
+    except MarketplaceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("Thank you! The order is complete; you can now review it.")
+        )
+    return redirect("marketplace:order_detail", number=order.number)
+
+
+@require_POST
+def order_cancel(request, number):
+    """The buyer's cancel before shipping: unpaid orders are released, paid refunded."""
+    order = _buyer_order_or_404(request, number)
+    try:
+        services.order_cancel_by_buyer(
+            order=order, buyer=request.user, session_orders=session_orders(request)
+        )
+    except MarketplaceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your order is cancelled."))
+    return redirect("marketplace:order_detail", number=order.number)

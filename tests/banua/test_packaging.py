@@ -1,4 +1,4 @@
-"""The four apps install as a library (`pip install .`) with their templates and migrations."""
+"""The reusable apps install as a library (`pip install .`) with their templates and migrations."""
 
 import shutil
 import subprocess
@@ -7,10 +7,10 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("marketplace", "tourism", "vendors", "search")
+APPS = ("marketplace", "tourism", "vendors", "search", "notifications")
 
 
-def test_wheel_contains_the_four_apps_and_nothing_of_the_site(tmp_path):
+def test_wheel_contains_the_reusable_apps_and_nothing_of_the_site(tmp_path):
     # Build from a copy so setuptools' build/ and egg-info never land in the checkout.
     source = tmp_path / "src"
     source.mkdir()
@@ -49,3 +49,5 @@ def test_wheel_contains_the_four_apps_and_nothing_of_the_site(tmp_path):
     for app in ("marketplace", "tourism", "vendors"):
         assert f"{app}/migrations/0001_initial.py" in names
         assert any(name.startswith(f"{app}/templates/{app}/") for name in names)
+    assert "notifications/migrations/0001_outbound_email.py" in names
+    assert "notifications/management/commands/notifications_send_pending.py" in names

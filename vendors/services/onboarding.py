@@ -4,15 +4,14 @@ edits."""
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
+from notifications.services import email_queue
 from vendors.models import Vendor, VendorStatus
 from vendors.photos import photo_ingest
 from vendors.services.common import audit, require_actor
@@ -71,7 +70,7 @@ def vendor_apply(
         vendor.full_clean()
         vendor.save()
         audit(instance=vendor, action="banua.vendor.apply", actor=user, vendor=vendor)
-        transaction.on_commit(lambda: _mail_office_application(vendor))
+        _mail_office_application(vendor)
     return vendor
 
 
@@ -127,7 +126,7 @@ def _vendor_decide(*, vendor: Vendor, actor, action: str, reason: str) -> Vendor
             vendor=locked,
             data={"reason": reason, "status": to_status},
         )
-        transaction.on_commit(lambda: _mail_decision(locked, action))
+        _mail_decision(locked, action)
     vendor.refresh_from_db()
     return vendor
 
@@ -242,81 +241,49 @@ def _site_url(path: str) -> str:
 
 
 def _mail_office_application(vendor: Vendor) -> None:
-    recipients = office_emails()
-    if not recipients:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("New shop application: %(name)s") % {"name": vendor.name}
-        body = _(
-            "%(owner)s applied to sell on Banua as “%(name)s” (%(category)s, "
-            "%(region)s).\n\n"
-            "Review the application: %(url)s"
-        ) % {
-            "owner": vendor.owner_name,
-            "name": vendor.name,
-            "category": vendor.get_category_display(),
-            "region": vendor.get_region_display(),
-            "url": _site_url(
-                reverse("wagtailsnippets_vendors_vendor:edit", args=[vendor.pk])
-            ),
-        }
-    send_mail(subject, body, None, recipients)
-
-
-_DECISION_TEXT = {
-    "approve": (
-        gettext_noop("Your shop “%(name)s” is approved"),
-        gettext_noop(
-            "Good news: the tourism office approved your shop. You can now publish "
-            "products "
-            "from your dashboard: %(url)s"
+    """Queued in the application's transaction: an SMTP outage never loses it nor
+    turns the saved application into an error page (the outbox retries it)."""
+    context = {
+        "vendor": vendor,
+        "url": _site_url(
+            reverse("wagtailsnippets_vendors_vendor:edit", args=[vendor.pk])
         ),
-    ),
-    "reject": (
-        gettext_noop("Your shop application “%(name)s” was not approved"),
-        gettext_noop(
-            "The tourism office did not approve your application.\n\nReason: "
-            "%(reason)s\n\n"
-            "You can correct it and write to the office. Dashboard: %(url)s"
-        ),
-    ),
-    "suspend": (
-        gettext_noop("Your shop “%(name)s” is suspended"),
-        gettext_noop(
-            "The tourism office suspended your shop; its products are hidden from the "
-            "storefront.\n\nReason: %(reason)s\n\nDashboard: %(url)s"
-        ),
-    ),
-    "reinstate": (
-        gettext_noop("Your shop “%(name)s” is open again"),
-        gettext_noop(
-            "The tourism office reinstated your shop; its products are back on the "
-            "storefront. "
-            "Dashboard: %(url)s"
-        ),
-    ),
-}
+    }
+    for address in office_emails():
+        email_queue(
+            to=address,
+            template="vendors/office_application",
+            language=settings.LANGUAGE_CODE,
+            context=context,
+        )
 
 
 def _mail_decision(vendor: Vendor, action: str) -> None:
-    subject_text, body_text = _DECISION_TEXT[action]
-    params = {
-        "name": vendor.name,
+    """The vendor hears the office's decision in its language, the office in the site's;
+    queued in the decision's transaction (see ``_mail_office_application``)."""
+    with translation.override(_vendor_language(vendor)):
+        dashboard = _site_url(reverse("vendors:dashboard"))
+    context = {
+        "vendor": vendor,
+        "action": action,
         "reason": vendor.status_reason or "-",
-        "url": _site_url(reverse("vendors:dashboard")),
+        "url": dashboard,
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _(subject_text) % params
-        body = _(body_text) % params
-        send_mail(subject, body, None, [vendor.owner.email])
-        recipients = office_emails()
-        if recipients:
-            office_subject = _("Shop %(name)s: %(status)s") % {
-                "name": vendor.name,
-                "status": vendor.get_status_display(),
-            }
-            office_body = _("%(status)s. Reason: %(reason)s") % {
-                "status": vendor.get_status_display(),
-                "reason": params["reason"],
-            }
-            send_mail(office_subject, office_body, None, recipients)
+    email_queue(
+        to=vendor.owner.email,
+        template="vendors/vendor_decision",
+        language=_vendor_language(vendor),
+        context=context,
+    )
+    for address in office_emails():
+        email_queue(
+            to=address,
+            template="vendors/office_decision",
+            language=settings.LANGUAGE_CODE,
+            context=context,
+        )
+
+
+def _vendor_language(vendor: Vendor) -> str:
+    # Vendors are addressed in Indonesian unless their account says otherwise.
+    return getattr(vendor, "language", "") or "id"
