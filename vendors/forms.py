@@ -13,9 +13,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.models import Category, Product, ProductStatus, ProductVariant
+from notifications.services import email_queue
 from tourism.models import DestinationPage
 from vendors import rate_limits
-from vendors.emails import account_email_send
 from vendors.models import BankAccount, Vendor
 from vendors.photos import photo_validate
 from vendors.services.catalogue import PRODUCT_FIELDS, VariantInput
@@ -87,8 +87,8 @@ class SignupForm(SetPasswordMixin, forms.Form):
 
 class AccountPasswordResetForm(PasswordResetForm):
     """Django's reset form (the same answer whether or not the address has an account)
-    with a rate limit, and the e-mail in the visitor's language through
-    vendors.emails, which logs a failed send instead of raising."""
+    with a rate limit, and the e-mail in the visitor's language through the outbox, so a
+    mail server that is down never turns the request into an error page."""
 
     email = forms.EmailField(
         label=_("E-mail address"),
@@ -130,9 +130,9 @@ class AccountPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        account_email_send(
+        email_queue(
             to=to_email,
-            template="password_reset",
+            template="vendors/password_reset",
             language=translation.get_language() or "id",
             context=context,
         )

@@ -21,6 +21,19 @@ ADDRESS_LIMIT = 20
 STRONG = "Kain-Sasirangan-99"
 
 
+@pytest.fixture
+def client(client, django_capture_on_commit_callbacks):
+    """Each POST commits as in production, so the outbox sends its e-mails."""
+    post = client.post
+
+    def post_and_commit(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return post(*args, **kwargs)
+
+    client.post = post_and_commit
+    return client
+
+
 @pytest.fixture(autouse=True)
 def _english_messages():
     """These tests read the English source messages; Indonesian is the site default, so

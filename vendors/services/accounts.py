@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from vendors.emails import account_email_send
+from notifications.services import email_queue
 from vendors.tokens import account_activation_token
 
 
@@ -37,9 +37,9 @@ def _activation_url(user, language: str) -> str:
 
 
 def _mail_activation(user, language: str) -> None:
-    account_email_send(
+    email_queue(
         to=user.email,
-        template="signup_activate",
+        template="vendors/signup_activate",
         language=language,
         context={"user": user, "url": _activation_url(user, language)},
     )
@@ -49,9 +49,9 @@ def _mail_existing(email: str, language: str) -> None:
     with translation.override(language):
         login_url = _site_url(reverse("vendors:login"))
         reset_url = _site_url(reverse("vendors:password_reset"))
-    account_email_send(
+    email_queue(
         to=email,
-        template="signup_existing",
+        template="vendors/signup_existing",
         language=language,
         context={"email": email, "login_url": login_url, "reset_url": reset_url},
     )
@@ -82,14 +82,14 @@ def user_signup(*, email: str, password: str, language: str):
         except IntegrityError:
             existing = User.objects.filter(username__iexact=username).first()
     if user is not None:
-        transaction.on_commit(lambda: _mail_activation(user, language))
+        _mail_activation(user, language)
     elif existing is not None and not existing.is_active and not existing.last_login:
         # Signed up before but never activated: the same link again, same password.
-        transaction.on_commit(lambda: _mail_activation(existing, language))
+        _mail_activation(existing, language)
     else:
         # To the address on file: the typed one may differ in case only.
         to = (existing.email if existing is not None else "") or email
-        transaction.on_commit(lambda: _mail_existing(to, language))
+        _mail_existing(to, language)
     return user
 
 
