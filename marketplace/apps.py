@@ -10,6 +10,7 @@ class MarketplaceConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from marketplace import checks  # noqa: F401 - registers the payment checks
         from marketplace.signals import merge_guest_cart
 
         user_logged_in.connect(
