@@ -15,3 +15,11 @@ def payouts_release_due_task() -> int:
     from marketplace.services.ledger import payouts_release_due
 
     return payouts_release_due()
+
+
+@task()
+def stripe_events_replay_task() -> int:
+    """Periodic: processes Stripe events whose delivery failed or died mid-way."""
+    from marketplace.payments.webhooks import webhook_events_replay
+
+    return webhook_events_replay()

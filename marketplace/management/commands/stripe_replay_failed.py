@@ -1,22 +1,21 @@
-"""Processes again the Stripe events whose handler failed (after a fix or an outage)."""
+"""Processes again the Stripe events a delivery left behind: handlers that failed, and
+rows stored as received whose worker died before processing them.
+
+The deploy wires this command to a timer (cron/systemd); the task worker can run
+``marketplace.tasks.stripe_events_replay_task`` instead. Both call the same service.
+"""
 
 from django.core.management.base import BaseCommand
 
-from marketplace.models import WebhookEvent, WebhookEventStatus
-from marketplace.payments.webhooks import UnknownObject, webhook_event_process
+from marketplace.payments.webhooks import webhook_events_replay
 
 
 class Command(BaseCommand):
-    help = "Replay stored Stripe webhook events that failed."
+    help = (
+        "Replay stored Stripe webhook events that failed or were received but never "
+        "processed (older than STRIPE_EVENT_GRACE_SECONDS, default 300)."
+    )
 
     def handle(self, *args, **options):
-        done = 0
-        for row in WebhookEvent.objects.filter(
-            status=WebhookEventStatus.FAILED
-        ).order_by("received_at"):
-            try:
-                row = webhook_event_process(row=row)
-            except UnknownObject:
-                continue
-            done += row.status == WebhookEventStatus.PROCESSED
+        done = webhook_events_replay()
         self.stdout.write(f"Processed {done} event(s).")
