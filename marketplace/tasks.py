@@ -19,7 +19,12 @@ def payouts_release_due_task() -> int:
 
 @task()
 def stripe_events_replay_task() -> int:
-    """Periodic: processes Stripe events whose delivery failed or died mid-way."""
+    """Periodic: processes Stripe events whose delivery failed or died mid-way, then
+    retries failed refunds. Returns how many events were processed.
+    """
     from marketplace.payments.webhooks import webhook_events_replay
+    from marketplace.services.refunds import refunds_retry
 
-    return webhook_events_replay()
+    done = webhook_events_replay()
+    refunds_retry()
+    return done

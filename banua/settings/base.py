@@ -239,6 +239,10 @@ if PAYMENT_PROVIDER == "stripe" and not STRIPE_SECRET_KEY:
 # DEBUG off it works only when this is on (every page then says payments are simulated),
 # and `manage.py check --deploy` fails on the demo provider without it.
 BANUA_DEMO_PAYMENTS = env_bool("BANUA_DEMO_PAYMENTS", False)
+# Webhook processing lease, and the age after which `stripe_replay_failed` takes over an
+# event that was stored but never processed (its worker died).
+STRIPE_EVENT_LEASE_SECONDS = env_int("STRIPE_EVENT_LEASE_SECONDS", 120)
+STRIPE_EVENT_GRACE_SECONDS = env_int("STRIPE_EVENT_GRACE_SECONDS", 300)
 MARKETPLACE_CURRENCY = "IDR"
 # Platform commission on items (basis points: 1000 = 10%); per-vendor/category overrides in admin.
 MARKETPLACE_COMMISSION_BP = env_int("MARKETPLACE_COMMISSION_BP", 1000)

@@ -1,5 +1,6 @@
 """Processes again the Stripe events a delivery left behind: handlers that failed, and
-rows stored as received whose worker died before processing them.
+rows stored as received whose worker died before processing them; then retries refunds
+that Stripe refused or whose worker died.
 
 The deploy wires this command to a timer (cron/systemd); the task worker can run
 ``marketplace.tasks.stripe_events_replay_task`` instead. Both call the same service.
@@ -8,6 +9,7 @@ The deploy wires this command to a timer (cron/systemd); the task worker can run
 from django.core.management.base import BaseCommand
 
 from marketplace.payments.webhooks import webhook_events_replay
+from marketplace.services.refunds import refunds_retry
 
 
 class Command(BaseCommand):
@@ -18,4 +20,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         done = webhook_events_replay()
-        self.stdout.write(f"Processed {done} event(s).")
+        refunded = refunds_retry()
+        self.stdout.write(f"Processed {done} event(s); completed {refunded} refund(s).")
