@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -274,7 +275,13 @@ def reservations_release_expired(*, now=None) -> int:
     for order_id, provider, session_id in pending:
         if payment_event_pending(checkout_session_id=session_id):
             continue
-        if provider == "stripe" and session_id:
+        # Without a secret key Stripe cannot be asked (only test settings allow that:
+        # production refuses to start on the Stripe provider without one).
+        if (
+            provider == "stripe"
+            and session_id
+            and getattr(settings, "STRIPE_SECRET_KEY", "")
+        ):
             verdict = _stripe_session_verdict(order_id=order_id, session_id=session_id)
             if verdict != "cancel":
                 continue

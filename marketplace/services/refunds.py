@@ -295,9 +295,11 @@ def refund_apply_from_stripe(
     refunded = stripe_amount_to_rupiah(refunded_minor)
     with transaction.atomic():
         order = _lock_order(order_id)
+        # Everything we asked Stripe for counts, except failures that never reached
+        # the buyer (a refund that failed only at the transfer reversal did).
         recorded = (
             Refund.objects.filter(order=order)
-            .exclude(status=RefundStatus.FAILED)
+            .exclude(status=RefundStatus.FAILED, stripe_refund_id="")
             .aggregate(total=Sum("amount"))["total"]
             or 0
         )
@@ -391,7 +393,7 @@ def order_refund_unfulfillable(*, order: Order) -> Refund | None:
         return refund
     try:
         stripe_id = get_provider(order.payment_provider).refund_whole(
-            order=order, refund_key=f"late-{order.pk}"
+            order=order, refund_key=str(refund.pk)
         )
     except (PaymentError, stripe_client.StripeError) as error:
         logger.error("Refund of late payment on %s failed: %s", order.number, error)
