@@ -88,7 +88,9 @@ def obj_int(obj: dict, key: str, *, default: int | None = None) -> int | None:
     value = obj.get(key, default)
     if value is None:
         return default
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    # The bound keeps absurd numbers (JSONB hands 1e30 back as an int) out of the
+    # arithmetic: no IDR charge comes near 10^15 minor units.
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 10**15:
         raise BadPayload(f"{key!r} is not a whole amount: {str(value)[:80]!r}")
     return value
 

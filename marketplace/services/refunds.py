@@ -311,11 +311,15 @@ def refund_apply_from_stripe(
             return _apply_partial(
                 order=order, amount=delta, key=f"{charge_id}:{refunded_minor}"
             )
-    if order.status in REFUNDABLE:
+    try:
         return order_refund(
             order=order, call_provider=False, reason="refunded in Stripe"
         )
-    return None
+    except MarketplaceError as error:
+        if error.code != "nothing_to_refund":
+            raise
+        logger.warning("Stripe refunded order %s, which has nothing left", order.number)
+        return None
 
 
 def _apply_partial(*, order: Order, amount: int, key: str) -> Refund:
