@@ -357,6 +357,8 @@ def webhook_events_replay(*, now=None, include_failed: bool = True) -> int:
         stale |= Q(status=WebhookEventStatus.FAILED)
     ids = list(
         WebhookEvent.objects.filter(stale)
+        # A payload no handler can read will never get better; the office sees it.
+        .exclude(status=WebhookEventStatus.FAILED, error__startswith="bad payload")
         .order_by("received_at", "id")
         .values_list("pk", flat=True)
     )

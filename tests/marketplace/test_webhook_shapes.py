@@ -128,3 +128,14 @@ def test_a_type_that_is_not_a_string_is_stored_and_ignored(client):
     response = post(client, _raw({"id": "evt_t", "type": ["a"], "data": {}}))
     assert response.status_code == 200
     assert WebhookEvent.objects.get().status == WebhookEventStatus.IGNORED
+
+
+def test_the_replay_leaves_unreadable_payloads_alone(client):
+    from marketplace.payments.webhooks import webhook_events_replay
+
+    post(client, _event("checkout.session.completed", {"object": []}))
+    row = WebhookEvent.objects.get()
+    assert row.error.startswith("bad payload")
+    assert webhook_events_replay() == 0
+    row.refresh_from_db()
+    assert row.attempts == 1
