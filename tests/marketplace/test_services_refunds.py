@@ -219,3 +219,32 @@ def test_partial_dashboard_refunds_are_applied_then_the_rest(client, settings):
     assert sum(Refund.objects.filter(order=order).values_list("amount", flat=True)) == (
         order.grand_total
     )
+
+
+@pytest.mark.stripe
+@pytest.mark.django_db
+def test_work_left_by_a_dead_worker_is_finished_by_the_next_run(stripe_settings):
+    """A payout left SENDING and a refund left PENDING (the worker died while Stripe
+    was being called) are sent again with the same idempotency keys.
+    """
+    order, vendor = _connected_paid_order()
+    payout = Payout.objects.get()
+    long_ago = timezone.now() - timezone.timedelta(hours=1)
+    Payout.objects.filter(pk=payout.pk).update(
+        status=PayoutStatus.SENDING, attempted_at=long_ago
+    )
+    assert payouts_release_due() == 1
+    payout.refresh_from_db()
+    assert payout.status == PayoutStatus.PAID
+
+    sub = order.suborders.get()
+    refund = Refund.objects.create(
+        order=order, suborder=sub, amount=sub.gross, status=RefundStatus.PENDING
+    )
+    Refund.objects.filter(pk=refund.pk).update(created_at=long_ago)
+    assert refunds_retry() == 1
+    refund.refresh_from_db()
+    assert refund.status == RefundStatus.SUCCEEDED
+    assert refund.stripe_reversal_id.startswith("trr_")
+    assert Order.objects.get(pk=order.pk).status == OrderStatus.REFUNDED
+    assert selectors.vendor_balance(vendor=vendor) == 0
