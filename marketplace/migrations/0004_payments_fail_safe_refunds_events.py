@@ -5,67 +5,112 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('marketplace', '0003_orders_payments_ledger'),
+        ("marketplace", "0003_orders_payments_ledger"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='payout',
-            name='attempted_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='last transfer attempt'),
+            model_name="payout",
+            name="attempted_at",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="last transfer attempt"
+            ),
         ),
         migrations.AddField(
-            model_name='payout',
-            name='error',
-            field=models.TextField(blank=True, verbose_name='last error'),
+            model_name="payout",
+            name="error",
+            field=models.TextField(blank=True, verbose_name="last error"),
         ),
         migrations.AddField(
-            model_name='refund',
-            name='error',
-            field=models.TextField(blank=True, verbose_name='last error'),
+            model_name="refund",
+            name="error",
+            field=models.TextField(blank=True, verbose_name="last error"),
         ),
         migrations.AddField(
-            model_name='refund',
-            name='reason',
-            field=models.CharField(blank=True, max_length=255, verbose_name='reason'),
+            model_name="refund",
+            name="reason",
+            field=models.CharField(blank=True, max_length=255, verbose_name="reason"),
         ),
         # Refunds made before this migration called Stripe inside their transaction, so
         # every existing row succeeded; new rows start pending.
         migrations.AddField(
-            model_name='refund',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Pending'), ('succeeded', 'Succeeded'), ('failed', 'Failed (will be retried)')], default='succeeded', max_length=10, verbose_name='status'),
+            model_name="refund",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Pending"),
+                    ("succeeded", "Succeeded"),
+                    ("failed", "Failed (will be retried)"),
+                ],
+                default="succeeded",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='refund',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Pending'), ('succeeded', 'Succeeded'), ('failed', 'Failed (will be retried)')], default='pending', max_length=10, verbose_name='status'),
+            model_name="refund",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Pending"),
+                    ("succeeded", "Succeeded"),
+                    ("failed", "Failed (will be retried)"),
+                ],
+                default="pending",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
         migrations.AddField(
-            model_name='webhookevent',
-            name='lease_until',
+            model_name="webhookevent",
+            name="lease_until",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='webhookevent',
-            name='object_id',
+            model_name="webhookevent",
+            name="object_id",
             field=models.CharField(blank=True, db_index=True, max_length=255),
         ),
         migrations.AlterField(
-            model_name='ledgerentry',
-            name='kind',
-            field=models.CharField(choices=[('sale', "Sale (vendor's share)"), ('refund', 'Refund'), ('payout', 'Payout'), ('payout_reversal', 'Payout reversed'), ('partial_refund', 'Partial refund'), ('late_refund', 'Late payment refunded')], max_length=20, verbose_name='kind'),
+            model_name="ledgerentry",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("sale", "Sale (vendor's share)"),
+                    ("refund", "Refund"),
+                    ("payout", "Payout"),
+                    ("payout_reversal", "Payout reversed"),
+                    ("partial_refund", "Partial refund"),
+                    ("late_refund", "Late payment refunded"),
+                ],
+                max_length=20,
+                verbose_name="kind",
+            ),
         ),
         migrations.AlterField(
-            model_name='payout',
-            name='status',
-            field=models.CharField(choices=[('scheduled', 'Scheduled'), ('sending', 'Sending'), ('failed', 'Failed (will be retried)'), ('paid', 'Paid'), ('cancelled', 'Cancelled'), ('reversed', 'Reversed')], max_length=10, verbose_name='status'),
+            model_name="payout",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("scheduled", "Scheduled"),
+                    ("sending", "Sending"),
+                    ("failed", "Failed (will be retried)"),
+                    ("paid", "Paid"),
+                    ("cancelled", "Cancelled"),
+                    ("reversed", "Reversed"),
+                ],
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='refund',
-            constraint=models.UniqueConstraint(condition=models.Q(('stripe_refund_id', ''), _negated=True), fields=('stripe_refund_id',), name='refund_unique_stripe_refund_id'),
+            model_name="refund",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("stripe_refund_id", ""), _negated=True),
+                fields=("stripe_refund_id",),
+                name="refund_unique_stripe_refund_id",
+            ),
         ),
     ]
