@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from marketplace import selectors, services
 from marketplace.errors import MarketplaceError
-from marketplace.models import Order, Payout, PayoutMethod
+from marketplace.models import Order, Payout, PayoutMethod, RefundStatus
 
 
 def _require(request, perm: str) -> None:
@@ -82,10 +82,23 @@ def refund(request, order_id):
                 messages.error(request, _("This sub-order is not part of the order."))
                 return redirect("marketplace_refund", order_id=order.pk)
         try:
-            services.order_refund(order=order, suborder=suborder, actor=request.user)
+            refunds = services.order_refund(
+                order=order, suborder=suborder, actor=request.user
+            )
         except MarketplaceError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("Refund recorded."))
+            failed = [r for r in refunds if r.status == RefundStatus.FAILED]
+            if failed:
+                messages.warning(
+                    request,
+                    _(
+                        "The payment service did not complete the refund; it will be "
+                        "retried automatically. %(error)s"
+                    )
+                    % {"error": failed[0].error[:200]},
+                )
+            else:
+                messages.success(request, _("Refund recorded."))
         return redirect("marketplace_refund", order_id=order.pk)
     return TemplateResponse(request, "marketplace/admin/refund.html", {"order": order})

@@ -10,18 +10,9 @@ class MarketplaceConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from marketplace.signals import (
-            merge_guest_cart,
-            order_refunded,
-            payout_paid,
-            queue_payout_email,
-            queue_refund_emails,
-        )
+        from marketplace import checks  # noqa: F401 - registers the payment checks
+        from marketplace.signals import merge_guest_cart
 
         user_logged_in.connect(
             merge_guest_cart, dispatch_uid="marketplace_merge_guest_cart"
         )
-        order_refunded.connect(
-            queue_refund_emails, dispatch_uid="marketplace_refund_emails"
-        )
-        payout_paid.connect(queue_payout_email, dispatch_uid="marketplace_payout_email")

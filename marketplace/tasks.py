@@ -22,3 +22,16 @@ def suborders_autocomplete_task() -> int:
     from marketplace.services.fulfilment import suborders_autocomplete
 
     return suborders_autocomplete()
+
+
+@task()
+def stripe_events_replay_task() -> int:
+    """Periodic: processes Stripe events whose delivery failed or died mid-way, then
+    retries failed refunds. Returns how many events were processed.
+    """
+    from marketplace.payments.webhooks import webhook_events_replay
+    from marketplace.services.refunds import refunds_retry
+
+    done = webhook_events_replay()
+    refunds_retry()
+    return done

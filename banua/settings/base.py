@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "banua.context_processors.site_chrome",
+                "marketplace.context_processors.payments_notice",
             ],
         },
     },
@@ -123,6 +124,9 @@ CACHES = {
     }
 }
 
+# The seeded demo accounts share one published password: it logs nobody in when DEBUG is
+# off (banua.auth.DemoPasswordGuardBackend), even on a database seeded in development.
+AUTHENTICATION_BACKENDS = ["banua.auth.DemoPasswordGuardBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
@@ -264,7 +268,27 @@ if STRIPE_SECRET_KEY and not (STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET):
         "STRIPE_SECRET_KEY is set, so STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET "
         "must be set too (or unset all three to use the demo payment provider)."
     )
-PAYMENT_PROVIDER = "stripe" if STRIPE_SECRET_KEY else "demo"
+# PAYMENT_PROVIDER: "stripe" or "demo"; by default "stripe" when keys are set, else "demo".
+# Any other name is refused at startup (a typo must never fall back to the demo provider).
+PAYMENT_PROVIDER = env_str("PAYMENT_PROVIDER") or (
+    "stripe" if STRIPE_SECRET_KEY else "demo"
+)
+if PAYMENT_PROVIDER not in ("stripe", "demo"):
+    raise ImproperlyConfigured(
+        f"PAYMENT_PROVIDER must be 'stripe' or 'demo', not {PAYMENT_PROVIDER!r}."
+    )
+if PAYMENT_PROVIDER == "stripe" and not STRIPE_SECRET_KEY:
+    raise ImproperlyConfigured(
+        "PAYMENT_PROVIDER is 'stripe', so set STRIPE_SECRET_KEY."
+    )
+# BANUA_DEMO_PAYMENTS: the demo provider lets a buyer mark their own order paid, so with
+# DEBUG off it works only when this is on (every page then says payments are simulated),
+# and `manage.py check --deploy` fails on the demo provider without it.
+BANUA_DEMO_PAYMENTS = env_bool("BANUA_DEMO_PAYMENTS", False)
+# Webhook processing lease, and the age after which `stripe_replay_failed` takes over an
+# event that was stored but never processed (its worker died).
+STRIPE_EVENT_LEASE_SECONDS = env_int("STRIPE_EVENT_LEASE_SECONDS", 120)
+STRIPE_EVENT_GRACE_SECONDS = env_int("STRIPE_EVENT_GRACE_SECONDS", 300)
 MARKETPLACE_CURRENCY = "IDR"
 # Platform commission on items (basis points: 1000 = 10%); per-vendor/category overrides in admin.
 MARKETPLACE_COMMISSION_BP = env_int("MARKETPLACE_COMMISSION_BP", 1000)

@@ -13,6 +13,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
+# Tests run with DEBUG off and, unless they set Stripe up, on the demo provider: switch
+# demo payments on like a public demo would; tests of the fail-closed rules turn it off.
+BANUA_DEMO_PAYMENTS = True
 # Tests pick their own index names on the shared node, and only tests that ask for it
 # (the ``es`` fixture in tests/search/) talk to Elasticsearch: everything else, Wagtail's
 # page indexing included, stays on the database even when ELASTICSEARCH_URL is exported.

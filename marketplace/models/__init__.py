@@ -19,6 +19,7 @@ from marketplace.models.ledger import (
     PayoutMethod,
     PayoutStatus,
     Refund,
+    RefundStatus,
 )
 from marketplace.models.orders import (
     ORDER_TRANSITIONS,
@@ -51,6 +52,7 @@ __all__ = [
     "PayoutMethod",
     "PayoutStatus",
     "Refund",
+    "RefundStatus",
     "ReservationStatus",
     "Review",
     "ShippingMethod",

@@ -59,6 +59,11 @@ class LedgerKind(models.TextChoices):
     REFUND = "refund", _("Refund")
     PAYOUT = "payout", _("Payout")
     PAYOUT_REVERSAL = "payout_reversal", _("Payout reversed")
+    # Part of a sub-order refunded in the Stripe dashboard; several may follow each other.
+    PARTIAL_REFUND = "partial_refund", _("Partial refund")
+    # A payment that arrived after its order was cancelled and sold out, given back:
+    # no sale was credited, so the entry moves nothing and only keeps the record.
+    LATE_PAYMENT_REFUND = "late_refund", _("Late payment refunded")
 
 
 class LedgerEntry(models.Model):
@@ -126,6 +131,11 @@ class PayoutMethod(models.TextChoices):
 
 class PayoutStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
+    # Decided under the payout's lock and committed; the Stripe transfer is being sent
+    # outside any lock. A crash leaves it here, and the next release retries it with the
+    # same idempotency key (so Stripe never transfers twice).
+    SENDING = "sending", _("Sending")
+    FAILED = "failed", _("Failed (will be retried)")
     PAID = "paid", _("Paid")
     CANCELLED = "cancelled", _("Cancelled")
     REVERSED = "reversed", _("Reversed")
@@ -162,6 +172,10 @@ class Payout(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    attempted_at = models.DateTimeField(
+        _("last transfer attempt"), null=True, blank=True
+    )
+    error = models.TextField(_("last error"), blank=True)
 
     # Transactional rows, not CMS content: keep them out of Wagtail's reference index
     # (it would otherwise re-index on every save once an admin viewset registers them).
@@ -185,7 +199,19 @@ class Payout(models.Model):
         return f"payout {self.pk} {self.amount}"
 
 
+class RefundStatus(models.TextChoices):
+    # Decided and committed under the order's lock; Stripe is called after the commit.
+    PENDING = "pending", _("Pending")
+    SUCCEEDED = "succeeded", _("Succeeded")
+    # Stripe refused or was unreachable: retried with the same idempotency key.
+    FAILED = "failed", _("Failed (will be retried)")
+
+
 class Refund(models.Model):
+    """Money given back to the buyer: one row per refunded sub-order (ours), or one per
+    refund made in the Stripe dashboard (``suborder`` empty, any amount).
+    """
+
     order = models.ForeignKey(
         "marketplace.Order", on_delete=models.PROTECT, related_name="refunds"
     )
@@ -197,6 +223,14 @@ class Refund(models.Model):
         related_name="refunds",
     )
     amount = models.PositiveIntegerField(_("amount"))
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=RefundStatus.choices,
+        default=RefundStatus.PENDING,
+    )
+    reason = models.CharField(_("reason"), max_length=255, blank=True)
+    error = models.TextField(_("last error"), blank=True)
     stripe_refund_id = models.CharField(max_length=255, blank=True)
     stripe_reversal_id = models.CharField(max_length=255, blank=True)
     actor = models.ForeignKey(
@@ -220,7 +254,13 @@ class Refund(models.Model):
                 fields=["suborder"],
                 condition=Q(suborder__isnull=False),
                 name="refund_one_per_suborder",
-            )
+            ),
+            # A dashboard refund is applied once, however often Stripe tells us.
+            models.UniqueConstraint(
+                fields=["stripe_refund_id"],
+                condition=~Q(stripe_refund_id=""),
+                name="refund_unique_stripe_refund_id",
+            ),
         ]
 
     def __str__(self):

@@ -26,6 +26,13 @@ class WebhookEvent(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     received_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
+    # The id of ``data.object`` (a Checkout Session, a charge...), so the reservation
+    # expiry can see that a payment for an order arrived but is not processed yet.
+    object_id = models.CharField(max_length=255, blank=True, db_index=True)
+    # A processing lease: while it lies in the future one delivery (or the replay) is
+    # running the handler and others keep off; a worker killed mid-way leaves a lease
+    # that simply runs out, and the row is processed again by the next delivery.
+    lease_until = models.DateTimeField(null=True, blank=True)
 
     # Transactional rows, not CMS content: keep them out of Wagtail's reference index
     # (it would otherwise re-index on every save once an admin viewset registers them).

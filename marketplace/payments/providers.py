@@ -1,11 +1,12 @@
 """One payment-provider interface, two implementations.
 
 ``StripeProvider`` takes real payments through Stripe Checkout Sessions.
-``DemoProvider`` is
-used when no Stripe keys are set: it MOVES NO MONEY and only exists so the quick start
-can
-complete an order end to end (its confirmation page calls the same ``order_mark_paid``
-service the Stripe webhook calls).
+``DemoProvider`` is used when no Stripe keys are set: it MOVES NO MONEY and only exists
+so the quick start can complete an order end to end (its confirmation page calls the same
+``order_mark_paid`` service the Stripe webhook calls). Because the buyer confirms their
+own payment there, it fails closed: with DEBUG off it works only when
+``BANUA_DEMO_PAYMENTS`` is on (see ``demo_payments_enabled``), and an unknown provider
+name is an error, never a silent fall back to the demo.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import timedelta
 from typing import Protocol
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -122,12 +124,24 @@ class StripeProvider:
         return self.refund(order=order, amount=order.grand_total, refund_key=refund_key)
 
 
+def demo_payments_enabled() -> bool:
+    """Whether the demo provider may take "payments": in development (DEBUG) or when the
+    operator switched ``BANUA_DEMO_PAYMENTS`` on for a public demo.
+    """
+    return bool(settings.DEBUG or getattr(settings, "BANUA_DEMO_PAYMENTS", False))
+
+
 class DemoProvider:
     """DEMO ONLY - no money moves. Sends the shopper to a page that says so plainly."""
 
     name = "demo"
 
     def checkout_begin(self, *, order, base_url: str) -> str:
+        if not demo_payments_enabled():
+            raise PaymentError(
+                _("Payments are not available at the moment. Please try again later."),
+                code="payments_disabled",
+            )
         url = reverse("marketplace:demo_payment", kwargs={"number": order.number})
         order.payment_url = base_url + url
         order.save(update_fields=["payment_url"])
@@ -140,11 +154,17 @@ class DemoProvider:
         return self.refund(order=order, amount=order.grand_total, refund_key=refund_key)
 
 
+PROVIDERS: dict[str, type] = {"stripe": StripeProvider, "demo": DemoProvider}
+
+
 def get_provider(name: str | None = None) -> PaymentProvider:
-    """The configured provider (``settings.PAYMENT_PROVIDER``), or the one an order
-    used.
+    """The configured provider (``settings.PAYMENT_PROVIDER``), or the one an order used.
+
+    An unknown name raises ``ImproperlyConfigured``: falling back to the demo provider
+    would let buyers mark their own orders paid.
     """
-    name = name or settings.PAYMENT_PROVIDER
-    if name == "stripe":
-        return StripeProvider()
-    return DemoProvider()
+    name = name or getattr(settings, "PAYMENT_PROVIDER", "")
+    try:
+        return PROVIDERS[name]()
+    except KeyError:
+        raise ImproperlyConfigured(f"Unknown payment provider {name!r}.") from None

@@ -18,7 +18,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.errors import MarketplaceError
-from marketplace.models import Order, OrderStatus, ShippingMethod, SubOrder
+from marketplace.models import (
+    Order,
+    OrderStatus,
+    RefundStatus,
+    ShippingMethod,
+    SubOrder,
+)
 from marketplace.services.orders import (
     _suborder_move,
     order_cancel_unpaid,
@@ -140,10 +146,8 @@ def order_cancel_by_buyer(*, order: Order, buyer=None, session_orders=()) -> Ord
     still paid or being prepared: the whole order is refunded through
     ``order_refund`` (which tells the vendors and the buyer). Refused otherwise.
     """
-    from marketplace.payments import stripe_client
     from marketplace.services.ledger import order_refund
     from marketplace.services.notifications import order_cancelled_queue_emails
-    from marketplace.signals import order_refunded
 
     _require_buyer(order, buyer, session_orders)
     order = Order.objects.get(pk=order.pk)
@@ -161,22 +165,14 @@ def order_cancel_by_buyer(*, order: Order, buyer=None, session_orders=()) -> Ord
             status=409,
         )
     # order_refund locks the rows again and re-checks each sub-order's status, so a
-    # vendor shipping meanwhile is refunded only for what is still refundable.
-    try:
-        refunds = order_refund(order=order, actor=buyer)
-    except stripe_client.StripeError:
-        # Stripe down or refusing: nothing was saved (the refund's transaction rolled
-        # back), so the buyer may simply try again; never an error page.
-        logger.exception("Refund for the buyer's cancel of %s failed", order.number)
-        raise MarketplaceError(
-            _("The refund could not be made just now. Please try again later."),
-            code="refund_failed",
-            status=502,
-        ) from None
+    # vendor shipping meanwhile is refunded only for what is still refundable. The
+    # refunds are committed before Stripe is asked: one that Stripe refuses or cannot
+    # take now stays FAILED and is retried by `stripe_replay_failed`, so the buyer's
+    # cancel stands either way.
+    refunds = order_refund(order=order, actor=buyer, reason="buyer cancelled")
+    if any(refund.status != RefundStatus.SUCCEEDED for refund in refunds):
+        logger.warning("Refund for the buyer's cancel of %s is retried", order.number)
     with transaction.atomic():
         order = Order.objects.get(pk=order.pk)
         order_cancelled_queue_emails(order=order, refund_follows=True)
-    order_refunded.send(
-        sender=Order, order_id=order.pk, refund_ids=[r.pk for r in refunds]
-    )
     return order

@@ -1,8 +1,9 @@
-"""Vendor money: sale credits, payouts (Stripe transfers or office bank transfers),
-refunds.
+"""Vendor money: sale credits and payouts (Stripe transfers or office bank transfers).
 
 Every balance change is a LedgerEntry row written in the same transaction as the state
 change that causes it; unique constraints make a replayed payment or refund a no-op.
+Refunds live in ``marketplace.services.refunds`` (``order_refund`` is re-exported here
+for existing callers).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,7 +21,6 @@ from marketplace.errors import MarketplaceError
 from marketplace.models import (
     LedgerEntry,
     LedgerKind,
-    Order,
     OrderStatus,
     Payout,
     PayoutMethod,
@@ -29,6 +29,8 @@ from marketplace.models import (
     SubOrder,
 )
 from marketplace.money import rupiah_to_stripe_amount
+from marketplace.services.notifications import payout_paid_queue_email
+from marketplace.services.refunds import order_refund  # noqa: F401 - re-exported
 
 logger = logging.getLogger(__name__)
 
@@ -87,12 +89,23 @@ def ledger_record_sale(*, suborder: SubOrder) -> None:
         )
 
 
+# A SENDING payout older than this lost its worker while Stripe was being called.
+STALE_SENDING = timedelta(minutes=10)
+
+
 def payout_release(*, payout_id: int) -> Payout:
-    """Sends one scheduled transfer. Twice is harmless: the row lock and the status
-    guard,
-    plus Stripe's idempotency key built from the payout id."""
+    """Sends one due transfer in three steps, never calling Stripe under a lock.
+
+    1. Under the payout's lock: check it is still due (not refunded, Connect still on)
+       and mark it SENDING, committed.
+    2. No lock held: ask Stripe for the transfer, with an idempotency key built from the
+       payout id, so a retry (after a crash or a failure) never pays twice.
+    3. A second short transaction records PAID and the ledger entry, or FAILED with
+       the error (``payouts_release_due`` retries FAILED and stale SENDING payouts).
+    """
     from marketplace.payments import stripe_client
 
+    now = timezone.now()
     with transaction.atomic():
         payout = (
             # Lock only the payout row: PostgreSQL refuses FOR UPDATE on the nullable
@@ -101,19 +114,32 @@ def payout_release(*, payout_id: int) -> Payout:
             .select_related("suborder__order", "vendor")
             .get(pk=payout_id)
         )
-        if (
-            payout.status != PayoutStatus.SCHEDULED
-            or payout.method != PayoutMethod.STRIPE_TRANSFER
+        retry = payout.status == PayoutStatus.FAILED or (
+            payout.status == PayoutStatus.SENDING
+            and (
+                payout.attempted_at is None or payout.attempted_at < now - STALE_SENDING
+            )
+        )
+        if payout.method != PayoutMethod.STRIPE_TRANSFER or not (
+            payout.status == PayoutStatus.SCHEDULED or retry
         ):
             return payout
-        if payout.suborder and payout.suborder.status == OrderStatus.REFUNDED:
+        suborder = payout.suborder
+        if suborder and (
+            suborder.status == OrderStatus.REFUNDED
+            or Refund.objects.filter(suborder=suborder).exists()
+        ):
             payout.status = PayoutStatus.CANCELLED
             payout.save(update_fields=["status"])
             return payout
         destination = vendor_connect_account(payout.vendor)
         if not destination:
             return payout  # Connect switched off meanwhile; the office pays it by bank.
-        order = payout.suborder.order
+        payout.status = PayoutStatus.SENDING
+        payout.attempted_at = now
+        payout.save(update_fields=["status", "attempted_at"])
+        order = suborder.order
+    try:
         transfer = stripe_client.transfer_create(
             payout_id=payout.pk,
             amount_minor=rupiah_to_stripe_amount(payout.amount),
@@ -122,18 +148,29 @@ def payout_release(*, payout_id: int) -> Payout:
             transfer_group=order.transfer_group,
             metadata={"order": order.number, "suborder_id": str(payout.suborder_id)},
         )
+    except stripe_client.StripeError as error:
+        Payout.objects.filter(pk=payout.pk, status=PayoutStatus.SENDING).update(
+            status=PayoutStatus.FAILED, error=str(error)[:2000]
+        )
+        raise
+    with transaction.atomic():
+        payout = Payout.objects.select_for_update().get(pk=payout_id)
+        if payout.status != PayoutStatus.SENDING:
+            return payout  # another retry recorded it first
         payout.stripe_transfer_id = transfer["id"]
         payout.status = PayoutStatus.PAID
         payout.paid_at = timezone.now()
-        payout.save(update_fields=["stripe_transfer_id", "status", "paid_at"])
+        payout.error = ""
+        payout.save(update_fields=["stripe_transfer_id", "status", "paid_at", "error"])
         LedgerEntry.objects.create(
             vendor_id=payout.vendor_id,
-            suborder=payout.suborder,
+            suborder_id=payout.suborder_id,
             payout=payout,
             kind=LedgerKind.PAYOUT,
             amount=-payout.amount,
             memo=transfer["id"],
         )
+        payout_paid_queue_email(payout_id=payout.pk)
     return payout
 
 
@@ -150,12 +187,14 @@ def payout_release_on_ship(*, suborder: SubOrder) -> None:
 
 def payouts_release_due(*, now=None) -> int:
     now = now or timezone.now()
+    due = Q(status=PayoutStatus.SCHEDULED, release_at__lte=now)
+    # Retries: Stripe refused or was unreachable, or the worker died mid-send.
+    due |= Q(status=PayoutStatus.FAILED)
+    due |= Q(status=PayoutStatus.SENDING, attempted_at__lt=now - STALE_SENDING)
     ids = list(
-        Payout.objects.filter(
-            status=PayoutStatus.SCHEDULED,
-            method=PayoutMethod.STRIPE_TRANSFER,
-            release_at__lte=now,
-        ).values_list("pk", flat=True)
+        Payout.objects.filter(due, method=PayoutMethod.STRIPE_TRANSFER)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     released = 0
     for payout_id in ids:
@@ -164,7 +203,8 @@ def payouts_release_due(*, now=None) -> int:
                 released += 1
         except Exception:  # noqa: BLE001 - one failing transfer must not stop the others
             logger.exception(
-                "Transfer for payout %s failed; it stays scheduled", payout_id
+                "Transfer for payout %s failed; it is retried on the next run",
+                payout_id,
             )
     return released
 
@@ -219,107 +259,5 @@ def payout_record_bank_transfer(*, vendor, amount, reference: str, actor) -> Pay
             amount=-amount,
             memo=reference[:255],
         )
+        payout_paid_queue_email(payout_id=payout.pk)
     return payout
-
-
-def order_refund(
-    *,
-    order: Order,
-    suborder: SubOrder | None = None,
-    actor=None,
-    call_provider: bool = True,
-) -> list[Refund]:
-    """Refunds the whole order or one sub-order: money back to the buyer, then the
-    vendor's
-    transfer is reversed (Connect) or its balance reduced. Already-refunded parts are
-    skipped.
-    """
-    from marketplace.payments.providers import get_provider
-    from marketplace.services.orders import _lock_order, _sync_order_status, _transition
-
-    refunds = []
-    with transaction.atomic():
-        locked_order = _lock_order(order.pk)
-        targets = (
-            SubOrder.objects.select_for_update()
-            .filter(order=locked_order)
-            .order_by("id")
-        )
-        if suborder is not None:
-            if suborder.order_id != order.pk:
-                raise MarketplaceError(
-                    _("This sub-order is not part of the order."), code="wrong_order"
-                )
-            targets = targets.filter(pk=suborder.pk)
-        refundable = [
-            s
-            for s in targets
-            if s.status
-            in (
-                OrderStatus.PAID,
-                OrderStatus.PROCESSING,
-                OrderStatus.SHIPPED,
-                OrderStatus.DELIVERED,
-            )
-        ]
-        if not refundable:
-            raise MarketplaceError(
-                _("Nothing left to refund on this order."),
-                code="nothing_to_refund",
-                status=409,
-            )
-        provider = get_provider(locked_order.payment_provider)
-        for target in refundable:
-            refund = Refund.objects.create(
-                order=locked_order,
-                suborder=target,
-                amount=target.gross,
-                actor=actor if getattr(actor, "is_authenticated", False) else None,
-            )
-            if call_provider:
-                refund.stripe_refund_id = provider.refund(
-                    order=locked_order, amount=target.gross, refund_key=str(refund.pk)
-                )
-            _reverse_vendor_share(suborder=target, refund=refund)
-            refund.save(update_fields=["stripe_refund_id", "stripe_reversal_id"])
-            _transition(target, to=OrderStatus.REFUNDED, actor=actor)
-            refunds.append(refund)
-        _sync_order_status(locked_order, actor=actor)
-    return refunds
-
-
-def _reverse_vendor_share(*, suborder: SubOrder, refund: Refund) -> None:
-    from marketplace.payments import stripe_client
-
-    LedgerEntry.objects.create(
-        vendor_id=suborder.vendor_id,
-        suborder=suborder,
-        kind=LedgerKind.REFUND,
-        gross=-suborder.gross,
-        commission=-suborder.commission,
-        amount=-suborder.vendor_net,
-        memo=suborder.order.number,
-    )
-    payout = Payout.objects.select_for_update().filter(suborder=suborder).first()
-    if payout is None:
-        return
-    if payout.status == PayoutStatus.SCHEDULED:
-        payout.status = PayoutStatus.CANCELLED
-        payout.save(update_fields=["status"])
-    elif payout.status == PayoutStatus.PAID and payout.stripe_transfer_id:
-        reversal = stripe_client.transfer_reversal_create(
-            transfer_id=payout.stripe_transfer_id,
-            amount_minor=rupiah_to_stripe_amount(payout.amount),
-            refund_id=refund.pk,
-        )
-        refund.stripe_reversal_id = reversal["id"]
-        payout.status = PayoutStatus.REVERSED
-        payout.save(update_fields=["status"])
-        LedgerEntry.objects.create(
-            vendor_id=suborder.vendor_id,
-            suborder=suborder,
-            payout=payout,
-            kind=LedgerKind.PAYOUT_REVERSAL,
-            amount=payout.amount,
-            memo=reversal["id"],
-        )

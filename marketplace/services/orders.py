@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -205,16 +206,13 @@ def order_mark_paid(
     return order
 
 
-def order_refund_unfulfillable(*, order: Order) -> None:
+def order_refund_unfulfillable(*, order: Order):
     """Gives the money back for a payment we cannot honour (sold out while it was
-    late).
+    late); recorded as a Refund, in the ledger and in the history (see refunds).
     """
-    from marketplace.payments.providers import get_provider
+    from marketplace.services.refunds import order_refund_unfulfillable as refund
 
-    if order.payment_intent_id or order.payment_provider == "demo":
-        get_provider(order.payment_provider).refund_whole(
-            order=order, refund_key=f"late-{order.pk}"
-        )
+    return refund(order=order)
 
 
 def _clear_bought_items(order: Order) -> None:
@@ -254,16 +252,77 @@ def order_cancel_unpaid(*, order_id: int, reason: str = "") -> Order:
 def reservations_release_expired(*, now=None) -> int:
     """Cancels pending orders whose reservation lapsed; returns how many. Safe to
     rerun.
+
+    Never cancels an order that may be paid: one with a Stripe payment event stored but
+    not processed yet (its delivery failed or died; the replay will mark it paid), or
+    whose Checkout Session Stripe reports complete (marked paid here instead). Stripe
+    is asked before any lock is taken; when it cannot be reached the order waits for
+    the next run rather than being cancelled blind.
     """
+    from marketplace.payments.webhooks import payment_event_pending
+
     now = now or timezone.now()
-    ids = list(
+    pending = list(
         Order.objects.filter(
             status=OrderStatus.PENDING, expires_at__lt=now
-        ).values_list("pk", flat=True)
+        ).values_list("pk", "payment_provider", "checkout_session_id")
     )
-    for order_id in ids:
-        order_cancel_unpaid(order_id=order_id, reason="reservation expired")
-    return len(ids)
+    cancelled = 0
+    for order_id, provider, session_id in pending:
+        if payment_event_pending(checkout_session_id=session_id):
+            continue
+        # Without a secret key Stripe cannot be asked (only test settings allow that:
+        # production refuses to start on the Stripe provider without one).
+        if (
+            provider == "stripe"
+            and session_id
+            and getattr(settings, "STRIPE_SECRET_KEY", "")
+        ):
+            verdict = _stripe_session_verdict(order_id=order_id, session_id=session_id)
+            if verdict != "cancel":
+                continue
+        order = order_cancel_unpaid(order_id=order_id, reason="reservation expired")
+        cancelled += order.status == OrderStatus.CANCELLED
+    return cancelled
+
+
+def _stripe_session_verdict(*, order_id: int, session_id: str) -> str:
+    """ "paid" (and marked so), "wait" or "cancel", from the Checkout Session's state.
+
+    An open session is expired first, so the shopper cannot pay after we cancel; if
+    Stripe says it completed meanwhile, the next run sees it complete.
+    """
+    from marketplace.payments import stripe_client
+    from marketplace.payments.webhooks import (
+        AmountMismatch,
+        UnknownObject,
+        check_session_amount,
+        obj_str,
+    )
+
+    try:
+        session = stripe_client.checkout_session_retrieve(session_id=session_id)
+        if session.get("status") == "open":
+            session = stripe_client.checkout_session_expire(session_id=session_id)
+    except stripe_client.StripeError as error:
+        logger.warning("Session %s not checked (%s); order waits", session_id, error)
+        return "wait"
+    status, paid = session.get("status"), session.get("payment_status")
+    if status == "complete" and paid in ("paid", "no_payment_required"):
+        order = Order.objects.get(pk=order_id)
+        try:
+            check_session_amount(order, session)
+            intent = obj_str(session, "payment_intent", required=False)
+        except (AmountMismatch, UnknownObject) as error:
+            logger.error("Order %s: session %s: %s", order.number, session_id, error)
+            return "wait"
+        order_mark_paid(
+            order_id=order_id, payment_intent_id=intent, note="stripe (expiry check)"
+        )
+        return "paid"
+    if status == "complete":
+        return "wait"  # an asynchronous payment is still on its way
+    return "cancel"
 
 
 def _suborder_move(

@@ -14,6 +14,7 @@ from marketplace import selectors, services
 from marketplace.errors import MarketplaceError
 from marketplace.forms import CheckoutForm
 from marketplace.models import OrderStatus
+from marketplace.payments.providers import demo_payments_enabled
 from marketplace.views._helpers import remember_order, request_cart, session_orders
 
 
@@ -77,6 +78,10 @@ def demo_payment(request, number):
     """DEMO ONLY: no money moves. Confirming calls the same service as Stripe's
     webhook.
     """
+    if not demo_payments_enabled():
+        # Fail closed: with DEBUG off and demo payments not switched on, nobody may
+        # confirm their own "payment", whatever provider their order was placed with.
+        raise Http404
     order = _own_order(request, number)
     if order.payment_provider != "demo":
         raise Http404

@@ -9,15 +9,21 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from marketplace.models import WebhookEventStatus
 from marketplace.payments import stripe_client
-from marketplace.payments.webhooks import (
-    UnknownObject,
-    webhook_event_process,
-    webhook_event_receive,
-)
+from marketplace.payments.webhooks import Outcome, webhook_event_handle
 
 logger = logging.getLogger(__name__)
+
+# Outcome -> HTTP status. 409 and 500 make Stripe deliver again later; 400 is final for
+# events that are not ours or cannot be read (they stay FAILED for the office to see).
+_STATUS = {
+    Outcome.PROCESSED: 200,
+    Outcome.IGNORED: 200,
+    Outcome.DUPLICATE: 200,
+    Outcome.IN_PROGRESS: 409,
+    Outcome.REFUSED: 400,
+    Outcome.FAILED: 500,
+}
 
 
 @csrf_exempt
@@ -34,17 +40,18 @@ def stripe_webhook(request):
         )
     except stripe_client.SignatureVerificationError:
         return JsonResponse({"error": "invalid or stale signature"}, status=400)
-    except ValueError:
+    except (ValueError, TypeError, AttributeError, KeyError):
+        # Not JSON, or JSON the SDK cannot read as an event (a list, a number...).
         return JsonResponse({"error": "invalid payload"}, status=400)
-    if not event.get("id") or not isinstance(event.get("data"), dict):
+    event_id = event.get("id") if isinstance(event, dict) else None
+    if not isinstance(event_id, str) or not event_id or len(event_id) > 255:
         return JsonResponse({"error": "invalid event"}, status=400)
-    row, created = webhook_event_receive(event=event)
-    if not created and row.status != WebhookEventStatus.FAILED:
-        return JsonResponse({"status": "duplicate"})
-    try:
-        row = webhook_event_process(row=row)
-    except UnknownObject as error:
-        return JsonResponse({"error": str(error)}, status=400)
-    if row.status == WebhookEventStatus.FAILED:
+    outcome, detail = webhook_event_handle(event=event)
+    status = _STATUS[outcome]
+    if outcome == Outcome.REFUSED:
+        return JsonResponse({"error": detail}, status=status)
+    if outcome == Outcome.FAILED:
         return JsonResponse({"error": "processing failed; will be retried"}, status=500)
-    return JsonResponse({"status": row.status})
+    if outcome == Outcome.IN_PROGRESS:
+        return JsonResponse({"error": "being processed; retry later"}, status=409)
+    return JsonResponse({"status": str(outcome)}, status=status)

@@ -67,7 +67,12 @@ def test_locale_and_time_zone():
 def test_check_deploy_is_clean_with_production_values(tmp_path):
     result = _run(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        **_production_env(tmp_path),
+        **_production_env(
+            tmp_path,
+            STRIPE_SECRET_KEY="sk_live_x",
+            STRIPE_PUBLISHABLE_KEY="pk_live_x",
+            STRIPE_WEBHOOK_SECRET="whsec_x",
+        ),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -1,0 +1,440 @@
+"""Refunds: money back to the buyer, the vendor's share taken back, the order's history.
+
+Every refund runs in three steps so that no Stripe call happens while a row lock is
+held (a slow Stripe would otherwise block every checkout, webhook and dashboard action
+on the order):
+
+1. decide under the order's lock and commit: which sub-orders, how much, a PENDING
+   ``Refund`` row per sub-order (scheduled transfers are cancelled right there);
+2. call Stripe with no lock held, with an idempotency key built from the refund id, so a
+   retry never refunds twice;
+3. record the outcome in a second short transaction: SUCCEEDED with the Stripe ids,
+   ledger entries, sub-order transitions and history, or FAILED with the error.
+
+FAILED and stale PENDING refunds are retried by ``refunds_retry`` (the periodic
+``stripe_events_replay_task`` and ``manage.py stripe_replay_failed`` call it).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from marketplace.errors import MarketplaceError, PaymentError
+from marketplace.models import (
+    LedgerEntry,
+    LedgerKind,
+    Order,
+    OrderStatus,
+    OrderStatusChange,
+    Payout,
+    PayoutStatus,
+    Refund,
+    RefundStatus,
+    SubOrder,
+)
+from marketplace.money import rupiah_to_stripe_amount, stripe_amount_to_rupiah
+from marketplace.services.notifications import order_refunded_queue_emails
+
+logger = logging.getLogger(__name__)
+
+REFUNDABLE = (
+    OrderStatus.PAID,
+    OrderStatus.PROCESSING,
+    OrderStatus.SHIPPED,
+    OrderStatus.READY_FOR_PICKUP,
+    OrderStatus.DELIVERED,
+)
+# A PENDING refund older than this lost its worker between steps 1 and 3.
+STALE_PENDING = timedelta(minutes=10)
+LATE_PAYMENT = "late payment"
+
+
+def _actor_or_none(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _already_refunded(suborder: SubOrder) -> tuple[int, int, int]:
+    """(gross, commission, vendor_net) of this sub-order already given back by partial
+    refunds, as positive numbers.
+    """
+    sums = LedgerEntry.objects.filter(
+        suborder=suborder, kind=LedgerKind.PARTIAL_REFUND
+    ).aggregate(g=Sum("gross"), c=Sum("commission"), a=Sum("amount"))
+    return -(sums["g"] or 0), -(sums["c"] or 0), -(sums["a"] or 0)
+
+
+def order_refund(
+    *,
+    order: Order,
+    suborder: SubOrder | None = None,
+    actor=None,
+    call_provider: bool = True,
+    reason: str = "",
+) -> list[Refund]:
+    """Refunds the whole order or one sub-order; already-refunded parts are skipped.
+
+    ``call_provider=False`` when the money already went back (a refund made in the
+    Stripe dashboard): only the vendor's share and the statuses change. Returns the
+    refunds, each SUCCEEDED or FAILED (a failed one is retried later).
+    """
+    from marketplace.services.orders import _lock_order
+
+    with transaction.atomic():
+        locked_order = _lock_order(order.pk)
+        targets = (
+            SubOrder.objects.select_for_update()
+            .filter(order=locked_order)
+            .order_by("id")
+        )
+        if suborder is not None:
+            if suborder.order_id != order.pk:
+                raise MarketplaceError(
+                    _("This sub-order is not part of the order."), code="wrong_order"
+                )
+            targets = targets.filter(pk=suborder.pk)
+        refundable = [s for s in targets if s.status in REFUNDABLE]
+        if not refundable:
+            raise MarketplaceError(
+                _("Nothing left to refund on this order."),
+                code="nothing_to_refund",
+                status=409,
+            )
+        refund_ids = []
+        for target in refundable:
+            refund = Refund.objects.filter(suborder=target).first()
+            if refund is None:
+                already_gross, _c, _a = _already_refunded(target)
+                refund = Refund.objects.create(
+                    order=locked_order,
+                    suborder=target,
+                    amount=max(target.gross - already_gross, 0),
+                    status=RefundStatus.PENDING,
+                    reason=reason[:255],
+                    actor=_actor_or_none(actor),
+                )
+            # Stop the vendor's transfer now, under the lock, so it cannot leave while
+            # Stripe is being asked for the refund.
+            Payout.objects.filter(
+                suborder=target, status=PayoutStatus.SCHEDULED
+            ).update(status=PayoutStatus.CANCELLED)
+            refund_ids.append(refund.pk)
+    return [
+        refund_execute(refund_id=pk, call_provider=call_provider, actor=actor)
+        for pk in refund_ids
+    ]
+
+
+def refund_execute(*, refund_id: int, call_provider: bool = True, actor=None) -> Refund:
+    """Steps 2 and 3 for one PENDING or FAILED refund. Safe to run again: Stripe sees
+    the same idempotency keys, and a SUCCEEDED refund is left alone.
+    """
+    from marketplace.payments import stripe_client
+    from marketplace.payments.providers import get_provider
+
+    refund = Refund.objects.select_related("order").get(pk=refund_id)
+    if refund.status == RefundStatus.SUCCEEDED:
+        return refund
+    stripe_refund_id = refund.stripe_refund_id
+    reversal_id = refund.stripe_reversal_id
+    try:
+        if call_provider and refund.amount and not stripe_refund_id:
+            stripe_refund_id = get_provider(refund.order.payment_provider).refund(
+                order=refund.order, amount=refund.amount, refund_key=str(refund.pk)
+            )
+        payout = (
+            Payout.objects.filter(suborder_id=refund.suborder_id).first()
+            if refund.suborder_id
+            else None
+        )
+        if payout is not None and payout.status == PayoutStatus.SENDING:
+            raise PaymentError(
+                _("The vendor's transfer is being sent; the refund is retried later."),
+                code="transfer_in_flight",
+            )
+        if (
+            payout is not None
+            and payout.status == PayoutStatus.PAID
+            and payout.stripe_transfer_id
+            and not reversal_id
+        ):
+            reversal_id = stripe_client.transfer_reversal_create(
+                transfer_id=payout.stripe_transfer_id,
+                amount_minor=rupiah_to_stripe_amount(payout.amount),
+                refund_id=refund.pk,
+            )["id"]
+    except (PaymentError, stripe_client.StripeError) as error:
+        logger.warning("Refund %s failed: %s", refund.pk, error)
+        Refund.objects.filter(pk=refund.pk).exclude(
+            status=RefundStatus.SUCCEEDED
+        ).update(
+            status=RefundStatus.FAILED,
+            error=str(error)[:2000],
+            # Keep what did succeed, so a retry does not ask for it again.
+            stripe_refund_id=stripe_refund_id,
+            stripe_reversal_id=reversal_id,
+        )
+        refund.refresh_from_db()
+        return refund
+    return _refund_record_success(
+        refund_id=refund.pk,
+        stripe_refund_id=stripe_refund_id,
+        reversal_id=reversal_id,
+        actor=actor,
+    )
+
+
+def _refund_record_success(
+    *, refund_id: int, stripe_refund_id: str, reversal_id: str, actor=None
+) -> Refund:
+    from marketplace.services.orders import (
+        _lock_order,
+        _sync_order_status,
+        _transition,
+    )
+
+    with transaction.atomic():
+        refund = Refund.objects.get(pk=refund_id)
+        order = _lock_order(refund.order_id)
+        refund = Refund.objects.select_for_update().get(pk=refund_id)
+        if refund.status == RefundStatus.SUCCEEDED:
+            return refund  # another retry recorded it first
+        target = SubOrder.objects.select_for_update().get(pk=refund.suborder_id)
+        refund.status = RefundStatus.SUCCEEDED
+        refund.error = ""
+        refund.stripe_refund_id = stripe_refund_id
+        refund.stripe_reversal_id = reversal_id
+        refund.save(
+            update_fields=["status", "error", "stripe_refund_id", "stripe_reversal_id"]
+        )
+        _reverse_vendor_share(suborder=target, reversal_id=reversal_id)
+        if target.status in REFUNDABLE:
+            _transition(
+                target, to=OrderStatus.REFUNDED, actor=actor, note=refund.reason
+            )
+        _sync_order_status(order, actor=actor)
+        # Stored with the refund, so the buyer and the vendor hear of it exactly once.
+        order_refunded_queue_emails(order_id=order.pk, refund_ids=[refund.pk])
+    return refund
+
+
+def _reverse_vendor_share(*, suborder: SubOrder, reversal_id: str) -> None:
+    """Takes back what is left of the vendor's share (after partial refunds)."""
+    already_gross, already_commission, already_net = _already_refunded(suborder)
+    LedgerEntry.objects.create(
+        vendor_id=suborder.vendor_id,
+        suborder=suborder,
+        kind=LedgerKind.REFUND,
+        gross=-(suborder.gross - already_gross),
+        commission=-(suborder.commission - already_commission),
+        amount=-(suborder.vendor_net - already_net),
+        memo=suborder.order.number,
+    )
+    payout = Payout.objects.select_for_update().filter(suborder=suborder).first()
+    if payout is None:
+        return
+    if payout.status in (PayoutStatus.SCHEDULED, PayoutStatus.FAILED):
+        payout.status = PayoutStatus.CANCELLED
+        payout.save(update_fields=["status"])
+    elif payout.status == PayoutStatus.PAID and reversal_id:
+        payout.status = PayoutStatus.REVERSED
+        payout.save(update_fields=["status"])
+        LedgerEntry.objects.create(
+            vendor_id=suborder.vendor_id,
+            suborder=suborder,
+            payout=payout,
+            kind=LedgerKind.PAYOUT_REVERSAL,
+            amount=payout.amount,
+            memo=reversal_id,
+        )
+
+
+def refunds_retry(*, now=None) -> int:
+    """Retries FAILED refunds and PENDING ones whose worker died; returns how many
+    succeeded now.
+    """
+    now = now or timezone.now()
+    ids = list(
+        Refund.objects.filter(
+            Q(status=RefundStatus.FAILED)
+            | Q(status=RefundStatus.PENDING, created_at__lt=now - STALE_PENDING)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    done = 0
+    for pk in ids:
+        refund = Refund.objects.select_related("order").get(pk=pk)
+        if refund.suborder_id is not None:
+            refund = refund_execute(refund_id=pk)
+        elif refund.reason == LATE_PAYMENT:
+            refund = order_refund_unfulfillable(order=refund.order) or refund
+        else:
+            continue  # dashboard refunds are recorded once Stripe made them
+        done += refund.status == RefundStatus.SUCCEEDED
+    return done
+
+
+def refund_apply_from_stripe(
+    *, order_id: int, charge_id: str, refunded_minor: int, fully_refunded: bool
+) -> Refund | list[Refund] | None:
+    """Applies a refund made outside Banua (``charge.refunded``; the amount is the
+    charge's running total). Idempotent: only the part not yet recorded is applied.
+
+    A total that reaches the order's grand total refunds the order (vendors' shares
+    taken back, sub-orders REFUNDED). A partial amount is recorded as one Refund and
+    split over the live sub-orders in proportion to their gross (largest remainder, so
+    the parts add up exactly); each vendor's balance falls by its part minus the
+    commission on it, the sub-orders keep their status, and the history says so. A
+    vendor already paid by transfer then owes that part back (the balance goes below
+    zero); Banua does not reverse transfers for partial refunds.
+    """
+    from marketplace.services.orders import _lock_order
+
+    refunded = stripe_amount_to_rupiah(refunded_minor)
+    with transaction.atomic():
+        order = _lock_order(order_id)
+        # Everything we asked Stripe for counts, except failures that never reached
+        # the buyer (a refund that failed only at the transfer reversal did).
+        recorded = (
+            Refund.objects.filter(order=order)
+            .exclude(status=RefundStatus.FAILED, stripe_refund_id="")
+            .aggregate(total=Sum("amount"))["total"]
+            or 0
+        )
+        delta = refunded - recorded
+        if delta <= 0:
+            return None  # the echo of a refund we made, or a replay
+        full = fully_refunded or refunded >= order.grand_total
+        if not full:
+            return _apply_partial(
+                order=order, amount=delta, key=f"{charge_id}:{refunded_minor}"
+            )
+    try:
+        return order_refund(
+            order=order, call_provider=False, reason="refunded in Stripe"
+        )
+    except MarketplaceError as error:
+        if error.code != "nothing_to_refund":
+            raise
+        logger.warning("Stripe refunded order %s, which has nothing left", order.number)
+        return None
+
+
+def _apply_partial(*, order: Order, amount: int, key: str) -> Refund:
+    live = list(
+        SubOrder.objects.select_for_update()
+        .filter(order=order, status__in=REFUNDABLE)
+        .order_by("id")
+    )
+    total_gross = sum(s.gross for s in live) or 1
+    amount = min(amount, total_gross)
+    shares = [amount * s.gross // total_gross for s in live]
+    remainders = sorted(
+        range(len(live)),
+        key=lambda i: (-(amount * live[i].gross % total_gross), i),
+    )
+    for i in remainders[: amount - sum(shares)]:
+        shares[i] += 1
+    refund = Refund.objects.create(
+        order=order,
+        amount=amount,
+        status=RefundStatus.SUCCEEDED,
+        reason="partial refund in Stripe",
+        stripe_refund_id=key[:255],
+    )
+    for suborder, part in zip(live, shares, strict=True):
+        if not part:
+            continue
+        commission = (
+            suborder.commission * part + suborder.gross // 2
+        ) // suborder.gross
+        LedgerEntry.objects.create(
+            vendor_id=suborder.vendor_id,
+            suborder=suborder,
+            kind=LedgerKind.PARTIAL_REFUND,
+            gross=-part,
+            commission=-commission,
+            amount=-(part - commission),
+            memo=f"{order.number} {key}"[:255],
+        )
+    OrderStatusChange.objects.create(
+        order=order,
+        from_status=order.status,
+        to_status=order.status,
+        note=f"partial refund of {amount} made in Stripe"[:255],
+    )
+    order_refunded_queue_emails(order_id=order.pk, refund_ids=[refund.pk])
+    return refund
+
+
+def order_refund_unfulfillable(*, order: Order) -> Refund | None:
+    """Gives the money back for a payment we cannot honour (it arrived after the order
+    was cancelled and the stock sold out).
+
+    Recorded like any refund: a Refund row (PENDING, then SUCCEEDED or FAILED), a
+    zero-amount ledger entry per sub-order (no sale was credited, so no balance moves)
+    and a note in the order's history. Stripe is called outside any lock, with an
+    idempotency key from the refund id.
+    """
+    from marketplace.payments import stripe_client
+    from marketplace.payments.providers import get_provider
+
+    if not (order.payment_intent_id or order.payment_provider == "demo"):
+        return None
+    with transaction.atomic():
+        refund = Refund.objects.filter(
+            order=order, reason=LATE_PAYMENT, suborder__isnull=True
+        ).first()
+        if refund is None:
+            refund = Refund.objects.create(
+                order=order,
+                amount=order.grand_total,
+                status=RefundStatus.PENDING,
+                reason=LATE_PAYMENT,
+            )
+    if refund.status == RefundStatus.SUCCEEDED:
+        return refund
+    try:
+        stripe_id = get_provider(order.payment_provider).refund_whole(
+            order=order, refund_key=str(refund.pk)
+        )
+    except (PaymentError, stripe_client.StripeError) as error:
+        logger.error("Refund of late payment on %s failed: %s", order.number, error)
+        Refund.objects.filter(pk=refund.pk).update(
+            status=RefundStatus.FAILED, error=str(error)[:2000]
+        )
+        OrderStatusChange.objects.create(
+            order=order,
+            from_status=order.status,
+            to_status=order.status,
+            note="late payment: refund FAILED, retry needed",
+        )
+        refund.refresh_from_db()
+        return refund
+    with transaction.atomic():
+        Refund.objects.filter(pk=refund.pk).update(
+            status=RefundStatus.SUCCEEDED, error="", stripe_refund_id=stripe_id
+        )
+        for suborder in order.suborders.all():
+            LedgerEntry.objects.create(
+                vendor_id=suborder.vendor_id,
+                suborder=suborder,
+                kind=LedgerKind.LATE_PAYMENT_REFUND,
+                amount=0,
+                memo=f"{order.number}: {suborder.gross} paid late, refunded"[:255],
+            )
+        OrderStatusChange.objects.create(
+            order=order,
+            from_status=order.status,
+            to_status=order.status,
+            note=f"late payment of {order.grand_total} refunded (sold out)"[:255],
+        )
+        order_refunded_queue_emails(order_id=order.pk, refund_ids=[refund.pk])
+    refund.refresh_from_db()
+    return refund
