@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.utils import check_csrf
 
 from marketplace import selectors, services
 from marketplace.errors import MarketplaceError
+from marketplace.limits import ID_MAX, Id, PageIn
 from marketplace.views._helpers import remember_order, request_cart, session_orders
 
 router = Router(tags=["marketplace"])
@@ -74,8 +75,10 @@ class CartOut(Schema):
     count: int
 
 
+# Quantities stay plain ints: the cart service refuses anything outside 1..99 with
+# its own "bad_quantity" message before any query sees the number.
 class CartItemIn(Schema):
-    variant_id: int
+    variant_id: Id
     quantity: int = 1
 
 
@@ -84,15 +87,18 @@ class QuantityIn(Schema):
 
 
 class CheckoutIn(Schema):
-    full_name: str
-    email: str
-    phone: str
-    address_line: str
-    province: str
-    city: str
-    district: str
-    postal_code: str
-    shipping: dict[int, str] = Field(description="vendor id -> flat | per_kg | pickup")
+    # Generous caps (the service checks the exact per-field lengths with a message).
+    full_name: str = Field(..., max_length=200)
+    email: str = Field(..., max_length=254)
+    phone: str = Field(..., max_length=40)
+    address_line: str = Field(..., max_length=400)
+    province: str = Field(..., max_length=100)
+    city: str = Field(..., max_length=100)
+    district: str = Field(..., max_length=100)
+    postal_code: str = Field(..., max_length=10)
+    shipping: dict[Id, str] = Field(
+        description="vendor id -> flat | per_kg | pickup", max_length=100
+    )
 
 
 class OrderLineOut(Schema):
@@ -206,10 +212,9 @@ def _order_out(order) -> dict:
 
 @router.get("/products", response=list[ProductOut])
 def product_list(
-    request, category: str | None = None, offset: int = 0, limit: int = 24
+    request, page: Query[PageIn], category: str | None = Query(None, max_length=90)
 ):
-    limit = max(1, min(limit, 100))
-    offset = max(0, offset)
+    offset, limit = page.offset, page.limit
     queryset = selectors.product_list_visible().order_by("-published_at", "-id")
     if category:
         found = selectors.category_get(slug=category)
@@ -254,7 +259,9 @@ def cart_add(request, payload: CartItemIn):
 @router.patch(
     "/cart/items/{variant_id}", response={200: CartOut, 400: ErrorOut, 404: ErrorOut}
 )
-def cart_update(request, variant_id: int, payload: QuantityIn):
+def cart_update(
+    request, payload: QuantityIn, variant_id: int = Path(..., ge=1, le=ID_MAX)
+):
     _csrf(request)
     cart = request_cart(request)
     if cart is None:
@@ -271,7 +278,7 @@ def cart_update(request, variant_id: int, payload: QuantityIn):
 
 
 @router.delete("/cart/items/{variant_id}", response=CartOut)
-def cart_remove(request, variant_id: int):
+def cart_remove(request, variant_id: int = Path(..., ge=1, le=ID_MAX)):
     _csrf(request)
     cart = request_cart(request)
     if cart is not None:

@@ -4,15 +4,17 @@ the writes happen in vendors.services."""
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.limits import id_or_none
 from marketplace.models import Category, Product, ProductStatus, ProductVariant
 from tourism.models import DestinationPage
 from vendors import throttle
 from vendors.models import BankAccount, Vendor
 from vendors.photos import photo_validate
-from vendors.services.catalogue import PRODUCT_FIELDS, VariantInput
+from vendors.services.catalogue import PRODUCT_FIELDS, VariantInput, tags_clean
 from vendors.text import sanitise_text
 
 TOO_MANY_ATTEMPTS = _(
@@ -215,6 +217,24 @@ class MultiplePhotoField(forms.FileField):
         return cleaned
 
 
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, but an id the database cannot hold is an invalid choice.
+
+    The stock field sends the ids to a ``pk__in`` query, which fails on SQLite for a
+    number above 2**63 - 1 (Django bounds only exact lookups).
+    """
+
+    def _check_values(self, value):
+        for pk in value:
+            if id_or_none(pk) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class ProductForm(forms.ModelForm):
     status = forms.ChoiceField(
         label=_("Status"),
@@ -234,7 +254,7 @@ class ProductForm(forms.ModelForm):
         required=False,
         help_text=_("JPEG, PNG or WebP, up to 8 MB each."),
     )
-    remove_photos = forms.ModelMultipleChoiceField(
+    remove_photos = IdMultipleChoiceField(
         queryset=None,
         required=False,
         label=_("Remove photos"),
@@ -282,6 +302,14 @@ class ProductForm(forms.ModelForm):
         # The model's own checks run in the service, with the variants; skip the
         # ModelForm's instance validation here (the instance is not the vendor's yet).
         pass
+
+    def clean_tags_text(self):
+        text = self.cleaned_data.get("tags_text", "")
+        try:
+            tags_clean(text.split(","))
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["tags"]) from None
+        return text
 
     def product_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
