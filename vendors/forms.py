@@ -5,10 +5,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.limits import id_or_none
+from marketplace.limits import INT_MAX, id_or_none
 from marketplace.models import Category, Product, ProductStatus, ProductVariant
 from tourism.models import DestinationPage
 from vendors import throttle
@@ -340,6 +341,12 @@ class VariantForm(forms.ModelForm):
             "stock": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
             "weight_grams": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Price and weight carry this bound in the model; stock's column is bounded
+        # here so SQLite refuses what PostgreSQL's integer column would.
+        self.fields["stock"].validators.append(MaxValueValidator(INT_MAX))
 
     def clean_sku(self):
         return self.cleaned_data["sku"].strip().upper()

@@ -5,7 +5,7 @@ with its own SKU, price and stock. Prices are whole rupiah.
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from marketplace.limits import DESCRIPTION_MAX_LENGTH, NOTE_MAX_LENGTH
+from marketplace.limits import DESCRIPTION_MAX_LENGTH, INT_MAX, NOTE_MAX_LENGTH
 from vendors.models import VendorStatus
 
 
@@ -209,9 +209,15 @@ class ProductVariant(models.Model):
     motif = models.CharField(_("motif"), max_length=80, blank=True)
     size = models.CharField(_("size"), max_length=40, blank=True)
     colour = models.CharField(_("colour"), max_length=40, blank=True)
-    price = models.PositiveIntegerField(_("price (Rp)"))
+    # Bounded to PostgreSQL's integer column on every database, so SQLite (64-bit)
+    # accepts exactly what PostgreSQL does.
+    price = models.PositiveIntegerField(
+        _("price (Rp)"), validators=[MaxValueValidator(INT_MAX)]
+    )
     stock = models.PositiveIntegerField(_("stock"), default=0)
-    weight_grams = models.PositiveIntegerField(_("weight (g)"), default=250)
+    weight_grams = models.PositiveIntegerField(
+        _("weight (g)"), default=250, validators=[MaxValueValidator(INT_MAX)]
+    )
     is_active = models.BooleanField(_("on sale"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -115,7 +115,10 @@ def test_service_refuses_too_long_or_too_many_tags():
         variants=[],
         tags=[" Kain ", "kain", "t" * TAG_MAX_LENGTH],
     )
-    assert sorted(tag.name for tag in saved.tags.all()) == ["kain", "t" * TAG_MAX_LENGTH]
+    assert sorted(tag.name for tag in saved.tags.all()) == [
+        "kain",
+        "t" * TAG_MAX_LENGTH,
+    ]
 
 
 @pytest.mark.postgres
@@ -172,3 +175,21 @@ def test_dashboard_remove_photos_with_an_impossible_id_is_a_form_error(
     )
     assert response.status_code == 200
     assert "remove_photos" in response.context["form"].errors
+
+
+@pytest.mark.parametrize("field", ["price", "stock", "weight_grams"])
+@pytest.mark.parametrize("value", [str(INT_MAX + 1), str(2**63), str(2**70)])
+def test_dashboard_variant_numbers_past_the_column_are_form_errors(
+    client, field, value
+):
+    vendor = VendorFactory()
+    client.force_login(vendor.owner)
+    data = product_post(
+        CategoryFactory(),
+        variants=[{"sku": "kk-1", "price": "1000", field: value}],
+        status="draft",
+    )
+    response = client.post(reverse("vendors:product_create"), data)
+    assert response.status_code == 200
+    assert field in response.context["formset"].forms[0].errors
+    assert not Product.objects.exists()

@@ -57,6 +57,16 @@ class Migration(migrations.Migration):
             name='text',
             field=models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='review'),
         ),
+        migrations.AlterField(
+            model_name='productvariant',
+            name='price',
+            field=models.PositiveIntegerField(validators=[django.core.validators.MaxValueValidator(2147483647)], verbose_name='price (Rp)'),
+        ),
+        migrations.AlterField(
+            model_name='productvariant',
+            name='weight_grams',
+            field=models.PositiveIntegerField(default=250, validators=[django.core.validators.MaxValueValidator(2147483647)], verbose_name='weight (g)'),
+        ),
         migrations.RunPython(truncate_overlong_texts, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='product',
