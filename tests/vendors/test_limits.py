@@ -193,3 +193,14 @@ def test_dashboard_variant_numbers_past_the_column_are_form_errors(
     assert response.status_code == 200
     assert field in response.context["formset"].forms[0].errors
     assert not Product.objects.exists()
+
+
+def test_office_hide_reason_is_bounded():
+    from tests.vendors.factories import office_user
+
+    product = ProductFactory()
+    with pytest.raises(ValidationError) as error:
+        services.product_hide(product=product, actor=office_user(), reason="r" * 2001)
+    assert "reason" in error.value.message_dict
+    product.refresh_from_db()
+    assert not product.is_hidden

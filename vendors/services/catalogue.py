@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from marketplace.limits import TAG_MAX_LENGTH, TAGS_MAX
+from marketplace.limits import NOTE_MAX_LENGTH, TAG_MAX_LENGTH, TAGS_MAX
 from marketplace.models import Product, ProductImage, ProductStatus, ProductVariant
 from vendors.models import Vendor
 from vendors.photos import photo_ingest, photo_validate
@@ -263,6 +263,13 @@ def product_hide(*, product: Product, actor, reason: str) -> Product:
     if not reason:
         raise ValidationError(
             {"reason": _("Give the reason; the vendor will read it.")}
+        )
+    if len(reason) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "reason": _("The reason can be at most %(max)d characters long.")
+                % {"max": NOTE_MAX_LENGTH}
+            }
         )
     with transaction.atomic():
         locked = Product.objects.select_for_update().get(pk=product.pk)
