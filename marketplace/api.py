@@ -17,7 +17,7 @@ from ninja.utils import check_csrf
 
 from marketplace import selectors, services
 from marketplace.errors import MarketplaceError
-from marketplace.limits import ID_MAX, Id, PageIn
+from marketplace.limits import ID_MAX, Id, InputSchema, PageIn, Slug
 from marketplace.views._helpers import remember_order, request_cart, session_orders
 
 router = Router(tags=["marketplace"])
@@ -77,16 +77,16 @@ class CartOut(Schema):
 
 # Quantities stay plain ints: the cart service refuses anything outside 1..99 with
 # its own "bad_quantity" message before any query sees the number.
-class CartItemIn(Schema):
+class CartItemIn(InputSchema):
     variant_id: Id
     quantity: int = 1
 
 
-class QuantityIn(Schema):
+class QuantityIn(InputSchema):
     quantity: int
 
 
-class CheckoutIn(Schema):
+class CheckoutIn(InputSchema):
     # Generous caps (the service checks the exact per-field lengths with a message).
     full_name: str = Field(..., max_length=200)
     email: str = Field(..., max_length=254)
@@ -211,9 +211,7 @@ def _order_out(order) -> dict:
 
 
 @router.get("/products", response=list[ProductOut])
-def product_list(
-    request, page: Query[PageIn], category: str | None = Query(None, max_length=90)
-):
+def product_list(request, page: Query[PageIn], category: Slug | None = None):
     offset, limit = page.offset, page.limit
     queryset = selectors.product_list_visible().order_by("-published_at", "-id")
     if category:
@@ -225,7 +223,7 @@ def product_list(
 
 
 @router.get("/products/{slug}", response={200: ProductDetailOut, 404: ErrorOut})
-def product_get(request, slug: str):
+def product_get(request, slug: Slug):
     product = selectors.product_get_visible(slug=slug)
     if product is None:
         return Status(404, {"code": "not_found", "message": "No such product."})
@@ -332,7 +330,7 @@ def order_list(request):
 
 
 @router.get("/orders/{number}", response={200: OrderOut, 404: ErrorOut})
-def order_get(request, number: str):
+def order_get(request, number: Slug):
     order = selectors.order_get_for_buyer(
         user=request.user, number=number, session_orders=session_orders(request)
     )

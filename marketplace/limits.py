@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import model_validator
 
 # --- numbers and ids -------------------------------------------------------------------
 
@@ -59,12 +60,43 @@ def id_or_none(value) -> int | None:
 
 # --- the same bounds as django-ninja types (API schemas and parameters) ----------------
 
+# PostgreSQL text cannot hold a NUL character: a query or insert with one is a
+# database error. Slugs and order numbers are words and hyphens anyway.
+SLUG_PATTERN = r"^[-\w]+$"
+Slug = Annotated[str, Field(min_length=1, max_length=160, pattern=SLUG_PATTERN)]
+
 Id = Annotated[int, Field(ge=1, le=ID_MAX)]
-PositiveInt = Annotated[int, Field(ge=0, le=INT_MAX)]
 Tag = Annotated[str, Field(min_length=1, max_length=TAG_MAX_LENGTH)]
 
 
-class PageIn(Schema):
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(item) for item in value)
+    return False
+
+
+class InputSchema(Schema):
+    """Base of every API input schema: no text anywhere in it may hold a NUL.
+
+    PostgreSQL refuses NUL in text (a 500 on save or lookup) and no real name,
+    address or description contains one; checked once here for every field, nested
+    lists and dict keys included, so a new field cannot forget it.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_nul(cls, data):
+        # django-ninja hands validators its DjangoGetter wrapper; the payload is _obj.
+        if _has_nul(getattr(data, "_obj", data)):
+            raise ValueError("text must not contain NUL (\\x00) characters")
+        return data
+
+
+class PageIn(InputSchema):
     """``?limit=&offset=`` of a list endpoint; out-of-range values are a 422."""
 
     limit: int = Field(24, ge=1, le=LIMIT_MAX)

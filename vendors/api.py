@@ -25,7 +25,9 @@ from marketplace.limits import (
     TAGS_MAX,
     VARIANTS_MAX,
     Id,
+    InputSchema,
     PageIn,
+    Slug,
     Tag,
 )
 from marketplace.models import Category, ProductStatus
@@ -77,7 +79,7 @@ class ProductOut(Schema):
     variants: list[VariantOut] = []
 
 
-class MyVariant(Schema):
+class MyVariant(InputSchema):
     id: Id | None = None
     sku: str = Field(..., min_length=1, max_length=64)
     motif: str = Field("", max_length=80)
@@ -90,7 +92,7 @@ class MyVariant(Schema):
     delete: bool = False
 
 
-class MyProductIn(Schema):
+class MyProductIn(InputSchema):
     name: str = Field(..., min_length=1, max_length=140)
     category: str = Field(..., description="category slug", max_length=90)
     description: str = Field("", max_length=DESCRIPTION_MAX_LENGTH)
@@ -383,7 +385,7 @@ def vendor_list(request, page: Query[VendorPageIn]):
 
 
 @router.get("/{slug}", response=VendorOut, summary="One shop")
-def vendor_detail(request, slug: str):
+def vendor_detail(request, slug: Slug):
     vendor = selectors.vendor_get_public(slug=slug)
     if vendor is None:
         raise Http404
@@ -391,7 +393,7 @@ def vendor_detail(request, slug: str):
 
 
 @router.get("/{slug}/products", response=list[ProductOut], summary="A shop's products")
-def vendor_products(request, slug: str, page: Query[VendorPageIn]):
+def vendor_products(request, slug: Slug, page: Query[VendorPageIn]):
     vendor = selectors.vendor_get_public(slug=slug)
     if vendor is None:
         raise Http404
@@ -407,7 +409,7 @@ def vendor_products(request, slug: str, page: Query[VendorPageIn]):
 @router.get(
     "/{slug}/products/{product_slug}", response=ProductOut, summary="One product"
 )
-def vendor_product(request, slug: str, product_slug: str):
+def vendor_product(request, slug: Slug, product_slug: Slug):
     vendor = selectors.vendor_get_public(slug=slug)
     product = None
     if vendor is not None:

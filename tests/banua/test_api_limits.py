@@ -128,3 +128,60 @@ def test_an_id_at_the_top_of_the_range_is_just_not_found(client):
     )
     assert response.status_code == 404
     assert response.json()["code"] == "not_in_cart"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/marketplace/products?category=kain%00",
+        "/marketplace/products/kain%00",
+        "/marketplace/orders/BNA%00",
+        "/vendors/toko%00",
+        "/vendors/toko%00/products",
+        "/vendors/toko/products/kain%00",
+    ],
+)
+def test_a_nul_in_a_slug_is_a_422(client, path):
+    # PostgreSQL refuses NUL in text: the lookup itself was a 500.
+    response = client.get(BASE + path)
+    assert response.status_code == 422
+    assert "pattern" in response.content.decode()
+
+
+def _nul_bodies():
+    from tests.marketplace.factories import CategoryFactory
+
+    vendor = VendorFactory()
+    category = CategoryFactory()
+    product = {
+        "name": "Tas",
+        "category": category.slug,
+        "variants": [{"sku": "A", "price": 1000}],
+    }
+    return vendor, [
+        ("/marketplace/cart/items", {"variant_id": 1, "x": "a\x00"}),
+        ("/marketplace/checkout", dict(ADDRESS, full_name="A\x00B", shipping={})),
+        ("/vendors/me/products", dict(product, description="a\x00b")),
+        ("/vendors/me/products", dict(product, tags=["a\x00b"])),
+        (
+            "/vendors/me/products",
+            dict(product, variants=[{"sku": "A\x00", "price": 1000}]),
+        ),
+    ]
+
+
+def test_a_nul_anywhere_in_a_body_is_a_422(client):
+    vendor, bodies = _nul_bodies()
+    client.force_login(vendor.owner)
+    for path, payload in bodies:
+        response = client.post(
+            BASE + path, json.dumps(payload), content_type="application/json"
+        )
+        assert response.status_code == 422, (path, response.content)
+        assert "NUL" in response.content.decode()
+
+
+@pytest.mark.postgres
+def test_a_nul_in_a_body_is_a_422_on_postgresql(client):
+    """The cause: PostgreSQL refused the insert or the tag lookup (a 500)."""
+    test_a_nul_anywhere_in_a_body_is_a_422(client)
