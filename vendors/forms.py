@@ -221,7 +221,7 @@ class MultiplePhotoField(forms.FileField):
 class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
     """Django's field, but an id the database cannot hold is an invalid choice.
 
-    The stock field sends the ids to a ``pk__in`` query, which fails on SQLite for a
+    Django's field sends the ids to a ``pk__in`` query, which fails on SQLite for a
     number above 2**63 - 1 (Django bounds only exact lookups).
     """
 
