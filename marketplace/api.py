@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.utils import check_csrf
 
 from marketplace import selectors, services
 from marketplace.errors import MarketplaceError
+from marketplace.limits import ID_MAX, Id, InputSchema, PageIn, Slug
 from marketplace.views._helpers import remember_order, request_cart, session_orders
 
 router = Router(tags=["marketplace"])
@@ -74,25 +75,30 @@ class CartOut(Schema):
     count: int
 
 
-class CartItemIn(Schema):
-    variant_id: int
+# Quantities stay plain ints: the cart service refuses anything outside 1..99 with
+# its own "bad_quantity" message before any query sees the number.
+class CartItemIn(InputSchema):
+    variant_id: Id
     quantity: int = 1
 
 
-class QuantityIn(Schema):
+class QuantityIn(InputSchema):
     quantity: int
 
 
-class CheckoutIn(Schema):
-    full_name: str
-    email: str
-    phone: str
-    address_line: str
-    province: str
-    city: str
-    district: str
-    postal_code: str
-    shipping: dict[int, str] = Field(description="vendor id -> flat | per_kg | pickup")
+class CheckoutIn(InputSchema):
+    # Generous caps (the service checks the exact per-field lengths with a message).
+    full_name: str = Field(..., max_length=200)
+    email: str = Field(..., max_length=254)
+    phone: str = Field(..., max_length=40)
+    address_line: str = Field(..., max_length=400)
+    province: str = Field(..., max_length=100)
+    city: str = Field(..., max_length=100)
+    district: str = Field(..., max_length=100)
+    postal_code: str = Field(..., max_length=10)
+    shipping: dict[Id, str] = Field(
+        description="vendor id -> flat | per_kg | pickup", max_length=100
+    )
 
 
 class OrderLineOut(Schema):
@@ -205,11 +211,8 @@ def _order_out(order) -> dict:
 
 
 @router.get("/products", response=list[ProductOut])
-def product_list(
-    request, category: str | None = None, offset: int = 0, limit: int = 24
-):
-    limit = max(1, min(limit, 100))
-    offset = max(0, offset)
+def product_list(request, page: Query[PageIn], category: Slug | None = None):
+    offset, limit = page.offset, page.limit
     queryset = selectors.product_list_visible().order_by("-published_at", "-id")
     if category:
         found = selectors.category_get(slug=category)
@@ -220,7 +223,7 @@ def product_list(
 
 
 @router.get("/products/{slug}", response={200: ProductDetailOut, 404: ErrorOut})
-def product_get(request, slug: str):
+def product_get(request, slug: Slug):
     product = selectors.product_get_visible(slug=slug)
     if product is None:
         return Status(404, {"code": "not_found", "message": "No such product."})
@@ -254,7 +257,9 @@ def cart_add(request, payload: CartItemIn):
 @router.patch(
     "/cart/items/{variant_id}", response={200: CartOut, 400: ErrorOut, 404: ErrorOut}
 )
-def cart_update(request, variant_id: int, payload: QuantityIn):
+def cart_update(
+    request, payload: QuantityIn, variant_id: int = Path(..., ge=1, le=ID_MAX)
+):
     _csrf(request)
     cart = request_cart(request)
     if cart is None:
@@ -271,7 +276,7 @@ def cart_update(request, variant_id: int, payload: QuantityIn):
 
 
 @router.delete("/cart/items/{variant_id}", response=CartOut)
-def cart_remove(request, variant_id: int):
+def cart_remove(request, variant_id: int = Path(..., ge=1, le=ID_MAX)):
     _csrf(request)
     cart = request_cart(request)
     if cart is not None:
@@ -325,7 +330,7 @@ def order_list(request):
 
 
 @router.get("/orders/{number}", response={200: OrderOut, 404: ErrorOut})
-def order_get(request, number: str):
+def order_get(request, number: Slug):
     order = selectors.order_get_for_buyer(
         user=request.user, number=number, session_orders=session_orders(request)
     )

@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.limits import REVIEW_TEXT_MAX_LENGTH
 from marketplace.rupiah_labels import shipping_choice_label
 
 # Indonesia's 38 provinces; South Kalimantan first, since most orders ship within it.
@@ -118,5 +119,8 @@ class ReviewForm(forms.Form):
         label=_("Rating"), coerce=int, choices=[(n, f"{n} ★") for n in range(5, 0, -1)]
     )
     text = forms.CharField(
-        label=_("Your review"), max_length=2000, required=False, widget=forms.Textarea
+        label=_("Your review"),
+        max_length=REVIEW_TEXT_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea,
     )

@@ -9,6 +9,7 @@ from django.db.models import Avg, Count, Min, OuterRef, Prefetch, Q, Subquery, S
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext, ngettext
 
+from marketplace.limits import id_or_none
 from marketplace.models import Product, ProductImage, ShippingMethod, VendorShipping
 
 if TYPE_CHECKING:
@@ -352,9 +353,8 @@ def suborder_list_for_vendor(*, vendor, state: str = "", query: str = ""):
 
 
 def suborder_get_for_vendor(*, vendor, suborder_id):
-    try:
-        pk = int(suborder_id)
-    except (TypeError, ValueError):
+    pk = id_or_none(suborder_id)
+    if pk is None:
         return None
     return suborder_list_for_vendor(vendor=vendor).filter(pk=pk).first()
 

@@ -13,9 +13,23 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.security import django_auth
 
+from marketplace.limits import (
+    DESCRIPTION_MAX_LENGTH,
+    ID_MAX,
+    INT_MAX,
+    LIMIT_MAX,
+    NOTE_MAX_LENGTH,
+    TAGS_MAX,
+    VARIANTS_MAX,
+    Id,
+    InputSchema,
+    PageIn,
+    Slug,
+    Tag,
+)
 from marketplace.models import Category, ProductStatus
 from vendors import selectors, services
 from vendors.services.catalogue import VariantInput
@@ -65,32 +79,32 @@ class ProductOut(Schema):
     variants: list[VariantOut] = []
 
 
-class MyVariant(Schema):
-    id: int | None = None
+class MyVariant(InputSchema):
+    id: Id | None = None
     sku: str = Field(..., min_length=1, max_length=64)
     motif: str = Field("", max_length=80)
     size: str = Field("", max_length=40)
     colour: str = Field("", max_length=40)
-    price: int = Field(..., gt=0)
-    stock: int = Field(0, ge=0)
-    weight_grams: int = Field(250, gt=0)
+    price: int = Field(..., gt=0, le=INT_MAX)
+    stock: int = Field(0, ge=0, le=INT_MAX)
+    weight_grams: int = Field(250, gt=0, le=INT_MAX)
     is_active: bool = True
     delete: bool = False
 
 
-class MyProductIn(Schema):
+class MyProductIn(InputSchema):
     name: str = Field(..., min_length=1, max_length=140)
-    category: str = Field(..., description="category slug")
-    description: str = ""
+    category: str = Field(..., description="category slug", max_length=90)
+    description: str = Field("", max_length=DESCRIPTION_MAX_LENGTH)
     status: Literal["draft", "published"] = ProductStatus.DRAFT
-    maker_name: str = ""
-    village: str = ""
-    technique: str = ""
-    dye: str = ""
-    motif_name: str = ""
-    motif_meaning: str = ""
-    tags: list[str] = []
-    variants: list[MyVariant]
+    maker_name: str = Field("", max_length=120)
+    village: str = Field("", max_length=120)
+    technique: str = Field("", max_length=20)
+    dye: str = Field("", max_length=20)
+    motif_name: str = Field("", max_length=120)
+    motif_meaning: str = Field("", max_length=NOTE_MAX_LENGTH)
+    tags: list[Tag] = Field([], max_length=TAGS_MAX)
+    variants: list[MyVariant] = Field(..., max_length=VARIANTS_MAX)
 
 
 class MyProductOut(Schema):
@@ -127,6 +141,10 @@ class StockIn(Schema):
 
 class StockOut(Schema):
     changed: int
+
+
+class VendorPageIn(PageIn):
+    limit: int = Field(50, ge=1, le=LIMIT_MAX)
 
 
 class Error(Schema):
@@ -264,7 +282,7 @@ def my_products(request):
 
 
 @router.get("/me/products/{product_id}", response=MyProductOut, auth=django_auth)
-def my_product(request, product_id: int):
+def my_product(request, product_id: int = Path(..., ge=1, le=ID_MAX)):
     vendor = _my_vendor(request)
     product = selectors.product_get_for_vendor(vendor=vendor, product_id=product_id)
     if product is None:
@@ -313,7 +331,9 @@ def my_product_create(request, payload: MyProductIn):
     response={200: MyProductOut, 400: Error},
     auth=django_auth,
 )
-def my_product_update(request, product_id: int, payload: MyProductIn):
+def my_product_update(
+    request, payload: MyProductIn, product_id: int = Path(..., ge=1, le=ID_MAX)
+):
     vendor = _my_vendor(request)
     product = selectors.product_get_for_vendor(vendor=vendor, product_id=product_id)
     if product is None:
@@ -324,7 +344,7 @@ def my_product_update(request, product_id: int, payload: MyProductIn):
 @router.post(
     "/me/products/{product_id}/archive", response=MyProductOut, auth=django_auth
 )
-def my_product_archive(request, product_id: int):
+def my_product_archive(request, product_id: int = Path(..., ge=1, le=ID_MAX)):
     vendor = _my_vendor(request)
     product = selectors.product_get_for_vendor(vendor=vendor, product_id=product_id)
     if product is None:
@@ -357,14 +377,15 @@ def my_stock(request, payload: StockIn):
 
 
 @router.get("/", response=list[VendorOut], summary="Approved shops")
-def vendor_list(request, limit: int = 50, offset: int = 0):
-    limit = max(1, min(limit, 100))
-    vendors = selectors.vendor_list_public().order_by("name")[offset : offset + limit]
+def vendor_list(request, page: Query[VendorPageIn]):
+    vendors = selectors.vendor_list_public().order_by("name")[
+        page.offset : page.offset + page.limit
+    ]
     return [_vendor_out(vendor) for vendor in vendors]
 
 
 @router.get("/{slug}", response=VendorOut, summary="One shop")
-def vendor_detail(request, slug: str):
+def vendor_detail(request, slug: Slug):
     vendor = selectors.vendor_get_public(slug=slug)
     if vendor is None:
         raise Http404
@@ -372,21 +393,23 @@ def vendor_detail(request, slug: str):
 
 
 @router.get("/{slug}/products", response=list[ProductOut], summary="A shop's products")
-def vendor_products(request, slug: str, limit: int = 50, offset: int = 0):
+def vendor_products(request, slug: Slug, page: Query[VendorPageIn]):
     vendor = selectors.vendor_get_public(slug=slug)
     if vendor is None:
         raise Http404
-    limit = max(1, min(limit, 100))
     products = selectors.product_list_public_for_vendor(vendor=vendor).prefetch_related(
         "tags"
     )
-    return [_product_out(product) for product in products[offset : offset + limit]]
+    return [
+        _product_out(product)
+        for product in products[page.offset : page.offset + page.limit]
+    ]
 
 
 @router.get(
     "/{slug}/products/{product_slug}", response=ProductOut, summary="One product"
 )
-def vendor_product(request, slug: str, product_slug: str):
+def vendor_product(request, slug: Slug, product_slug: Slug):
     vendor = selectors.vendor_get_public(slug=slug)
     product = None
     if vendor is not None:

@@ -8,17 +8,20 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordMixin,
 )
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.forms import inlineformset_factory
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.limits import INT_MAX, id_or_none
 from marketplace.models import Category, Product, ProductStatus, ProductVariant
 from notifications.services import email_queue
 from tourism.models import DestinationPage
 from vendors import rate_limits
 from vendors.models import BankAccount, Vendor
 from vendors.photos import photo_validate
-from vendors.services.catalogue import PRODUCT_FIELDS, VariantInput
+from vendors.services.catalogue import PRODUCT_FIELDS, VariantInput, tags_clean
 from vendors.text import sanitise_text
 
 TOO_MANY_ATTEMPTS = _(
@@ -260,6 +263,24 @@ class MultiplePhotoField(forms.FileField):
         return cleaned
 
 
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, but an id the database cannot hold is an invalid choice.
+
+    Django's field sends the ids to a ``pk__in`` query, which fails on SQLite for a
+    number above 2**63 - 1 (Django bounds only exact lookups).
+    """
+
+    def _check_values(self, value):
+        for pk in value:
+            if id_or_none(pk) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class ProductForm(forms.ModelForm):
     status = forms.ChoiceField(
         label=_("Status"),
@@ -279,7 +300,7 @@ class ProductForm(forms.ModelForm):
         required=False,
         help_text=_("JPEG, PNG or WebP, up to 8 MB each."),
     )
-    remove_photos = forms.ModelMultipleChoiceField(
+    remove_photos = IdMultipleChoiceField(
         queryset=None,
         required=False,
         label=_("Remove photos"),
@@ -328,6 +349,14 @@ class ProductForm(forms.ModelForm):
         # ModelForm's instance validation here (the instance is not the vendor's yet).
         pass
 
+    def clean_tags_text(self):
+        text = self.cleaned_data.get("tags_text", "")
+        try:
+            tags_clean(text.split(","))
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["tags"]) from None
+        return text
+
     def product_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
@@ -357,6 +386,12 @@ class VariantForm(forms.ModelForm):
             "stock": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
             "weight_grams": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Price and weight carry this bound in the model; stock's column is bounded
+        # here so SQLite refuses what PostgreSQL's integer column would.
+        self.fields["stock"].validators.append(MaxValueValidator(INT_MAX))
 
     def clean_sku(self):
         return self.cleaned_data["sku"].strip().upper()

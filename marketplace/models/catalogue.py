@@ -5,12 +5,16 @@ with its own SKU, price and stock. Prices are whole rupiah.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from marketplace.limits import DESCRIPTION_MAX_LENGTH, INT_MAX, NOTE_MAX_LENGTH
 from vendors.models import VendorStatus
 
 
@@ -90,7 +94,14 @@ class Product(models.Model):
     )
     name = models.CharField(_("name"), max_length=140)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    # Bounded because every text is indexed and highlighted by Elasticsearch: one
+    # million-character description used to make every matching query fail.
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -98,7 +109,12 @@ class Product(models.Model):
         default=ProductStatus.DRAFT,
     )
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
-    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    hidden_reason = models.TextField(
+        _("reason for hiding"),
+        blank=True,
+        max_length=NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(NOTE_MAX_LENGTH)],
+    )
     tags = TaggableManager(blank=True, verbose_name=_("tags"))
     # Provenance: who made it, where, and how. No other marketplace records this.
     maker_name = models.CharField(_("maker"), max_length=120, blank=True)
@@ -108,7 +124,12 @@ class Product(models.Model):
     )
     dye = models.CharField(_("dye"), max_length=20, choices=Dye.choices, blank=True)
     motif_name = models.CharField(_("motif"), max_length=120, blank=True)
-    motif_meaning = models.TextField(_("meaning of the motif"), blank=True)
+    motif_meaning = models.TextField(
+        _("meaning of the motif"),
+        blank=True,
+        max_length=NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(NOTE_MAX_LENGTH)],
+    )
     is_featured = models.BooleanField(_("featured on the home page"), default=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -121,6 +142,14 @@ class Product(models.Model):
         verbose_name_plural = _("products")
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["status", "is_hidden"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=LessThanOrEqual(
+                    Length("description"), DESCRIPTION_MAX_LENGTH
+                ),
+                name="product_description_bounded",
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -180,9 +209,15 @@ class ProductVariant(models.Model):
     motif = models.CharField(_("motif"), max_length=80, blank=True)
     size = models.CharField(_("size"), max_length=40, blank=True)
     colour = models.CharField(_("colour"), max_length=40, blank=True)
-    price = models.PositiveIntegerField(_("price (Rp)"))
+    # Bounded to PostgreSQL's integer column on every database, so SQLite (64-bit)
+    # accepts exactly what PostgreSQL does.
+    price = models.PositiveIntegerField(
+        _("price (Rp)"), validators=[MaxValueValidator(INT_MAX)]
+    )
     stock = models.PositiveIntegerField(_("stock"), default=0)
-    weight_grams = models.PositiveIntegerField(_("weight (g)"), default=250)
+    weight_grams = models.PositiveIntegerField(
+        _("weight (g)"), default=250, validators=[MaxValueValidator(INT_MAX)]
+    )
     is_active = models.BooleanField(_("on sale"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -1,10 +1,18 @@
 """Reviews by buyers whose item was delivered: one per order line."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+)
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
+
+from marketplace.limits import REVIEW_TEXT_MAX_LENGTH
 
 
 class Review(models.Model):
@@ -20,7 +28,12 @@ class Review(models.Model):
     rating = models.PositiveSmallIntegerField(
         _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
-    text = models.TextField(_("review"), max_length=2000, blank=True)
+    text = models.TextField(
+        _("review"),
+        max_length=REVIEW_TEXT_MAX_LENGTH,
+        blank=True,
+        validators=[MaxLengthValidator(REVIEW_TEXT_MAX_LENGTH)],
+    )
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
 
     # Transactional rows, not CMS content: keep them out of Wagtail's reference index
@@ -35,7 +48,11 @@ class Review(models.Model):
             models.CheckConstraint(
                 condition=Q(rating__gte=1) & Q(rating__lte=5),
                 name="review_rating_1_to_5",
-            )
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), REVIEW_TEXT_MAX_LENGTH),
+                name="review_text_bounded",
+            ),
         ]
 
     def __str__(self):

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from marketplace.errors import MarketplaceError
+from marketplace.limits import id_or_none
 from marketplace.models import Cart, CartItem, Product, ProductVariant
 
 # More than any real shopper buys of one item; anything above is a typo or an attack.
@@ -31,12 +32,11 @@ def _parse_quantity(quantity) -> int:
 
 def _sellable_variant(*, variant_id) -> ProductVariant:
     """The variant if it may be bought right now, else a clear refusal."""
-    try:
-        variant_pk = int(variant_id)
-    except (TypeError, ValueError):
+    variant_pk = id_or_none(variant_id)
+    if variant_pk is None:
         raise MarketplaceError(
             _("This product does not exist."), code="unknown_variant", status=404
-        ) from None
+        )
     variant = (
         ProductVariant.objects.select_related("product__vendor")
         .filter(pk=variant_pk, product__in=Product.objects.visible())
@@ -148,7 +148,7 @@ def cart_set_quantity(*, cart: Cart, variant_id, quantity) -> CartItem | None:
     with transaction.atomic():
         item = (
             CartItem.objects.select_for_update()
-            .filter(cart=cart, variant_id=_int_or_none(variant_id))
+            .filter(cart=cart, variant_id=id_or_none(variant_id))
             .first()
         )
         if item is None:
@@ -166,7 +166,7 @@ def cart_set_quantity(*, cart: Cart, variant_id, quantity) -> CartItem | None:
 
 
 def cart_remove_item(*, cart: Cart, variant_id) -> None:
-    CartItem.objects.filter(cart=cart, variant_id=_int_or_none(variant_id)).delete()
+    CartItem.objects.filter(cart=cart, variant_id=id_or_none(variant_id)).delete()
 
 
 def cart_merge(*, source: Cart, target: Cart) -> Cart:
@@ -211,10 +211,3 @@ def cart_merge_at_login(*, user, session) -> None:
         return
     target, _created = Cart.objects.get_or_create(user=user)
     cart_merge(source=guest, target=target)
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from marketplace.errors import MarketplaceError
+from marketplace.limits import REVIEW_TEXT_MAX_LENGTH
 from marketplace.models import OrderLine, OrderStatus, Review
 
 
@@ -20,7 +21,7 @@ def review_create(*, user, order_line_id, rating, text: str = "") -> Review:
             _("Choose a rating from 1 to 5 stars."), code="bad_rating"
         )
     text = (text or "").strip()
-    if len(text) > 2000:
+    if len(text) > REVIEW_TEXT_MAX_LENGTH:
         raise MarketplaceError(_("The review is too long."), code="review_too_long")
     line = (
         OrderLine.objects.select_related("suborder__order", "variant")

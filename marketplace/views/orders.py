@@ -49,7 +49,10 @@ def order_detail(request, number):
 def review_create(request, number, line_id):
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose a rating from 1 to 5 stars."))
+        if "rating" in form.errors:
+            messages.error(request, _("Choose a rating from 1 to 5 stars."))
+        else:
+            messages.error(request, form.errors["text"][0])
         return redirect("marketplace:order_detail", number=number)
     try:
         services.review_create(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from marketplace.limits import NOTE_MAX_LENGTH, TAG_MAX_LENGTH, TAGS_MAX
 from marketplace.models import Product, ProductImage, ProductStatus, ProductVariant
 from vendors.models import Vendor
 from vendors.photos import photo_ingest, photo_validate
@@ -55,6 +56,26 @@ class VariantInput:
     delete: bool = False
 
 
+def tags_clean(tags: list[str]) -> list[str]:
+    """The tags as stored (trimmed, lower case, no blanks), or a ValidationError.
+
+    taggit's name column is a varchar(100): PostgreSQL refuses a longer tag with an
+    error, SQLite would store it. Checked here so the dashboard form, the API and any
+    other caller get the same message on both databases.
+    """
+    cleaned = list(dict.fromkeys(tag.strip().lower() for tag in tags if tag.strip()))
+    errors = []
+    if any(len(tag) > TAG_MAX_LENGTH for tag in cleaned):
+        errors.append(
+            _("A tag can be at most %(max)d characters long.") % {"max": TAG_MAX_LENGTH}
+        )
+    if len(cleaned) > TAGS_MAX:
+        errors.append(_("Use at most %(max)d tags.") % {"max": TAGS_MAX})
+    if errors:
+        raise ValidationError({"tags": errors})
+    return cleaned
+
+
 def _unique_product_slug(name: str, exclude_pk=None) -> str:
     base = slugify(name)[:140] or "produk"
     slug, number = base, 2
@@ -86,6 +107,8 @@ def product_save(
     unknown = set(fields) - set(PRODUCT_FIELDS)
     if unknown:
         raise ValueError(f"not product fields: {sorted(unknown)}")
+    if tags is not None:
+        tags = tags_clean(tags)
     photos = list(photos or [])
     errors = []
     for upload in photos:
@@ -125,7 +148,7 @@ def product_save(
         product.full_clean()
         product.save()
         if tags is not None:
-            product.tags.set([tag.strip().lower() for tag in tags if tag.strip()])
+            product.tags.set(tags)
         _save_variants(product, variants)
         _save_photos(product, photos, remove_photo_ids or [], actor)
         if (
@@ -240,6 +263,13 @@ def product_hide(*, product: Product, actor, reason: str) -> Product:
     if not reason:
         raise ValidationError(
             {"reason": _("Give the reason; the vendor will read it.")}
+        )
+    if len(reason) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "reason": _("The reason can be at most %(max)d characters long.")
+                % {"max": NOTE_MAX_LENGTH}
+            }
         )
     with transaction.atomic():
         locked = Product.objects.select_for_update().get(pk=product.pk)

@@ -1,0 +1,103 @@
+"""Bounds on everything a client may send: numbers, ids, texts and lists.
+
+One place, imported by the models, forms, services and both API routers (marketplace
+and vendors), so a bound is never copied by hand. A value outside these bounds is a
+form error or the API's JSON error, never a database error: SQLite cannot bind an
+integer above 2**63 - 1, PostgreSQL refuses an ``integer`` above 2**31 - 1, taggit's
+tag column is ``varchar(100)``, and one million-character description made every
+matching Elasticsearch query fail.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from ninja import Field, Schema
+from pydantic import model_validator
+
+# --- numbers and ids -------------------------------------------------------------------
+
+# Primary keys are BigAutoField (settings.DEFAULT_AUTO_FIELD): bigint on PostgreSQL,
+# the whole 64-bit range on SQLite. Django turns an out-of-range ``pk=`` into "no row",
+# but not a foreign-key or ``__in`` lookup, so ids are bounded before any query.
+ID_MAX = 2**63 - 1
+# PositiveIntegerField is a PostgreSQL ``integer``: prices, stock, weights, quantities.
+INT_MAX = 2**31 - 1
+
+# --- list pages ------------------------------------------------------------------------
+
+LIMIT_MAX = 100
+# Deeper than any real catalogue page; past it a client should filter, not page.
+OFFSET_MAX = 10_000
+
+# --- texts and lists -------------------------------------------------------------------
+
+# taggit's Tag.name is a varchar(100); PostgreSQL refuses longer names with an error.
+TAG_MAX_LENGTH = 100
+TAGS_MAX = 20
+# A product description longer than a few pages is a paste accident or an attack; it
+# also bloats every search document and highlight.
+DESCRIPTION_MAX_LENGTH = 5000
+# The meaning of a motif, the office's reason for hiding a product: a paragraph or two.
+NOTE_MAX_LENGTH = 2000
+REVIEW_TEXT_MAX_LENGTH = 2000
+# The dashboard's variant formset already stops at 50 rows.
+VARIANTS_MAX = 50
+
+
+def id_or_none(value) -> int | None:
+    """A positive id that fits the database, or None (no such row) for anything else.
+
+    For ids that arrive as form or query values; the query that follows then finds
+    nothing instead of failing on an integer the database cannot bind.
+    """
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if 1 <= number <= ID_MAX else None
+
+
+# --- the same bounds as django-ninja types (API schemas and parameters) ----------------
+
+# PostgreSQL text cannot hold a NUL character: a query or insert with one is a
+# database error. Slugs and order numbers are words and hyphens anyway.
+SLUG_PATTERN = r"^[-\w]+$"
+Slug = Annotated[str, Field(min_length=1, max_length=160, pattern=SLUG_PATTERN)]
+
+Id = Annotated[int, Field(ge=1, le=ID_MAX)]
+Tag = Annotated[str, Field(min_length=1, max_length=TAG_MAX_LENGTH)]
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(item) for item in value)
+    return False
+
+
+class InputSchema(Schema):
+    """Base of every API input schema: no text anywhere in it may hold a NUL.
+
+    PostgreSQL refuses NUL in text (a 500 on save or lookup) and no real name,
+    address or description contains one; checked once here for every field, nested
+    lists and dict keys included, so a new field cannot forget it.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_nul(cls, data):
+        # django-ninja hands validators its DjangoGetter wrapper; the payload is _obj.
+        if _has_nul(getattr(data, "_obj", data)):
+            raise ValueError("text must not contain NUL (\\x00) characters")
+        return data
+
+
+class PageIn(InputSchema):
+    """``?limit=&offset=`` of a list endpoint; out-of-range values are a 422."""
+
+    limit: int = Field(24, ge=1, le=LIMIT_MAX)
+    offset: int = Field(0, ge=0, le=OFFSET_MAX)
