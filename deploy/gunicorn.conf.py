@@ -38,7 +38,12 @@ _SHM = "/dev/shm"  # noqa: S108 - gunicorn only writes heartbeat files there
 worker_tmp_dir = _SHM if os.path.isdir(_SHM) else None
 # The proxy in front sets X-Forwarded-For/-Proto; trust it only from loopback.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# "-" is stdout (journald under systemd); empty turns the access log off.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 proc_name = "banua"
+# Gunicorn's control socket defaults to one path per user ($HOME/.gunicorn/gunicorn.ctl),
+# which two instances on one machine (a deploy and a CI stack) would fight over; systemd
+# and signals are how Banua is managed.
+control_socket_disable = True
