@@ -45,7 +45,7 @@ def _local_worker_dead(worker_id: str) -> bool:
         return False
     try:
         os.kill(int(pid_text), 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):
         return True
     except PermissionError:
         return False
