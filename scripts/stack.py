@@ -40,7 +40,8 @@ TRAFFIC_SECONDS = float(os.environ.get("BANUA_STACK_TRAFFIC_SECONDS", "25"))
 
 
 def log(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')} stack] {message}", file=sys.stderr, flush=True)
+    stamp = time.strftime("%H:%M:%S", time.gmtime())
+    print(f"[{stamp} stack] {message}", file=sys.stderr, flush=True)
 
 
 # ------------------------------------------------------------------ environment ----
@@ -61,8 +62,8 @@ def stack_env() -> dict[str, str]:
         MEDIA_ROOT=str(STATE / "media"),
         ELASTICSEARCH_URL=f"http://127.0.0.1:{ES_RELAY_PORT}",
         ELASTICSEARCH_INDEX_PREFIX="banua_stack",
-        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
-        EMAIL_FILE_PATH=str(STATE / "mail"),
+        # E-mails are printed into the worker's log (stack/worker.log).
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
         WEB_CONCURRENCY="2",
         GUNICORN_BIND=f"127.0.0.1:{PORT}",
         GUNICORN_ACCESS_LOG="",
@@ -367,20 +368,23 @@ def artisan_journey(username: str, password: str) -> str:
         "name": name,
         "description": "Anyaman purun dari Amuntai.",
         "status": "published",
-        "variants-TOTAL_FORMS": "1",
-        "variants-INITIAL_FORMS": "0",
-        "variants-0-name": "Besar",
+        "variants-0-sku": f"PURUN-{secrets.token_hex(2)}",
+        "variants-0-size": "Besar",
+        "variants-0-is_active": "on",
         "variants-0-price": "120000",
         "variants-0-stock": "7",
         "variants-0-weight_grams": "400",
     }
-    submit(
+    saved = submit(
         s,
         f"{base}/dasbor/produk/baru/",
         lambda form: "name" in form["fields"],
         data=data,
         files={"photos": ("purun.jpg", photo.read(), "image/jpeg")},
     )
+    if saved.url.endswith("/baru/"):
+        errors = re.findall(r'class="(?:error|form-errors)"[^>]*>(.{0,160})', saved.text)
+        raise AssertionError(f"the product form was refused: {errors[:5]}")
     listing = s.get(f"{base}/dasbor/produk/", timeout=30)
     if name not in listing.text:
         raise AssertionError("the new product is not in the artisan's list")
@@ -442,14 +446,15 @@ class Traffic:
 
 def main() -> int:  # noqa: C901 - one linear script
     STATE.mkdir(parents=True, exist_ok=True)
-    (STATE / "mail").mkdir(exist_ok=True)
     ENV.update(stack_env())
     os.environ.update(ENV)
     started = time.monotonic()
     log("database banua_stack: reset, migrate, collectstatic")
-    database_reset()
+    if not os.environ.get("BANUA_STACK_KEEP_DB"):  # for quick local iterations only
+        database_reset()
     manage("migrate", "--noinput", "-v0")
-    manage("collectstatic", "--noinput", "-v0")
+    if not (STATE / "static" / "staticfiles.json").exists():
+        manage("collectstatic", "--noinput", "-v0")
 
     import django
 
@@ -463,13 +468,23 @@ def main() -> int:  # noqa: C901 - one linear script
     from tests.marketplace.factories import sellable_variant
     from tests.vendors.factories import UserFactory, VendorFactory
 
+    # Sequences from the clock: a kept database (BANUA_STACK_KEEP_DB) has earlier rows.
+    from tests.marketplace import factories as market_factories
+    from tests.vendors import factories as vendor_factories
+
+    for module in (market_factories, vendor_factories):
+        for value in vars(module).values():
+            if isinstance(value, type) and hasattr(value, "reset_sequence"):
+                with contextlib.suppress(Exception):
+                    value.reset_sequence(int(time.time()))
     cloth = sellable_variant(vendor=VendorFactory(name="Sasirangan Galuh"), stock=500)
     snack = sellable_variant(vendor=VendorFactory(name="Dapur Bingka"), stock=500)
     slugs = [cloth.product.slug, snack.product.slug]
-    artisan = UserFactory(username="stack-artisan")
+    artisan_name = f"stack-artisan-{int(time.time())}"
+    artisan = UserFactory(username=artisan_name)
     VendorFactory(owner=artisan, name="Purun Amuntai")
     password = "secret-pass-123"  # noqa: S105 - the factories' test password
-    assert get_user_model().objects.filter(username="stack-artisan").exists()
+    assert get_user_model().objects.filter(username=artisan_name).exists()
 
     relay = Relay(ES_RELAY_PORT, ENV["ELASTICSEARCH_TARGET"] or "http://127.0.0.1:9200")
     relay.start()
@@ -495,7 +510,7 @@ def main() -> int:  # noqa: C901 - one linear script
 
         log("journeys: shopper, artisan")
         orders.append(shopper_journey(slugs))
-        artisan_journey("stack-artisan", password)
+        artisan_journey(artisan_name, password)
 
         def drill(name: str, fault, recover, allowed: int = 0):
             log(f"drill: {name}")
