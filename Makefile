@@ -41,8 +41,8 @@ serve: messages
 		WEB_CONCURRENCY="$${WEB_CONCURRENCY:-2}" GUNICORN_BIND=127.0.0.1:$(PORT); \
 	$(PY) manage.py migrate --noinput -v0 && \
 	$(PY) manage.py collectstatic --noinput -v0 && \
-	{ $(PY) manage.py tasks_worker & $(PY) manage.py scheduler & \
-	  $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py; kill %1 %2 2>/dev/null; wait; }
+	{ $(PY) manage.py tasks_worker & worker=$$!; $(PY) manage.py scheduler & scheduler=$$!; \
+	  $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py; kill $$worker $$scheduler 2>/dev/null; wait; }
 
 # The whole stack on loopback (HTTP cache, gunicorn x2, worker, every service) with the
 # journeys and fault drills of scripts/stack.sh; prints the fault table.
