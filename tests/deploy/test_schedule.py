@@ -50,3 +50,14 @@ def test_cron_fields():
 def test_bad_lines_are_refused(line):
     with pytest.raises(ValueError):
         schedule_parse(line)
+
+
+def test_scheduler_runs_due_jobs_and_skips_unknown_commands(tmp_path, capfd):
+    from django.core.management import call_command
+
+    crontab = tmp_path / "crontab"
+    crontab.write_text("* * * * *  check --tag urls\n* * * * *  no_such_command\n")
+    call_command("scheduler", "--once", "--crontab", str(crontab))
+    out, err = capfd.readouterr()
+    assert "System check identified no issues" in out  # the child ran
+    assert "skipped (no such command): * * * * *  no_such_command" in err

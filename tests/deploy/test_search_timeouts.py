@@ -98,10 +98,22 @@ def test_saving_a_product_queues_indexing_and_never_calls_the_node(
 
 
 def test_worker_command_raises_the_timeout_for_indexing(settings, monkeypatch):
+    """The worker loop itself runs in tests/deploy/test_task_queue.py (a real process);
+    here only what tasks_worker hands to db_worker, and the timeout it sets."""
     from django.core.management import call_command
 
+    from banua.management.commands import tasks_worker
+
+    handed = {}
+    monkeypatch.setattr(
+        tasks_worker, "call_command", lambda name, **kw: handed.update(kw, name=name)
+    )
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.ELASTICSEARCH_TIMEOUT = 2
     settings.ELASTICSEARCH_WORKER_TIMEOUT = 30
     call_command("tasks_worker", "--batch", verbosity=0)
     assert settings.ELASTICSEARCH_TIMEOUT == 30
+    assert handed["name"] == "db_worker"
+    assert handed["batch"] is True
+    assert handed["queue_name"] == "*"
+    assert handed["worker_id"].count(":") == 2  # host:pid:random
