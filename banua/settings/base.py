@@ -189,7 +189,8 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_DEFAULT_ACL = None  # the bucket policy decides
     # Signed URLs unless the bucket (or its custom domain) is public.
     AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
-    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=31536000, public"}
+    # Uploads never change under one name (no overwrite): browsers may keep them.
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=31536000"}
     if AWS_ACCESS_KEY_ID and not AWS_SECRET_ACCESS_KEY:
         raise ImproperlyConfigured(
             "AWS_ACCESS_KEY_ID is set, so AWS_SECRET_ACCESS_KEY must be set too."
