@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= banua.settings.dev
 
-.PHONY: install messages run test services services-down lint format bench bench-lighthouse bench-checkout bench-search clean
+.PHONY: install messages run serve stack test services services-down lint format bench bench-lighthouse bench-checkout bench-search clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,27 @@ run: messages
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production settings on this machine: gunicorn (WEB_CONCURRENCY workers, default 2), the
+# task worker and the scheduler, plain HTTP on 127.0.0.1:$(PORT). Uses the services'
+# env (PostgreSQL, Redis, Elasticsearch...) when `make services` ran, else SQLite and locmem.
+# A throwaway SECRET_KEY unless one is exported. Ctrl-C stops all three.
+serve: messages
+	@set -a; [ -f .services/env ] && . .services/env; set +a; \
+	export DJANGO_SETTINGS_MODULE=banua.settings.production \
+		SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))')}" \
+		SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 \
+		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+		WEB_CONCURRENCY="$${WEB_CONCURRENCY:-2}" GUNICORN_BIND=127.0.0.1:$(PORT); \
+	$(PY) manage.py migrate --noinput -v0 && \
+	$(PY) manage.py collectstatic --noinput -v0 && \
+	{ $(PY) manage.py tasks_worker & worker=$$!; $(PY) manage.py scheduler & scheduler=$$!; \
+	  $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py; kill $$worker $$scheduler 2>/dev/null; wait; }
+
+# The whole stack on loopback (HTTP cache, gunicorn x2, worker, every service) with the
+# journeys and fault drills of scripts/stack.sh; prints the fault table.
+stack: install
+	bash scripts/stack.sh run
 
 # The whole suite. Tests needing PostgreSQL, Elasticsearch, stripe-mock or Chromium run when
 # those are up (`make services`), are skipped with a summary line otherwise, and fail under CI=true.

@@ -36,8 +36,8 @@ def index_body() -> dict:
     mapping = _document()._doc_type.mapping.to_dict()
     return {
         "settings": {
-            "number_of_shards": 1,
-            "number_of_replicas": 0,
+            "number_of_shards": getattr(settings, "ELASTICSEARCH_SHARDS", 1),
+            "number_of_replicas": getattr(settings, "ELASTICSEARCH_REPLICAS", 0),
             "max_ngram_diff": 20,
             "analysis": analysis.index_analysis(),
         },

@@ -11,7 +11,7 @@ import socket
 from functools import cache
 from urllib.parse import urlparse
 
-SERVICE_MARKERS = ("postgres", "elasticsearch", "stripe", "browser")
+SERVICE_MARKERS = ("postgres", "elasticsearch", "stripe", "browser", "redis", "s3")
 
 
 def running_in_ci() -> bool:
@@ -51,6 +51,20 @@ def unavailable_reason(service: str) -> str | None:
             return "STRIPE_API_BASE (stripe-mock) is not set"
         if not _port_open(url, 12111):
             return f"stripe-mock is not answering at {url}"
+        return None
+    if service == "redis":
+        url = os.environ.get("REDIS_URL", "")
+        if not url:
+            return "REDIS_URL is not set"
+        if not _port_open(url, 6379):
+            return f"Redis is not answering at {url}"
+        return None
+    if service == "s3":
+        url = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+        if not (url and os.environ.get("AWS_STORAGE_BUCKET_NAME")):
+            return "AWS_S3_ENDPOINT_URL / AWS_STORAGE_BUCKET_NAME are not set"
+        if not _port_open(url, 443):
+            return f"the S3 server is not answering at {url}"
         return None
     if service == "browser":
         for name, default in (

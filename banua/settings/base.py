@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from banua.settings.env import env_bool, env_int, env_list, env_str
+from banua.settings.env import env_bool, env_float, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
+    "storages",
     "django_elasticsearch_dsl",
     "rest_framework",
     "django.contrib.admin",
@@ -112,17 +114,33 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache ----------------------------------------------------------------------------------
-# Local memory by default. With several worker processes use a shared cache (Redis,
-# Memcached): page-tree caches are invalidated through it, and throttling counts in it.
-CACHES = {
-    "default": {
-        "BACKEND": env_str(
-            "CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
-        ),
-        "LOCATION": env_str("CACHE_LOCATION", "banua"),
+# --- Cache ---------------------------------------------------------------------------------
+# REDIS_URL set: Redis, shared by every worker process (page-tree caches are invalidated
+# through it, throttling counts in it), wrapped so that Redis being down degrades the site
+# (cache misses, throttling off) instead of failing requests; short socket timeouts keep a
+# hung Redis from stalling them. Unset: local memory, right for one process only.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "banua.cache.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "banua"),
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("REDIS_TIMEOUT", 0.5),
+                "socket_timeout": env_float("REDIS_TIMEOUT", 0.5),
+            },
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": env_str(
+                "CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+            ),
+            "LOCATION": env_str("CACHE_LOCATION", "banua"),
+        }
+    }
 
 # The seeded demo accounts share one published password: it logs nobody in when DEBUG is
 # off (banua.auth.DemoPasswordGuardBackend), even on a database seeded in development.
@@ -197,6 +215,30 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# --- Media on object storage (S3 or compatible) ------------------------------------------------
+# AWS_STORAGE_BUCKET_NAME set: uploads (images, renditions, documents) go to that bucket
+# through django-storages, so every app server sees the same files; unset: MEDIA_ROOT.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Keys may also come from the instance role; the endpoint only for non-AWS servers.
+    AWS_ACCESS_KEY_ID = env_str("AWS_ACCESS_KEY_ID") or None
+    AWS_SECRET_ACCESS_KEY = env_str("AWS_SECRET_ACCESS_KEY") or None
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_LOCATION = env_str("AWS_LOCATION", "media")
+    # Wagtail names renditions after their source: never overwrite a file of the same name.
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_DEFAULT_ACL = None  # the bucket policy decides
+    # Signed URLs unless the bucket (or its custom domain) is public.
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
+    # Uploads never change under one name (no overwrite): browsers may keep them.
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=31536000"}
+    if AWS_ACCESS_KEY_ID and not AWS_SECRET_ACCESS_KEY:
+        raise ImproperlyConfigured(
+            "AWS_ACCESS_KEY_ID is set, so AWS_SECRET_ACCESS_KEY must be set too."
+        )
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -219,7 +261,9 @@ NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 8)
 
 # --- Background tasks -----------------------------------------------------------------------
 # Django's tasks framework (django-tasks backport). The quick start runs tasks immediately;
-# production points TASKS_BACKEND at a queue-backed backend.
+# production (banua.settings.production) defaults to django-tasks-db's DatabaseBackend,
+# run by `manage.py tasks_worker`: an enqueue is a row written in the same transaction as
+# the change that caused it, and no extra service is needed (see README "Production").
 TASKS = {
     "default": {
         "BACKEND": env_str(
@@ -227,12 +271,24 @@ TASKS = {
         ),
     }
 }
+# A task still "running" this long after it started is taken as lost (its worker died on
+# another host) and queued again; failed tasks are retried up to TASKS_MAX_ATTEMPTS runs,
+# waiting TASKS_RETRY_DELAY seconds, doubled at each attempt. See banua/task_queue.py.
+TASKS_STALE_AFTER = env_int("TASKS_STALE_AFTER", 30 * 60)
+TASKS_MAX_ATTEMPTS = env_int("TASKS_MAX_ATTEMPTS", 5)
+TASKS_RETRY_DELAY = env_int("TASKS_RETRY_DELAY", 60)
 
 # --- Search ---------------------------------------------------------------------------------
 # ELASTICSEARCH_URL unset: every search answers from the database.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "banua")
-ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
+# Request path: a search gives up after this many seconds (no retries) and answers from
+# the database. The task worker indexes with the longer ELASTICSEARCH_WORKER_TIMEOUT.
+ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 2)
+ELASTICSEARCH_WORKER_TIMEOUT = env_int("ELASTICSEARCH_WORKER_TIMEOUT", 30)
+# Index layout: one shard is right below millions of products; replicas need more nodes.
+ELASTICSEARCH_SHARDS = env_int("ELASTICSEARCH_SHARDS", 1)
+ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
 # django-elasticsearch-dsl only declares the product document here; connections are made
 # lazily by search.engine, and syncing runs after commit through search's own tasks.
 ELASTICSEARCH_DSL = (
@@ -248,6 +304,17 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_wagtail_",
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
+            # No retries on the request path: a hung node costs one timeout, then the
+            # database answers. OPTIONS go to the Elasticsearch client.
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "index": {
+                        "number_of_shards": ELASTICSEARCH_SHARDS,
+                        "number_of_replicas": ELASTICSEARCH_REPLICAS,
+                    }
+                }
+            },
         }
     }
 else:

@@ -12,6 +12,15 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Each test process keeps its own cache and files even when the services' env exports
+# REDIS_URL or an S3 bucket: tests that exercise those (tests/deploy/) switch them on.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "banua-test",
+    }
+}
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 # Tests run with DEBUG off and, unless they set Stripe up, on the demo provider: switch
 # demo payments on like a public demo would; tests of the fail-closed rules turn it off.

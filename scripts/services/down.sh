@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stop what scripts/services/up.sh started and update $BANUA_SERVICES_DIR/env.
 #
-#   scripts/services/down.sh                 Elasticsearch and stripe-mock
+#   scripts/services/down.sh                 Elasticsearch, stripe-mock, Redis, S3
 #   scripts/services/down.sh postgres        also (or only) PostgreSQL
 #   scripts/services/down.sh all             everything
 #
@@ -24,11 +24,13 @@ main() {
             elasticsearch | es) selected+=(elasticsearch) ;;
             stripe-mock | stripe | stripemock) selected+=(stripe-mock) ;;
             chromium | chrome | chromedriver) selected+=(chromium) ;;
-            all) selected+=(stripe-mock elasticsearch postgres chromium) ;;
-            *) die "unknown service '$arg' (known: postgres elasticsearch stripe-mock chromium all)" ;;
+            redis) selected+=(redis) ;;
+            s3 | moto) selected+=(s3) ;;
+            all) selected+=(stripe-mock elasticsearch s3 redis postgres chromium) ;;
+            *) die "unknown service '$arg' (known: postgres redis elasticsearch stripe-mock s3 chromium all)" ;;
         esac
     done
-    [[ ${#selected[@]} -gt 0 ]] || selected=(stripe-mock elasticsearch)
+    [[ ${#selected[@]} -gt 0 ]] || selected=(stripe-mock elasticsearch s3 redis)
     ensure_dirs
     for s in "${selected[@]}"; do
         bash "$BANUA_SERVICES_SCRIPTS_DIR/$s.sh" stop || rc=1
