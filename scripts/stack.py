@@ -73,6 +73,8 @@ def stack_env() -> dict[str, str]:
         TASKS_STALE_AFTER="60",
         TASKS_RETRY_DELAY="2",
         LOG_LEVEL="WARNING",
+        # The demo provider in production settings must be switched on explicitly.
+        BANUA_DEMO_PAYMENTS="true",
         PYTHONUNBUFFERED="1",
     )
     # Demo payments: the journeys pay on the demo page (stripe-mock keeps running for
