@@ -10,7 +10,7 @@ from ninja import Router
 from ninja.responses import Status
 
 from search import selectors
-from search.params import SearchParamsError, parse_product_params
+from search.params import SearchParamsError, clean_query, parse_product_params
 
 router = Router(tags=["search"])
 
@@ -53,7 +53,7 @@ def suggest(request, q: str = ""):
     return Status(
         200,
         {
-            "query": q,
+            "query": clean_query(q, limit=100),
             "backend": backend,
             "suggestions": [
                 {"text": item.text, "slug": item.slug, "url": item.url}

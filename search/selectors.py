@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from search import engine
-from search.params import ProductSearchParams, SearchParamsError
+from search.params import ProductSearchParams, SearchParamsError, clean_query
 from search.results import ProductSearchResult, Suggestion
 
 logger = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def product_suggest(*, q: str, limit: int = 8) -> tuple[str, list[Suggestion]]:
     """(backend, suggestions) for the first letters typed; nothing below two letters."""
     from search.fallback import product_suggest_db
 
-    q = " ".join(q.split())[:100]
+    q = clean_query(q, limit=100)
     if len(q) < SUGGEST_MIN_LENGTH:
         return "none", []
     if engine.is_configured():
@@ -112,20 +112,6 @@ class SiteSearchResult:
         return products + len(self.destinations) + len(self.events) + len(self.stories)
 
 
-def _page_search(queryset, q: str, limit: int) -> list:
-    """Wagtail's own search (Elasticsearch backend when configured, else the database);
-    a failing search backend yields empty sections with a warning, not a 500."""
-    try:
-        return list(queryset.search(q)[:limit])
-    except Exception as exc:
-        if not _es_failure(exc):
-            raise
-        logger.warning(
-            "Page search failed (%s); section left empty.", exc.__class__.__name__
-        )
-        return []
-
-
 def site_search(
     *, params: ProductSearchParams, page_limit: int = 10
 ) -> SiteSearchResult:
@@ -139,6 +125,7 @@ def site_search(
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale, Page
 
+    from search.pages import page_search
     from tourism.models import DestinationPage, EventPage
 
     q = params.q
@@ -162,7 +149,7 @@ def site_search(
         .public()
         .filter(locale=Locale.get_active(), content_type_id__in=list(section_of))
     )
-    for page in _page_search(pages, q, page_limit * len(sections)):
+    for page in page_search(pages, q, page_limit * len(sections)):
         bucket = getattr(result, section_of[page.content_type_id])
         if len(bucket) < page_limit:
             bucket.append(page)

@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from marketplace import selectors as marketplace_selectors
 from search import selectors
 from search.params import (
+    MAX_QUERY_LENGTH,
     PRICE_RANGES,
     SORTS,
     ProductSearchParams,
     SearchParamsError,
+    clean_query,
     parse_product_params,
 )
 
@@ -109,7 +111,9 @@ def results(request):
         outcome = selectors.site_search(params=params)
     except SearchParamsError as exc:
         errors = exc.errors
-        params = ProductSearchParams(q=" ".join(request.GET.get("q", "").split())[:200])
+        params = ProductSearchParams(
+            q=clean_query(request.GET.get("q", ""), limit=MAX_QUERY_LENGTH)
+        )
         outcome = selectors.site_search(params=params)
     products = outcome.products
     pages = products.pages if products else 1
