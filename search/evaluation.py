@@ -90,9 +90,13 @@ def evaluate(search, judgements: list[dict], *, k: int = 10) -> dict:
         "queries": len(scores),
         "ndcg": _mean([score.ndcg for score in judged]),
         "recall": _mean([score.recall for score in judged]),
-        "zero_result_rate": _mean([1.0 if score.total == 0 else 0.0 for score in judged]),
+        "zero_result_rate": _mean(
+            [1.0 if score.total == 0 else 0.0 for score in judged]
+        ),
         "absent_queries": len(absent),
-        "false_result_rate": _mean([1.0 if score.false_result else 0.0 for score in absent]),
+        "false_result_rate": _mean(
+            [1.0 if score.false_result else 0.0 for score in absent]
+        ),
         "false_results": sum(min(score.total, k) for score in absent),
         "per_kind": {
             kind: {

@@ -59,7 +59,13 @@ def _unit_query(unit: str) -> Q:
         "bool",
         should=[
             Q("multi_match", query=unit, fields=ID_FIELDS, type="most_fields"),
-            Q("multi_match", query=unit, fields=EN_FIELDS, type="most_fields", boost=0.6),
+            Q(
+                "multi_match",
+                query=unit,
+                fields=EN_FIELDS,
+                type="most_fields",
+                boost=0.6,
+            ),
             Q(
                 "multi_match",
                 query=unit,
@@ -112,7 +118,13 @@ def _boosts(q: str, intent: QueryIntent) -> list[Q]:
     if intent.generic:
         words = " ".join(intent.generic)
         boosts.append(
-            Q("multi_match", query=words, fields=ID_FIELDS, type="most_fields", boost=0.3)
+            Q(
+                "multi_match",
+                query=words,
+                fields=ID_FIELDS,
+                type="most_fields",
+                boost=0.3,
+            )
         )
     for bounds, boost in PRICE_STEPS.get(intent.price, []):
         boosts.append(Q("range", price={**bounds, "boost": boost}))
