@@ -124,6 +124,7 @@ def results(request):
         "outcome": outcome,
         "products": products,
         "cards": _product_cards(products.hits) if products else [],
+        "related_cards": _product_cards(products.related) if products else [],
         "facet_groups": _facet_groups(products, request.GET) if products else [],
         "sorts": [
             (key, SORT_LABELS[key]) for key in SORTS if key != "distance" or params.near

@@ -48,3 +48,14 @@ def dead_es(settings):
     settings.ELASTICSEARCH_TIMEOUT = 2
     settings.ELASTICSEARCH_INDEX_PREFIX = f"banua_test_{uuid.uuid4().hex[:12]}"
     return settings
+
+
+@pytest.fixture(autouse=True)
+def _fresh_spelling_vocabulary():
+    """The database path caches the catalogue's words; each test has its own
+    catalogue."""
+    from search import spelling
+
+    spelling.clear()
+    yield
+    spelling.clear()
