@@ -262,7 +262,11 @@ def _ranked(queryset, params: ProductSearchParams):
         return queryset.order_by(F("price_from").asc(nulls_last=True), "-id")
     if params.sort == "price_desc":
         return queryset.order_by(F("price_from").desc(nulls_last=True), "-id")
-    if params.q and params.sort == "relevance":
+    if (
+        params.q
+        and params.sort == "relevance"
+        and "_score" in queryset.query.annotations
+    ):
         return queryset.order_by(
             "-_score", F("published_at").desc(nulls_last=True), "-id"
         )
@@ -415,10 +419,12 @@ RELATED_LIMIT = 4
 
 def related_db(params: ProductSearchParams) -> list[ProductHit]:
     """A few products sharing a word with a query that matched nothing, shown apart."""
-    words = _words(params.q)
-    if not words:
-        return []
-    match = reduce(lambda a, b: a | b, (_unit_match((word,)) for word in words))
+    intent = understand(params.q)
+    if not intent.content:
+        return []  # generic words alone relate to everything, so to nothing
+    match = reduce(
+        lambda a, b: a | b, (_unit_match(synonyms_of(unit)) for unit in intent.content)
+    )
     rows = (
         _visible()
         .filter(match)

@@ -159,11 +159,11 @@ def text_query(q: str) -> Q:
 
 
 def related_query(q: str) -> Q:
-    """Any word of the query, typos forgiven: the "related products" shown apart when
-    nothing matches, never as results."""
-    words = " ".join(query_words(q))
+    """Any content word of the query, typos forgiven: the "related products" shown
+    apart when nothing matches, never as results."""
+    words = understand(q).content_text
     if not words:
-        return Q("match_none")
+        return Q("match_none")  # generic words alone relate to everything
     return Q(
         "bool",
         should=[

@@ -27,7 +27,9 @@ def catalogue():
             category=food,
             vendor=kandangan,
         ),
-        "kue": f.product("Kue Bingka", price=60_000, category=food),
+        "kue": f.product(
+            "Kue Bingka", price=60_000, category=food, vendor=f.vendor(name="Wadai")
+        ),
         "tas": f.product(
             "Tas Purun Anyaman", tags=["tas"], category=crafts, vendor=lok_baintan
         ),
