@@ -37,6 +37,25 @@ def destination_point(*, destination_id: int) -> tuple[float, float] | None:
     return (float(row[0]), float(row[1])) if row else None
 
 
+def destination_choices() -> list[tuple[int, str]]:
+    """(id, title) of the live destinations with a map location, in the visitor's
+    language, for the search page's "near a destination" control."""
+    from wagtail.models import Locale
+
+    from tourism.models import DestinationPage
+
+    rows = (
+        DestinationPage.objects.live()
+        .public()
+        .filter(
+            locale=Locale.get_active(), latitude__isnull=False, longitude__isnull=False
+        )
+        .order_by("title")
+        .values_list("pk", "title")
+    )
+    return list(rows[:200])
+
+
 def with_destination(params: ProductSearchParams) -> ProductSearchParams:
     """Resolve ``near`` to coordinates; an unknown destination is a parameter error."""
     if params.near is None:

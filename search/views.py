@@ -26,6 +26,7 @@ SORT_LABELS = {
     "rating": _("Best rated"),
     "distance": _("Nearest"),
 }
+DISTANCES = (5, 10, 25, 50, 100)
 FACET_TITLES = {
     "category": _("Category"),
     "vendor": _("Shop"),
@@ -125,6 +126,8 @@ def results(request):
         "products": products,
         "cards": _product_cards(products.hits) if products else [],
         "related_cards": _product_cards(products.related) if products else [],
+        "destinations": selectors.destination_choices(),
+        "distances": DISTANCES,
         "facet_groups": _facet_groups(products, request.GET) if products else [],
         "sorts": [
             (key, SORT_LABELS[key]) for key in SORTS if key != "distance" or params.near
