@@ -186,3 +186,41 @@ def _story_models() -> list:
         except LookupError:
             continue
     return models
+
+
+@dataclass
+class QueryInsight:
+    query: str
+    searches: int
+    zero_results: int
+    clicks: int
+
+
+def search_insight(*, days: int = 30, limit: int = 50) -> dict[str, list[QueryInsight]]:
+    """Top queries and top zero-result queries over the last ``days`` days."""
+    from datetime import timedelta
+
+    from django.db.models import Sum
+    from django.utils import timezone
+
+    from search.models import SearchQueryDay
+
+    since = timezone.localdate() - timedelta(days=days - 1)
+    rows = (
+        SearchQueryDay.objects.filter(day__gte=since)
+        .values("query")
+        .annotate(
+            total=Sum("searches"), zero=Sum("zero_results"), clicked=Sum("clicks")
+        )
+    )
+
+    def shaped(queryset) -> list[QueryInsight]:
+        return [
+            QueryInsight(row["query"], row["total"], row["zero"], row["clicked"])
+            for row in queryset[:limit]
+        ]
+
+    return {
+        "top": shaped(rows.order_by("-total", "query")),
+        "zero": shaped(rows.filter(zero__gt=0).order_by("-zero", "query")),
+    }

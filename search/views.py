@@ -3,11 +3,14 @@ destinations,
 events and stories in the visitor's language. Parsing and querying live in search.params
 and search.selectors; this view only shapes links for the template."""
 
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from marketplace import selectors as marketplace_selectors
-from search import selectors
+from search import selectors, services
 from search.params import (
     MAX_QUERY_LENGTH,
     PRICE_RANGES,
@@ -117,6 +120,8 @@ def results(request):
         )
         outcome = selectors.site_search(params=params)
     products = outcome.products
+    if params.q and params.page == 1 and products is not None:
+        services.search_query_record(q=params.q, results=products.total)
     pages = products.pages if products else 1
     context = {
         "search_query": params.q,
@@ -151,3 +156,11 @@ def results(request):
         else None,
     }
     return render(request, "search/results.html", context)
+
+
+@csrf_exempt  # a beacon from the results page; it only adds one to an aggregate count
+@require_POST
+def result_click(request):
+    """Count a click on a search result (sent with navigator.sendBeacon)."""
+    services.search_click_record(q=str(request.POST.get("q", ""))[:1000])
+    return HttpResponse(status=204)
