@@ -10,9 +10,9 @@ The word lists live in search/analysis/ beside the analyzer's, one file per list
 """
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from search.analysis import read_word_list
+from search.analysis import read_word_list, synonym_rules
 from search.params import query_words
 
 
@@ -74,26 +74,31 @@ def _price_words() -> dict[str, str]:
     return words
 
 
-@cache
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
-    """The synonym list (the same file the Elasticsearch analyzer reads), as groups of
-    equivalent terms, lowercase, hyphens and spaces as written."""
+    """The synonym rules the Elasticsearch analyzer reads (file and admin), as groups
+    of equivalent terms, lowercase, hyphens and spaces as written."""
+    return _groups(tuple(synonym_rules()))
+
+
+@lru_cache(maxsize=8)
+def _groups(rules: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     groups = []
-    for line in read_word_list("synonyms.txt"):
+    for line in rules:
         terms = tuple(term.strip().lower() for term in line.split(",") if term.strip())
         if len(terms) > 1:
             groups.append(terms)
     return tuple(groups)
 
 
-@cache
 def _phrases() -> frozenset[tuple[str, ...]]:
     """Multi-word synonym terms, as word tuples."""
+    return _phrases_of(synonym_groups())
+
+
+@lru_cache(maxsize=8)
+def _phrases_of(groups) -> frozenset[tuple[str, ...]]:
     return frozenset(
-        tuple(term.split())
-        for group in synonym_groups()
-        for term in group
-        if " " in term
+        tuple(term.split()) for group in groups for term in group if " " in term
     )
 
 

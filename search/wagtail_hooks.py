@@ -4,8 +4,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from search import admin_views
+from search.models import SearchSynonym
 
 
 class SearchReportMenuItem(MenuItem):
@@ -23,3 +25,21 @@ def register_search_report_menu_item():
     return SearchReportMenuItem(
         _("Site search"), reverse("search_insight"), icon_name="search", order=900
     )
+
+
+class SearchSynonymViewSet(ModelViewSet):
+    """The office's synonym rules; saving one re-applies synonyms to both engines."""
+
+    model = SearchSynonym
+    form_fields = ["terms"]
+    list_display = ["terms", "updated_at"]
+    search_fields = ["terms"]
+    search_backend_name = None  # a plain database filter: rules are not indexed
+    icon = "search"
+    menu_label = _("Search synonyms")
+    add_to_settings_menu = True
+
+
+@hooks.register("register_admin_viewset")
+def register_search_synonym_viewset():
+    return SearchSynonymViewSet("search_synonyms")

@@ -52,10 +52,13 @@ def dead_es(settings):
 
 @pytest.fixture(autouse=True)
 def _fresh_spelling_vocabulary():
-    """The database path caches the catalogue's words; each test has its own
-    catalogue."""
+    """The database path caches the catalogue's words and the synonym rules; each test
+    has its own catalogue and rules."""
     from search import spelling
+    from search.analysis import clear_synonym_cache
 
     spelling.clear()
+    clear_synonym_cache()
     yield
     spelling.clear()
+    clear_synonym_cache()

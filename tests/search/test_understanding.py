@@ -1,7 +1,11 @@
 """Query understanding: content words decide what matches; places, generic shopping
 words and price intent only boost."""
 
+import pytest
+
 from search.understanding import Place, synonyms_of, understand
+
+pytestmark = pytest.mark.django_db
 
 
 def test_generic_and_price_words_are_not_content():
