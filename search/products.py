@@ -333,12 +333,13 @@ def _hit(raw: dict, params: ProductSearchParams) -> ProductHit:
 
 def did_you_mean(q: str, *, client) -> str | None:
     """A corrected query from the term suggester on the unstemmed words, or None."""
-    if not q:
+    words = " ".join(query_words(q))
+    if not words:
         return None
     search = Search(using=client, index=indexing.alias_name()).extra(size=0)
     search = search.suggest(
         "spelling",
-        " ".join(query_words(q)),
+        words,
         term={
             "field": "spelling",
             "suggest_mode": "always",

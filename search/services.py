@@ -22,18 +22,18 @@ def normalise_query(q: str) -> str:
 def _bump(*, query: str, **increments: int) -> None:
     day = timezone.localdate()
     changes = {name: F(name) + amount for name, amount in increments.items()}
-    # Two visitors can count the same new query at once: the unique constraint lets
-    # one insert win and the other falls back to the increment.
-    with transaction.atomic():
-        if SearchQueryDay.objects.filter(day=day, query=query).update(**changes):
+    # One UPDATE (atomic on its own) in the usual case. Two visitors can count the
+    # same new query at once: the unique constraint lets one insert win, and the other,
+    # inside a savepoint so its failure spoils no outer transaction, increments.
+    if SearchQueryDay.objects.filter(day=day, query=query).update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            SearchQueryDay.objects.create(day=day, query=query, **increments)
             return
-        try:
-            with transaction.atomic():
-                SearchQueryDay.objects.create(day=day, query=query, **increments)
-                return
-        except IntegrityError:
-            pass
-        SearchQueryDay.objects.filter(day=day, query=query).update(**changes)
+    except IntegrityError:
+        pass
+    SearchQueryDay.objects.filter(day=day, query=query).update(**changes)
 
 
 def search_query_record(*, q: str, results: int) -> None:
@@ -54,9 +54,8 @@ def search_click_record(*, q: str) -> None:
     if not query:
         return
     try:
-        with transaction.atomic():
-            SearchQueryDay.objects.filter(day=timezone.localdate(), query=query).update(
-                clicks=F("clicks") + 1
-            )
+        SearchQueryDay.objects.filter(day=timezone.localdate(), query=query).update(
+            clicks=F("clicks") + 1
+        )
     except DatabaseError as exc:
         logger.warning("Search click not counted (%s).", exc.__class__.__name__)

@@ -78,6 +78,7 @@ def test_query_words_are_plain_words(raw):
         assert not set(word) & set('"\\*:()[]{}^~!?&|+/<>%_\x00 ')
 
 
+@pytest.mark.django_db  # the synonym rules include the office's, from the database
 @FAST
 @given(q=QUERY)
 def test_the_elasticsearch_query_always_serialises(q):
