@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.responses import Status
 
-from search import selectors
-from search.params import SearchParamsError, parse_product_params
+from search import selectors, services
+from search.params import SearchParamsError, clean_query, parse_product_params
 
 router = Router(tags=["search"])
 
@@ -39,6 +39,8 @@ def products(request):
         result = selectors.product_search(params=params)
     except SearchParamsError as exc:
         return _invalid(exc)
+    if params.q and params.page == 1:
+        services.search_query_record(q=params.q, results=result.total)
     return Status(200, result.as_json())
 
 
@@ -53,7 +55,7 @@ def suggest(request, q: str = ""):
     return Status(
         200,
         {
-            "query": q,
+            "query": clean_query(q, limit=100),
             "backend": backend,
             "suggestions": [
                 {"text": item.text, "slug": item.slug, "url": item.url}

@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from search import receivers  # noqa: F401 - connects the signal receivers

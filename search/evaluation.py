@@ -15,13 +15,22 @@ from pathlib import Path
 JUDGEMENTS = Path(__file__).resolve().parent / "judgements" / "products.json"
 
 
+ABSENT = "absent"  # the kind of a query for something the catalogue does not sell
+
+
 @dataclass
 class QueryScore:
     query: str
+    kind: str
     ndcg: float
     recall: float
     total: int
     top: list[str]
+
+    @property
+    def false_result(self) -> bool:
+        """Results for a query with no relevant product: junk shown as an answer."""
+        return self.kind == ABSENT and self.total > 0
 
 
 def load_judgements(path: Path = JUDGEMENTS) -> list[dict]:
@@ -48,26 +57,54 @@ def recall_at(ranked: list[str], relevant: dict[str, int], k: int = 10) -> float
     return len(wanted & set(ranked[:k])) / min(len(wanted), k)
 
 
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
 def evaluate(search, judgements: list[dict], *, k: int = 10) -> dict:
     """``search(query) -> (total, ranked slugs)``; returns the means and per-query
-    scores."""
+    scores.
+
+    Queries of kind "absent" (nothing in the catalogue is relevant) are left out of
+    nDCG and recall, which are undefined for them, and make the false-result figures:
+    the share of them that returned anything, and how many results they returned.
+    """
     scores = []
     for item in judgements:
         total, ranked = search(item["query"])
+        kind = item.get("kind") or ("product" if item["relevant"] else ABSENT)
         scores.append(
             QueryScore(
                 query=item["query"],
+                kind=kind,
                 ndcg=ndcg_at(ranked, item["relevant"], k),
                 recall=recall_at(ranked, item["relevant"], k),
                 total=total,
                 top=ranked[:3],
             )
         )
-    count = len(scores) or 1
+    judged = [score for score in scores if score.kind != ABSENT]
+    absent = [score for score in scores if score.kind == ABSENT]
+    kinds = sorted({score.kind for score in judged})
     return {
         "queries": len(scores),
-        "ndcg": sum(score.ndcg for score in scores) / count,
-        "recall": sum(score.recall for score in scores) / count,
-        "zero_result_rate": sum(1 for score in scores if score.total == 0) / count,
+        "ndcg": _mean([score.ndcg for score in judged]),
+        "recall": _mean([score.recall for score in judged]),
+        "zero_result_rate": _mean(
+            [1.0 if score.total == 0 else 0.0 for score in judged]
+        ),
+        "absent_queries": len(absent),
+        "false_result_rate": _mean(
+            [1.0 if score.false_result else 0.0 for score in absent]
+        ),
+        "false_results": sum(min(score.total, k) for score in absent),
+        "per_kind": {
+            kind: {
+                "queries": len([s for s in judged if s.kind == kind]),
+                "ndcg": _mean([s.ndcg for s in judged if s.kind == kind]),
+                "recall": _mean([s.recall for s in judged if s.kind == kind]),
+            }
+            for kind in kinds
+        },
         "scores": scores,
     }

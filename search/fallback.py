@@ -1,25 +1,28 @@
 """Product search on the database, used when Elasticsearch is not configured or not
 answering.
 
-Same parameters and the same result shape as search/products.py. On PostgreSQL it ranks
-with
-full-text search ("simple" configuration: PostgreSQL has no Indonesian stemmer) plus a
-substring match so partial words still hit; elsewhere (SQLite) every word must appear in
-a
-searchable field, case-insensitively. No stemming, synonyms or typo tolerance here.
+Same parameters, result shape and query understanding (search.understanding) as
+search/products.py, portable across PostgreSQL and SQLite: each content word of the
+query, with its synonyms from the analyzer's own list, must match at the start of a word
+in one of the searchable fields (most of them must match in a long query); a word that
+is in no product is corrected to the nearest catalogue word (did you mean). Ranking adds
+field weights (name > tags > category and motif > village and shop > description) and
+the same boosts as Elasticsearch: a named category, a place, a price intent.
 """
 
 import math
+import re
+from dataclasses import dataclass
 from functools import reduce
-from operator import and_
 
-from django.db import connection
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils.html import escape
 
+from search import spelling
 from search.facets import build_facets, category_label
-from search.params import PRICE_RANGES, ProductSearchParams
+from search.params import PRICE_RANGES, ProductSearchParams, query_words
 from search.results import ProductHit, ProductSearchResult, Suggestion
+from search.understanding import synonyms_of, understand
 
 TEXT_FIELDS = (
     "name",
@@ -40,25 +43,160 @@ def _visible():
 
 
 def _words(q: str) -> list[str]:
-    return [word for word in q.split() if word][:10]
+    return query_words(q)
 
 
-def _text_filter(q: str) -> Q:
-    per_word = [
-        reduce(
-            lambda a, b: a | b,
-            (Q(**{f"{field}__icontains": word}) for field in TEXT_FIELDS),
-        )
-        for word in _words(q)
-    ]
-    return reduce(and_, per_word) if per_word else Q()
+# (field, weight): what a matching word adds to the score, as in the ES field boosts.
+WEIGHTED_FIELDS = (
+    ("name", 8),
+    ("motif_name", 3),
+    ("category__name", 3),
+    ("category__name_en", 3),
+    ("village", 2),
+    ("vendor__name", 2),
+    ("vendor__craft_village", 2),
+    ("description", 1),
+    ("technique", 1),
+    ("dye", 1),
+)
+TAG_WEIGHT = 4
 
 
-def _matching_ids(q: str):
-    """Ids of visible products matching ``q`` (a subquery), without duplicate rows."""
+def _word_start(term: str) -> str:
+    """A case-insensitive regex for ``term`` at the start of a word, written in the
+    syntax PostgreSQL and SQLite (Django's REGEXP) both read."""
+    return r"(^|[^a-z0-9])" + re.escape(term)
+
+
+def _term_in(field: str, terms: tuple[str, ...]) -> Q:
+    return reduce(
+        lambda a, b: a | b,
+        (Q(**{f"{field}__iregex": _word_start(term)}) for term in terms),
+    )
+
+
+def _tagged(terms: tuple[str, ...]) -> Q:
     from marketplace.models import Product
 
-    return Product.objects.visible().filter(_text_filter(q)).values("pk")
+    ids = Product.objects.filter(_term_in("tags__name", terms)).values("pk")
+    return Q(pk__in=ids)
+
+
+def _unit_match(terms: tuple[str, ...]) -> Q:
+    """The unit (or a synonym) in any searchable field."""
+    return reduce(
+        lambda a, b: a | b,
+        [_term_in(field, terms) for field, _weight in WEIGHTED_FIELDS]
+        + [_tagged(terms)],
+    )
+
+
+def _unit_score(terms: tuple[str, ...]):
+    parts = [
+        Case(When(_term_in(field, terms), then=Value(weight)), default=Value(0))
+        for field, weight in WEIGHTED_FIELDS
+    ]
+    parts.append(Case(When(_tagged(terms), then=Value(TAG_WEIGHT)), default=Value(0)))
+    return reduce(lambda a, b: a + b, parts)
+
+
+def _place_named(place) -> Q:
+    """The place named in the product's village, shop or description."""
+    terms = (place.name,)
+    return (
+        _term_in("village", terms)
+        | _term_in("vendor__craft_village", terms)
+        | _term_in("vendor__name", terms)
+        | _term_in("description", terms)
+    )
+
+
+def _place_region(place) -> Q:
+    return Q(vendor__region=place.region) if place.region else Q(pk__in=[])
+
+
+PRICE_STEPS = {
+    "low": [
+        ("price_from__lte", 30_000, 3),
+        ("price_from__lte", 60_000, 2),
+        ("price_from__lte", 100_000, 1),
+    ],
+    "high": [
+        ("price_from__gte", 500_000, 3),
+        ("price_from__gte", 250_000, 2),
+        ("price_from__gte", 100_000, 1),
+    ],
+}
+
+
+@dataclass
+class DbQuery:
+    """A query as the database runs it: which rows match, how they score."""
+
+    match: Q
+    score: object
+    corrected: str | None = None
+
+
+def _one(expression):
+    return Case(When(expression, then=Value(1)), default=Value(0))
+
+
+def build_db_query(q: str) -> DbQuery | None:
+    """The match condition and score for ``q``; None when nothing can match (only
+    generic words, or no words at all)."""
+    intent = understand(q)
+    if intent.matches_nothing or not intent.words:
+        return None
+    corrected_units, changed = [], False
+    for unit in intent.content:
+        fixed = spelling.correct(unit)
+        changed = changed or fixed != unit
+        corrected_units.append(fixed)
+    unit_terms = [
+        tuple(dict.fromkeys(synonyms_of(unit) + synonyms_of(fixed)))
+        for unit, fixed in zip(intent.content, corrected_units, strict=True)
+    ]
+    if unit_terms:
+        matched = reduce(lambda a, b: a + b, (_one(_unit_match(t)) for t in unit_terms))
+        match = Q(_matched__gte=intent.required)
+        score = reduce(lambda a, b: a + b, (_unit_score(t) for t in unit_terms))
+        content = " ".join(corrected_units)
+        score = score + Case(
+            When(
+                _term_in("category__name", (content,))
+                | _term_in("category__name_en", (content,)),
+                then=Value(8),
+            ),
+            default=Value(0),
+        )
+        score = score + Case(
+            When(_term_in("name", (content,)), then=Value(6)), default=Value(0)
+        )
+    else:
+        # Only places: what is made there by name; the wider region only ranks.
+        matched = reduce(
+            lambda a, b: a + b, (_one(_place_named(p)) for p in intent.places)
+        )
+        match = Q(_matched__gte=1)
+        score = Value(0)
+    for place in intent.places:
+        score = score + Case(When(_place_named(place), then=Value(4)), default=Value(0))
+        score = score + Case(
+            When(_place_region(place), then=Value(1)), default=Value(0)
+        )
+    for lookup, amount, boost in PRICE_STEPS.get(intent.price, []):
+        score = score + Case(
+            When(Q(**{lookup: amount}), then=Value(boost)), default=Value(0)
+        )
+    corrected = None
+    if changed:
+        words = list(intent.words)
+        for unit, fixed in zip(intent.content, corrected_units, strict=True):
+            if unit != fixed and unit in words:
+                words[words.index(unit)] = fixed
+        corrected = " ".join(words)
+    return DbQuery(match=match, score=(matched, score), corrected=corrected)
 
 
 FACETABLE = {"category", "vendor", "region", "technique", "dye", "price"}
@@ -109,10 +247,13 @@ def _filtered(queryset, params: ProductSearchParams, *, skip: str = ""):
     return queryset
 
 
-def _base(params: ProductSearchParams):
+def _base(params: ProductSearchParams, query: DbQuery | None = None):
     queryset = _visible()
     if params.q:
-        queryset = queryset.filter(pk__in=_matching_ids(params.q))
+        if query is None:
+            return queryset.none()
+        matched, score = query.score
+        queryset = queryset.annotate(_matched=matched, _score=score).filter(query.match)
     return queryset
 
 
@@ -121,33 +262,19 @@ def _ranked(queryset, params: ProductSearchParams):
         return queryset.order_by(F("price_from").asc(nulls_last=True), "-id")
     if params.sort == "price_desc":
         return queryset.order_by(F("price_from").desc(nulls_last=True), "-id")
-    if params.q and params.sort == "relevance" and connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        vector = (
-            SearchVector("name", weight="A", config="simple")
-            + SearchVector("motif_name", weight="B", config="simple")
-            + SearchVector("description", weight="C", config="simple")
+    if (
+        params.q
+        and params.sort == "relevance"
+        and "_score" in queryset.query.annotations
+    ):
+        return queryset.order_by(
+            "-_score", F("published_at").desc(nulls_last=True), "-id"
         )
-        query = SearchQuery(params.q, search_type="websearch", config="simple")
-        return queryset.annotate(rank=SearchRank(vector, query)).order_by(
-            "-rank", F("published_at").desc(nulls_last=True), "-id"
-        )
-    if params.q and params.sort == "relevance":
-        # SQLite: names that contain the words first, then the newest.
-        name_hit = reduce(and_, (Q(name__icontains=word) for word in _words(params.q)))
-        from django.db.models import BooleanField, ExpressionWrapper
-
-        return queryset.annotate(
-            name_hit=ExpressionWrapper(name_hit, output_field=BooleanField())
-        ).order_by("-name_hit", F("published_at").desc(nulls_last=True), "-id")
     return queryset.order_by(F("published_at").desc(nulls_last=True), "-id")
 
 
 def _highlight(text: str, q: str) -> str:
     """Escaped text with the query words wrapped in <mark>, like Elasticsearch's."""
-    import re
-
     words = [re.escape(escape(word)) for word in _words(q)]
     safe = escape(text)
     if not words:
@@ -240,7 +367,8 @@ def _facet_counts(
 
 
 def product_search_db(params: ProductSearchParams) -> ProductSearchResult:
-    base = _base(params)
+    query = build_db_query(params.q) if params.q else None
+    base = _base(params, query)
     queryset = _ranked(_filtered(base, params), params)
     rows = list(
         queryset.prefetch_related("images__image__renditions")[
@@ -251,27 +379,7 @@ def product_search_db(params: ProductSearchParams) -> ProductSearchResult:
         total = len(rows)  # everything fits on the first page: no COUNT needed
     else:
         total = queryset.count()
-    hits = []
-    for product in rows:
-        highlight = {"name": _highlight(product.name, params.q)} if params.q else {}
-        hits.append(
-            ProductHit(
-                id=product.pk,
-                name=product.name,
-                slug=product.slug,
-                price=product.price_from,
-                in_stock=bool(product.stock_total),
-                vendor={"slug": product.vendor.slug, "name": product.vendor.name},
-                category={"slug": product.category.slug, "name": product.category.name},
-                region=product.vendor.region,
-                technique=product.technique,
-                dye=product.dye,
-                village=product.village or product.vendor.craft_village,
-                rating=0.0,
-                highlight=highlight,
-                product=product,
-            )
-        )
+    hits = [_to_hit(product, params) for product in rows]
     return ProductSearchResult(
         query=params.q,
         backend="database",
@@ -281,8 +389,48 @@ def product_search_db(params: ProductSearchParams) -> ProductSearchResult:
         sort="relevance" if params.sort in ("rating", "distance") else params.sort,
         hits=hits,
         facets=build_facets(_facet_counts(base, params), params),
-        did_you_mean=None,
+        did_you_mean=query.corrected if query else None,
+        related=related_db(params) if params.q and total == 0 else [],
     )
+
+
+def _to_hit(product, params: ProductSearchParams) -> ProductHit:
+    highlight = {"name": _highlight(product.name, params.q)} if params.q else {}
+    return ProductHit(
+        id=product.pk,
+        name=product.name,
+        slug=product.slug,
+        price=product.price_from,
+        in_stock=bool(product.stock_total),
+        vendor={"slug": product.vendor.slug, "name": product.vendor.name},
+        category={"slug": product.category.slug, "name": product.category.name},
+        region=product.vendor.region,
+        technique=product.technique,
+        dye=product.dye,
+        village=product.village or product.vendor.craft_village,
+        rating=0.0,
+        highlight=highlight,
+        product=product,
+    )
+
+
+RELATED_LIMIT = 4
+
+
+def related_db(params: ProductSearchParams) -> list[ProductHit]:
+    """A few products sharing a word with a query that matched nothing, shown apart."""
+    intent = understand(params.q)
+    if not intent.content:
+        return []  # generic words alone relate to everything, so to nothing
+    match = reduce(
+        lambda a, b: a | b, (_unit_match(synonyms_of(unit)) for unit in intent.content)
+    )
+    rows = (
+        _visible()
+        .filter(match)
+        .order_by(F("published_at").desc(nulls_last=True), "-id")
+    )
+    return [_to_hit(product, params) for product in rows[:RELATED_LIMIT]]
 
 
 def product_suggest_db(q: str, *, limit: int = 8) -> list[Suggestion]:

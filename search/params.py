@@ -6,6 +6,7 @@ answer
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,30 @@ PRICE_RANGES = (
     ("250000-500000", 250_000, 500_000),
     ("500000-", 500_000, None),
 )
+
+
+# Words as every engine sees them: letters and digits only, so no engine's own syntax
+# (FTS5 and tsquery operators, query_string, quotes) ever reaches it.
+WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+MAX_WORDS = 12
+
+
+def clean_query(raw: object, *, limit: int | None = None) -> str:
+    """Printable text with single spaces: no NUL or other control characters, no lone
+    surrogates (PostgreSQL and the JSON encoder reject both), optionally cut short."""
+    text = raw if isinstance(raw, str) else ""
+    text = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Cs", "Cf", "Zl", "Zp") else char
+        for char in text[: (limit or 10_000) * 2]
+    )
+    text = " ".join(text.split())
+    return text[:limit] if limit else text
+
+
+def query_words(q: str, *, limit: int = MAX_WORDS) -> list[str]:
+    """The query's words, lowercased, in order, at most ``limit`` of them. Backends
+    build their queries from these, never from the raw text."""
+    return [match.group(0).lower() for match in WORD_RE.finditer(q)][:limit]
 
 
 class SearchParamsError(ValueError):
@@ -102,7 +127,7 @@ def _slug(data, name, errors):
 def parse_product_params(data) -> ProductSearchParams:
     """Validated parameters from a QueryDict or dict; raises SearchParamsError."""
     errors: dict[str, str] = {}
-    q = " ".join((data.get("q") or "").split())
+    q = clean_query(data.get("q") or "")
     if len(q) > MAX_QUERY_LENGTH:
         errors["q"] = str(
             _("Keep the search under %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
@@ -138,8 +163,8 @@ def parse_product_params(data) -> ProductSearchParams:
         name: _slug(data, name, errors)
         for name in ("category", "vendor", "region", "technique", "dye")
     }
-    village = " ".join((data.get("village") or "").split())[:120]
-    motif = " ".join((data.get("motif") or "").split())[:120]
+    village = clean_query(data.get("village") or "", limit=120)
+    motif = clean_query(data.get("motif") or "", limit=120)
     if errors:
         raise SearchParamsError(errors)
     return ProductSearchParams(

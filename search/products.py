@@ -14,8 +14,9 @@ from elasticsearch.dsl import A, Q, Search
 
 from search import engine, indexing
 from search.facets import build_facets, category_label
-from search.params import PRICE_RANGES, ProductSearchParams
+from search.params import PRICE_RANGES, ProductSearchParams, query_words
 from search.results import ProductHit, ProductSearchResult, Suggestion
+from search.understanding import Place, QueryIntent, understand
 
 ID_FIELDS = [
     "name^8",
@@ -52,18 +53,22 @@ TERM_FACETS = {
 FACET_SIZE = 20
 
 
-def text_query(q: str) -> Q:
-    """Scoring part of the query; matches everything when ``q`` is empty."""
-    if not q:
-        return Q("match_all")
+def _unit_query(unit: str) -> Q:
+    """One thing the shopper named, in any field, language or spelling."""
     return Q(
         "bool",
         should=[
-            Q("multi_match", query=q, fields=ID_FIELDS, type="most_fields"),
-            Q("multi_match", query=q, fields=EN_FIELDS, type="most_fields", boost=0.6),
+            Q("multi_match", query=unit, fields=ID_FIELDS, type="most_fields"),
             Q(
                 "multi_match",
-                query=q,
+                query=unit,
+                fields=EN_FIELDS,
+                type="most_fields",
+                boost=0.6,
+            ),
+            Q(
+                "multi_match",
+                query=unit,
                 fields=FUZZY_FIELDS,
                 type="most_fields",
                 fuzziness="AUTO",
@@ -71,7 +76,108 @@ def text_query(q: str) -> Q:
                 max_expansions=10,
                 boost=0.5,
             ),
-            Q("match_phrase", **{"name.exact": {"query": q, "slop": 2, "boost": 6}}),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def _place_query(place: Place, *, boost: float = 1.0) -> Q:
+    """Made in that place: the village, the shop's name or region, the description."""
+    should = [
+        Q("match", village={"query": place.name, "operator": "and", "boost": 3}),
+        Q("match", vendor_name={"query": place.name, "operator": "and", "boost": 2}),
+        Q("match", description={"query": place.name, "operator": "and"}),
+    ]
+    if place.region:
+        should.append(Q("term", region={"value": place.region, "boost": 2}))
+    return Q("bool", should=should, minimum_should_match=1, boost=boost)
+
+
+# Price intent: cheaper (or dearer) products earn a little more, in steps.
+PRICE_STEPS = {
+    "low": [({"lte": 30_000}, 3), ({"lte": 60_000}, 2), ({"lte": 100_000}, 1)],
+    "high": [({"gte": 500_000}, 3), ({"gte": 250_000}, 2), ({"gte": 100_000}, 1)],
+}
+
+
+def _boosts(q: str, intent: QueryIntent) -> list[Q]:
+    boosts = [Q("match_phrase", **{"name.exact": {"query": q, "slop": 2, "boost": 6}})]
+    if intent.content:
+        # A query that names a category ("busana sasirangan", "food") ranks that
+        # category's products first.
+        boosts.append(
+            Q(
+                "multi_match",
+                query=intent.content_text,
+                fields=["category_name", "category_name_en"],
+                operator="and",
+                boost=4,
+            )
+        )
+    boosts += [_place_query(place, boost=1.5) for place in intent.places]
+    if intent.generic:
+        words = " ".join(intent.generic)
+        boosts.append(
+            Q(
+                "multi_match",
+                query=words,
+                fields=ID_FIELDS,
+                type="most_fields",
+                boost=0.3,
+            )
+        )
+    for bounds, boost in PRICE_STEPS.get(intent.price, []):
+        boosts.append(Q("range", price={**bounds, "boost": boost}))
+    return boosts
+
+
+def text_query(q: str) -> Q:
+    """Scoring part of the query; matches everything when ``q`` is empty.
+
+    What matches is decided by the query's content words only (most of them must
+    match); places, generic shopping words, a named category and a price intent only
+    add to the score. See search.understanding.
+    """
+    if not q:
+        return Q("match_all")
+    intent = understand(q)
+    if intent.content:
+        required = Q(
+            "bool",
+            should=[_unit_query(unit) for unit in intent.content],
+            minimum_should_match=intent.required,
+        )
+    elif intent.places:
+        required = Q(
+            "bool",
+            should=[_place_query(place) for place in intent.places],
+            minimum_should_match=1,
+        )
+    else:
+        return Q("match_none")
+    return Q("bool", must=[required], should=_boosts(q, intent))
+
+
+def related_query(q: str) -> Q:
+    """Any content word of the query, typos forgiven: the "related products" shown
+    apart when nothing matches, never as results."""
+    words = understand(q).content_text
+    if not words:
+        return Q("match_none")  # generic words alone relate to everything
+    return Q(
+        "bool",
+        should=[
+            Q("multi_match", query=words, fields=ID_FIELDS, type="most_fields"),
+            Q("multi_match", query=words, fields=EN_FIELDS, type="most_fields"),
+            Q(
+                "multi_match",
+                query=words,
+                fields=FUZZY_FIELDS,
+                type="most_fields",
+                fuzziness="AUTO",
+                prefix_length=1,
+                max_expansions=10,
+            ),
         ],
         minimum_should_match=1,
     )
@@ -227,12 +333,13 @@ def _hit(raw: dict, params: ProductSearchParams) -> ProductHit:
 
 def did_you_mean(q: str, *, client) -> str | None:
     """A corrected query from the term suggester on the unstemmed words, or None."""
-    if not q:
+    words = " ".join(query_words(q))
+    if not words:
         return None
     search = Search(using=client, index=indexing.alias_name()).extra(size=0)
     search = search.suggest(
         "spelling",
-        q,
+        words,
         term={
             "field": "spelling",
             "suggest_mode": "always",
@@ -287,7 +394,10 @@ def product_search_es(params: ProductSearchParams) -> ProductSearchResult:
     ]
     hits = [_hit(raw, params) for raw in response["hits"]["hits"]]
     total = response["hits"]["total"]["value"]
-    suggestion = did_you_mean(params.q, client=client) if total == 0 else None
+    suggestion, related = None, []
+    if total == 0 and params.q:
+        suggestion = did_you_mean(params.q, client=client)
+        related = related_es(params, client=client)
     return ProductSearchResult(
         query=params.q,
         backend="elasticsearch",
@@ -298,7 +408,20 @@ def product_search_es(params: ProductSearchParams) -> ProductSearchResult:
         hits=hits,
         facets=build_facets(raw_facets, params),
         did_you_mean=suggestion,
+        related=related,
     )
+
+
+RELATED_LIMIT = 4
+
+
+def related_es(params: ProductSearchParams, *, client) -> list[ProductHit]:
+    """A few products sharing a word with a query that matched nothing."""
+    search = Search(using=client, index=indexing.alias_name()).query(
+        Q("bool", must=[related_query(params.q)], filter=[Q("term", visible=True)])
+    )
+    response = search[:RELATED_LIMIT].execute().to_dict()
+    return [_hit(raw, params) for raw in response["hits"]["hits"]]
 
 
 def product_suggest_es(q: str, *, limit: int = 8) -> list[Suggestion]:

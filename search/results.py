@@ -73,6 +73,8 @@ class ProductSearchResult:
     hits: list[ProductHit]
     facets: dict[str, list[FacetBucket]]
     did_you_mean: str | None = None
+    # Shown apart, labelled, when nothing matches: never counted in ``total``.
+    related: list[ProductHit] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -88,6 +90,7 @@ class ProductSearchResult:
             "per_page": self.per_page,
             "sort": self.sort,
             "did_you_mean": self.did_you_mean,
+            "related": [hit.as_json() for hit in self.related],
             "results": [hit.as_json() for hit in self.hits],
             "facets": {
                 name: [asdict(bucket) for bucket in buckets]

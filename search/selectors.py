@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from search import engine
-from search.params import ProductSearchParams, SearchParamsError
+from search.params import ProductSearchParams, SearchParamsError, clean_query
 from search.results import ProductSearchResult, Suggestion
 
 logger = logging.getLogger(__name__)
@@ -35,6 +35,25 @@ def destination_point(*, destination_id: int) -> tuple[float, float] | None:
         .first()
     )
     return (float(row[0]), float(row[1])) if row else None
+
+
+def destination_choices() -> list[tuple[int, str]]:
+    """(id, title) of the live destinations with a map location, in the visitor's
+    language, for the search page's "near a destination" control."""
+    from wagtail.models import Locale
+
+    from tourism.models import DestinationPage
+
+    rows = (
+        DestinationPage.objects.live()
+        .public()
+        .filter(
+            locale=Locale.get_active(), latitude__isnull=False, longitude__isnull=False
+        )
+        .order_by("title")
+        .values_list("pk", "title")
+    )
+    return list(rows[:200])
 
 
 def with_destination(params: ProductSearchParams) -> ProductSearchParams:
@@ -79,7 +98,7 @@ def product_suggest(*, q: str, limit: int = 8) -> tuple[str, list[Suggestion]]:
     """(backend, suggestions) for the first letters typed; nothing below two letters."""
     from search.fallback import product_suggest_db
 
-    q = " ".join(q.split())[:100]
+    q = clean_query(q, limit=100)
     if len(q) < SUGGEST_MIN_LENGTH:
         return "none", []
     if engine.is_configured():
@@ -112,20 +131,6 @@ class SiteSearchResult:
         return products + len(self.destinations) + len(self.events) + len(self.stories)
 
 
-def _page_search(queryset, q: str, limit: int) -> list:
-    """Wagtail's own search (Elasticsearch backend when configured, else the database);
-    a failing search backend yields empty sections with a warning, not a 500."""
-    try:
-        return list(queryset.search(q)[:limit])
-    except Exception as exc:
-        if not _es_failure(exc):
-            raise
-        logger.warning(
-            "Page search failed (%s); section left empty.", exc.__class__.__name__
-        )
-        return []
-
-
 def site_search(
     *, params: ProductSearchParams, page_limit: int = 10
 ) -> SiteSearchResult:
@@ -139,6 +144,7 @@ def site_search(
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale, Page
 
+    from search.pages import page_search
     from tourism.models import DestinationPage, EventPage
 
     q = params.q
@@ -162,7 +168,7 @@ def site_search(
         .public()
         .filter(locale=Locale.get_active(), content_type_id__in=list(section_of))
     )
-    for page in _page_search(pages, q, page_limit * len(sections)):
+    for page in page_search(pages, q, page_limit * len(sections)):
         bucket = getattr(result, section_of[page.content_type_id])
         if len(bucket) < page_limit:
             bucket.append(page)
@@ -180,3 +186,41 @@ def _story_models() -> list:
         except LookupError:
             continue
     return models
+
+
+@dataclass
+class QueryInsight:
+    query: str
+    searches: int
+    zero_results: int
+    clicks: int
+
+
+def search_insight(*, days: int = 30, limit: int = 50) -> dict[str, list[QueryInsight]]:
+    """Top queries and top zero-result queries over the last ``days`` days."""
+    from datetime import timedelta
+
+    from django.db.models import Sum
+    from django.utils import timezone
+
+    from search.models import SearchQueryDay
+
+    since = timezone.localdate() - timedelta(days=days - 1)
+    rows = (
+        SearchQueryDay.objects.filter(day__gte=since)
+        .values("query")
+        .annotate(
+            total=Sum("searches"), zero=Sum("zero_results"), clicked=Sum("clicks")
+        )
+    )
+
+    def shaped(queryset) -> list[QueryInsight]:
+        return [
+            QueryInsight(row["query"], row["total"], row["zero"], row["clicked"])
+            for row in queryset[:limit]
+        ]
+
+    return {
+        "top": shaped(rows.order_by("-total", "query")),
+        "zero": shaped(rows.filter(zero__gt=0).order_by("-zero", "query")),
+    }

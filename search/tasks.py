@@ -63,3 +63,15 @@ def search_sync(app_label: str, model_name: str, pk: int) -> dict:
     except Exception:
         logger.exception("Search sync failed for %s.%s %s", app_label, model_name, pk)
         return {"failed": True}
+
+
+@task()
+def search_synonyms_apply() -> dict:
+    """Rebuild the product index with the current synonym rules: a new versioned index,
+    then an alias swap, so searches keep answering from the old one until the new one
+    is complete. Safe to run twice (the second rebuild is simply another rebuild)."""
+    from search import engine, indexing
+
+    if not engine.is_configured():
+        return {"skipped": "no Elasticsearch"}
+    return indexing.index_rebuild()

@@ -6,4 +6,5 @@ app_name = "search"
 
 urlpatterns = [
     path("", views.results, name="results"),
+    path("klik/", views.result_click, name="result_click"),
 ]

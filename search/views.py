@@ -3,16 +3,21 @@ destinations,
 events and stories in the visitor's language. Parsing and querying live in search.params
 and search.selectors; this view only shapes links for the template."""
 
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from marketplace import selectors as marketplace_selectors
-from search import selectors
+from search import selectors, services
 from search.params import (
+    MAX_QUERY_LENGTH,
     PRICE_RANGES,
     SORTS,
     ProductSearchParams,
     SearchParamsError,
+    clean_query,
     parse_product_params,
 )
 
@@ -24,6 +29,7 @@ SORT_LABELS = {
     "rating": _("Best rated"),
     "distance": _("Nearest"),
 }
+DISTANCES = (5, 10, 25, 50, 100)
 FACET_TITLES = {
     "category": _("Category"),
     "vendor": _("Shop"),
@@ -109,9 +115,13 @@ def results(request):
         outcome = selectors.site_search(params=params)
     except SearchParamsError as exc:
         errors = exc.errors
-        params = ProductSearchParams(q=" ".join(request.GET.get("q", "").split())[:200])
+        params = ProductSearchParams(
+            q=clean_query(request.GET.get("q", ""), limit=MAX_QUERY_LENGTH)
+        )
         outcome = selectors.site_search(params=params)
     products = outcome.products
+    if params.q and params.page == 1 and products is not None:
+        services.search_query_record(q=params.q, results=products.total)
     pages = products.pages if products else 1
     context = {
         "search_query": params.q,
@@ -120,6 +130,9 @@ def results(request):
         "outcome": outcome,
         "products": products,
         "cards": _product_cards(products.hits) if products else [],
+        "related_cards": _product_cards(products.related) if products else [],
+        "destinations": selectors.destination_choices(),
+        "distances": DISTANCES,
         "facet_groups": _facet_groups(products, request.GET) if products else [],
         "sorts": [
             (key, SORT_LABELS[key]) for key in SORTS if key != "distance" or params.near
@@ -143,3 +156,11 @@ def results(request):
         else None,
     }
     return render(request, "search/results.html", context)
+
+
+@csrf_exempt  # a beacon from the results page; it only adds one to an aggregate count
+@require_POST
+def result_click(request):
+    """Count a click on a search result (sent with navigator.sendBeacon)."""
+    services.search_click_record(q=str(request.POST.get("q", ""))[:1000])
+    return HttpResponse(status=204)

@@ -6,7 +6,6 @@ change
 takes effect with the next ``manage.py search_reindex`` (analysis is fixed per index).
 """
 
-from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -25,9 +24,45 @@ def read_word_list(name: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-@cache
+SYNONYMS_CACHE_KEY = "search:analysis:synonyms"
+SYNONYMS_CACHE_SECONDS = 300
+
+
+def synonym_rules() -> list[str]:
+    """Synonym rules in Solr format: the reviewed file plus the office's rules from the
+    admin (search.models.SearchSynonym). Cached briefly; saving a rule clears it."""
+    from django.core.cache import cache
+
+    rules = cache.get(SYNONYMS_CACHE_KEY)
+    if rules is None:
+        rules = read_word_list("synonyms.txt") + _admin_rules()
+        cache.set(SYNONYMS_CACHE_KEY, rules, SYNONYMS_CACHE_SECONDS)
+    return rules
+
+
+def _admin_rules() -> list[str]:
+    from django.db import DatabaseError
+
+    from search.models import SearchSynonym
+
+    try:
+        return [
+            ", ".join(SearchSynonym.split(terms))
+            for terms in SearchSynonym.objects.values_list("terms", flat=True)
+            if len(SearchSynonym.split(terms)) > 1
+        ]
+    except DatabaseError:  # before the first migrate: the file's rules only
+        return []
+
+
+def clear_synonym_cache() -> None:
+    from django.core.cache import cache
+
+    cache.delete(SYNONYMS_CACHE_KEY)
+
+
 def index_analysis() -> dict:
-    """The ``settings.analysis`` block of the product index."""
+    """The ``settings.analysis`` block of the product index (read at index build)."""
     return {
         "filter": {
             "banua_id_stop": {
@@ -45,7 +80,7 @@ def index_analysis() -> dict:
             # keeps the index small; changing the list needs a reindex all the same.
             "banua_synonyms": {
                 "type": "synonym_graph",
-                "synonyms": read_word_list("synonyms.txt"),
+                "synonyms": synonym_rules(),
             },
             "banua_edge": {"type": "edge_ngram", "min_gram": 2, "max_gram": 20},
             "banua_en_stemmer": {"type": "stemmer", "language": "english"},

@@ -48,3 +48,17 @@ def dead_es(settings):
     settings.ELASTICSEARCH_TIMEOUT = 2
     settings.ELASTICSEARCH_INDEX_PREFIX = f"banua_test_{uuid.uuid4().hex[:12]}"
     return settings
+
+
+@pytest.fixture(autouse=True)
+def _fresh_spelling_vocabulary():
+    """The database path caches the catalogue's words and the synonym rules; each test
+    has its own catalogue and rules."""
+    from search import spelling
+    from search.analysis import clear_synonym_cache
+
+    spelling.clear()
+    clear_synonym_cache()
+    yield
+    spelling.clear()
+    clear_synonym_cache()

@@ -18,6 +18,7 @@ RESULT_KEYS = {
     "per_page",
     "sort",
     "did_you_mean",
+    "related",
     "results",
     "facets",
 }

@@ -69,7 +69,9 @@ def test_price_and_stock_changes_of_a_variant_reach_the_index(
     assert document["in_stock"] is False
 
 
-def test_stock_taken_by_checkout_reaches_the_index(es, django_capture_on_commit_callbacks):
+def test_stock_taken_by_checkout_reaches_the_index(
+    es, django_capture_on_commit_callbacks
+):
     """Checkout takes stock with a conditional UPDATE (no post_save) and says so with
     the marketplace's stock_changed signal."""
     from django.db.models import F

@@ -109,7 +109,8 @@ def test_query_count_stays_small_and_constant(
     for number in range(8):
         f.product(f"Kain Sasirangan Tambahan {number}")
     client.get("/cari/?q=sasirangan")  # warm per-process caches (site root paths)
-    with django_assert_max_num_queries(10):
+    # 10, plus the "near a destination" list and the search-insight counter (one UPDATE).
+    with django_assert_max_num_queries(12):
         response = client.get("/cari/?q=sasirangan")
     assert response.context["products"].total == 10
 
@@ -134,7 +135,9 @@ def test_products_from_elasticsearch_and_pages_from_wagtails_backend(
     assert response.context["products"].backend == "elasticsearch"
     parts = sections(response.content.decode())
     assert "Kain Sasirangan Merah" in parts["hasil-produk"]
-    with django_assert_max_num_queries(10):
+    # As on the database: 10 plus the destinations list and the insight counter, which
+    # on a query's first search of the day also inserts its row (in a savepoint).
+    with django_assert_max_num_queries(14):
         response = client.get("/cari/?q=sasirangan")
     parts = sections(response.content.decode())
     assert "Pasar Terapung Lok Baintan" in parts["hasil-destinasi"]

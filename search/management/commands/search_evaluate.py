@@ -1,5 +1,5 @@
-"""Print nDCG@10, recall@10 and the zero-result rate of product search on the judged
-queries."""
+"""Print nDCG@10, recall@10, the zero-result rate, false results (results for queries
+the catalogue has no answer to) and nDCG per query kind, on the judged queries."""
 
 from pathlib import Path
 
@@ -16,9 +16,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--backend",
-            choices=["elasticsearch", "database"],
+            choices=["elasticsearch", "database", "all"],
             default="elasticsearch",
-            help="Which backend to evaluate (default: elasticsearch).",
+            help=(
+                "Which backend to evaluate (default: elasticsearch); the database is "
+                "the one DATABASE_URL names (PostgreSQL or SQLite); all runs both."
+            ),
         )
         parser.add_argument("-k", type=int, default=10)
         parser.add_argument(
@@ -30,15 +33,30 @@ class Command(BaseCommand):
         parser.add_argument("--verbose-queries", action="store_true")
 
     def handle(self, *args, **options):
+        backends = (
+            ["elasticsearch", "database"]
+            if options["backend"] == "all"
+            else [options["backend"]]
+        )
+        for backend in backends:
+            self._evaluate(backend, options)
+
+    def _evaluate(self, backend: str, options) -> None:
+        from django.db import connection
+
         k = options["k"]
-        if options["backend"] == "elasticsearch":
+        if backend == "elasticsearch":
             if not engine.is_configured():
                 raise CommandError(
                     "ELASTICSEARCH_URL is not set; try --backend database."
                 )
             from search.products import product_search_es as backend_search
+
+            label = "elasticsearch"
         else:
             from search.fallback import product_search_db as backend_search
+
+            label = f"database:{connection.vendor}"
 
         def search(query: str):
             result = backend_search(ProductSearchParams(q=query, per_page=k))
@@ -51,13 +69,21 @@ class Command(BaseCommand):
                 raise
             raise CommandError(f"Elasticsearch failed: {exc}") from exc
         if options["verbose_queries"] or options["verbosity"] > 1:
-            for score in sorted(report["scores"], key=lambda s: s.ndcg):
+            for score in sorted(report["scores"], key=lambda s: (s.kind, s.ndcg)):
                 self.stdout.write(
-                    f"{score.ndcg:5.2f} {score.recall:5.2f} {score.total:4d}  "
-                    f"{score.query!r} -> {', '.join(score.top)}"
+                    f"{score.kind:9} {score.ndcg:5.2f} {score.recall:5.2f} "
+                    f"{score.total:4d}  {score.query!r} -> {', '.join(score.top)}"
                 )
         self.stdout.write(
-            f"backend={options['backend']} queries={report['queries']} "
+            f"backend={label} queries={report['queries']} "
             f"nDCG@{k}={report['ndcg']:.3f} recall@{k}={report['recall']:.3f} "
-            f"zero-result rate={report['zero_result_rate']:.3f}"
+            f"zero-result rate={report['zero_result_rate']:.3f} "
+            f"false-result rate={report['false_result_rate']:.3f} "
+            f"(results for {report['absent_queries']} queries with no relevant "
+            f"product: {report['false_results']})"
         )
+        for kind, figures in report["per_kind"].items():
+            self.stdout.write(
+                f"  kind={kind:9} queries={figures['queries']:3d} "
+                f"nDCG@{k}={figures['ndcg']:.3f} recall@{k}={figures['recall']:.3f}"
+            )
