@@ -5,7 +5,17 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Avg, Count, Min, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import (
+    Avg,
+    Count,
+    F,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext, ngettext
 
@@ -34,7 +44,11 @@ def product_list_visible():
         .select_related("vendor", "category")
         .annotate(price_from=Min("variants__price", filter=Q(variants__is_active=True)))
         .annotate(
-            stock_total=Sum("variants__stock", filter=Q(variants__is_active=True))
+            # Sellable units (on hand minus held by unpaid orders), not on-hand.
+            stock_total=Sum(
+                F("variants__stock") - F("variants__held"),
+                filter=Q(variants__is_active=True),
+            )
         )
         .prefetch_related(
             Prefetch(
@@ -96,7 +110,7 @@ def product_get_visible(*, slug: str):
     if product is not None:
         variants = list(product.variants.all())
         product.price_from = min((v.price for v in variants), default=None)
-        product.stock_total = sum(v.stock for v in variants)
+        product.stock_total = sum(v.sellable for v in variants)
     return product
 
 
@@ -205,11 +219,13 @@ def cart_summary(*, cart) -> CartSummary:
             problem = gettext("No longer sold.")
         elif vendor.is_on_holiday():
             problem = gettext("The shop is on holiday.")
-        elif item.quantity > variant.stock:
+        elif item.quantity > variant.sellable:
             problem = (
-                ngettext("Only %(count)d left.", "Only %(count)d left.", variant.stock)
-                % {"count": variant.stock}
-                if variant.stock
+                ngettext(
+                    "Only %(count)d left.", "Only %(count)d left.", variant.sellable
+                )
+                % {"count": variant.sellable}
+                if variant.sellable
                 else gettext("Out of stock.")
             )
         line = CartLine(

@@ -60,12 +60,12 @@ def _sellable_variant(*, variant_id) -> ProductVariant:
 
 
 def _check_stock(variant: ProductVariant, quantity: int) -> None:
-    if quantity > variant.stock:
-        if variant.stock == 0:
+    if quantity > variant.sellable:
+        if variant.sellable == 0:
             message = _("%(product)s is out of stock.") % {"product": variant}
         else:
             message = _("Only %(count)d of %(product)s left in stock.") % {
-                "count": variant.stock,
+                "count": variant.sellable,
                 "product": variant,
             }
         raise MarketplaceError(message, code="insufficient_stock")
@@ -128,7 +128,7 @@ def cart_add_item(*, cart: Cart, variant_id, quantity=1) -> CartItem:
                     cart=cart, variant=variant
                 )
                 item.quantity = min(
-                    item.quantity + quantity, variant.stock, MAX_QUANTITY
+                    item.quantity + quantity, variant.sellable, MAX_QUANTITY
                 )
                 item.save(update_fields=["quantity"])
         else:
@@ -181,7 +181,7 @@ def cart_merge(*, source: Cart, target: Cart) -> Cart:
             for item in CartItem.objects.select_for_update().filter(cart=target)
         }
         for item in CartItem.objects.filter(cart=source).select_related("variant"):
-            limit = min(item.variant.stock, MAX_QUANTITY)
+            limit = min(item.variant.sellable, MAX_QUANTITY)
             if item.variant_id in existing:
                 kept = existing[item.variant_id]
                 kept.quantity = max(

@@ -48,7 +48,9 @@ def test_concurrent_buyers_never_oversell():
             services.order_mark_paid(order_id=order.pk)
             with lock:
                 paid.append(order.pk)
-                seen_stock.append(ProductVariant.objects.get(pk=variant.pk).stock)
+                seen_stock.append(
+                    ProductVariant.objects.get(pk=variant.pk).sellable
+                )
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             with lock:
                 errors.append(repr(error))
@@ -76,4 +78,5 @@ def test_concurrent_buyers_never_oversell():
     # Every last unit was sold exactly once: paid quantities equal the initial stock.
     assert sold == INITIAL_STOCK
     assert len(paid) == INITIAL_STOCK
-    assert variant.stock == 0
+    # Everything paid: nothing left on the shelf and nothing still held.
+    assert (variant.stock, variant.held) == (0, 0)
