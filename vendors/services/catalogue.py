@@ -110,7 +110,11 @@ def product_save(
         raise ValidationError({"photos": errors})
 
     with transaction.atomic():
-        vendor = Vendor.objects.select_for_update().get(pk=vendor.pk)
+        # NO KEY locks (here and on the variants): they serialise the vendor's own
+        # saves but let checkouts and payments insert rows that point at the vendor
+        # or variant (sub-orders, order lines, ledger entries take KEY SHARE), so a
+        # payment holding a variant never waits on a vendor this save holds.
+        vendor = Vendor.objects.select_for_update(no_key=True).get(pk=vendor.pk)
         is_new = product is None
         if is_new:
             product = Product(vendor=vendor)
@@ -158,7 +162,10 @@ def product_save(
 
 
 def _save_variants(product: Product, variants: list[VariantInput]) -> None:
-    existing = {variant.pk: variant for variant in product.variants.select_for_update()}
+    existing = {
+        variant.pk: variant
+        for variant in product.variants.select_for_update(no_key=True).order_by("pk")
+    }
     seen_skus = set()
     # Deletions first so a SKU freed by a deleted row can be reused by a new one.
     for row in variants:
@@ -353,7 +360,7 @@ def variant_stock_bulk_update(
         # Locked in id order, the same order every stock writer uses, to avoid
         # deadlocks.
         variants = list(
-            ProductVariant.objects.select_for_update()
+            ProductVariant.objects.select_for_update(no_key=True)
             .filter(pk__in=stocks, product__vendor=vendor)
             .order_by("pk")
         )
