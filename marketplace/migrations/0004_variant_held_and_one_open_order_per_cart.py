@@ -30,7 +30,9 @@ def held_back_to_stock(apps, schema_editor):
     from django.db.models import F
 
     ProductVariant = apps.get_model("marketplace", "ProductVariant")
-    ProductVariant.objects.filter(held__gt=0).update(stock=F("stock") - F("held"))
+    ProductVariant.objects.filter(held__gt=0).update(
+        stock=F("stock") - F("held"), held=0
+    )
 
 
 class Migration(migrations.Migration):
