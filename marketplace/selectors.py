@@ -182,8 +182,29 @@ def shipping_per_kg_cost(*, rate: int, weight_grams: int) -> int:
     return rate * kilos
 
 
+def units_held_for_cart(*, cart) -> dict[int, int]:
+    """Units the cart's own unpaid order holds, by variant id.
+
+    They are not sellable to others, but they are this cart's: its page must not call
+    them sold out, and checking it out again returns (or replaces) that order.
+    """
+    from marketplace.models import OrderStatus, ReservationStatus, StockReservation
+
+    rows = (
+        StockReservation.objects.filter(
+            order__cart=cart,
+            order__status=OrderStatus.PENDING,
+            status=ReservationStatus.HELD,
+        )
+        .values("variant_id")
+        .annotate(units=Sum("quantity"))
+        .order_by()
+    )
+    return {row["variant_id"]: row["units"] for row in rows}
+
+
 def cart_summary(*, cart) -> CartSummary:
-    """The cart grouped by vendor with server-side prices, in three queries."""
+    """The cart grouped by vendor with server-side prices, in four queries."""
     from marketplace.models import CartItem
 
     if cart is None:
@@ -208,6 +229,7 @@ def cart_summary(*, cart) -> CartSummary:
         if items
         else set()
     )
+    own = units_held_for_cart(cart=cart) if items else {}
     groups: dict[int, CartVendorGroup] = {}
     for item in items:
         variant = item.variant
@@ -219,13 +241,11 @@ def cart_summary(*, cart) -> CartSummary:
             problem = gettext("No longer sold.")
         elif vendor.is_on_holiday():
             problem = gettext("The shop is on holiday.")
-        elif item.quantity > variant.sellable:
+        elif item.quantity > (available := variant.sellable + own.get(variant.pk, 0)):
             problem = (
-                ngettext(
-                    "Only %(count)d left.", "Only %(count)d left.", variant.sellable
-                )
-                % {"count": variant.sellable}
-                if variant.sellable
+                ngettext("Only %(count)d left.", "Only %(count)d left.", available)
+                % {"count": available}
+                if available
                 else gettext("Out of stock.")
             )
         line = CartLine(

@@ -126,3 +126,27 @@ def test_late_payment_of_a_replaced_order_is_honoured_beside_the_new_one():
     assert second.status == OrderStatus.PENDING
     variant.refresh_from_db()
     assert (variant.stock, variant.held, variant.sellable) == (8, 3, 5)
+
+
+def test_the_carts_own_hold_is_not_sold_out_to_it():
+    from marketplace import selectors
+
+    variant = sellable_variant(stock=2)
+    cart = guest_cart()
+    order = place_order(items=[(variant, 2)], cart=cart)
+    variant.refresh_from_db()
+    assert variant.sellable == 0
+    # Its own page shows no problem, and submitting again returns the same order.
+    assert not selectors.cart_summary(cart=cart).has_problems
+    assert _submit(cart, variant).pk == order.pk
+    # Another cart sees it sold out.
+    other = guest_cart()
+    with pytest.raises(MarketplaceError) as error:
+        services.cart_add_item(cart=other, variant_id=variant.pk, quantity=1)
+    assert error.value.code == "insufficient_stock"
+    # Lowering the quantity in its own cart is fine, and replaces the order on submit.
+    services.cart_set_quantity(cart=cart, variant_id=variant.pk, quantity=1)
+    replaced = _submit(cart, variant)
+    assert replaced.pk != order.pk
+    variant.refresh_from_db()
+    assert (variant.stock, variant.held) == (2, 1)
