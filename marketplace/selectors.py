@@ -203,8 +203,12 @@ def units_held_for_cart(*, cart) -> dict[int, int]:
     return {row["variant_id"]: row["units"] for row in rows}
 
 
-def cart_summary(*, cart) -> CartSummary:
-    """The cart grouped by vendor with server-side prices, in four queries."""
+def cart_summary(*, cart, held_for_cart: dict[int, int] | None = None) -> CartSummary:
+    """The cart grouped by vendor with server-side prices, in four queries.
+
+    ``held_for_cart``: what the cart's own unpaid order holds, when the caller knows
+    it (checkout, which just found there is none); read here otherwise.
+    """
     from marketplace.models import CartItem
 
     if cart is None:
@@ -229,7 +233,9 @@ def cart_summary(*, cart) -> CartSummary:
         if items
         else set()
     )
-    own = units_held_for_cart(cart=cart) if items else {}
+    own = held_for_cart
+    if own is None:
+        own = units_held_for_cart(cart=cart) if items else {}
     groups: dict[int, CartVendorGroup] = {}
     for item in items:
         variant = item.variant

@@ -234,7 +234,9 @@ def checkout_start(
     if cart is None:
         raise MarketplaceError(_("Your cart is empty."), code="empty_cart")
     with transaction.atomic():
-        cart = Cart.objects.select_for_update().get(pk=cart.pk)
+        cart = Cart.objects.select_for_update().filter(pk=cart.pk).first()
+        if cart is None:  # merged into an account's cart at login meanwhile
+            raise MarketplaceError(_("Your cart is empty."), code="empty_cart")
         open_order = (
             Order.objects.select_for_update()
             .filter(cart=cart, status=OrderStatus.PENDING)
@@ -247,7 +249,8 @@ def checkout_start(
             ):
                 open_order.checkout_reused = True
                 return open_order
-            # Imported here: orders imports checkout's neighbours at module level.
+            # Imported here, as in checkout_begin_payment: the services import one
+            # another through the package.
             from marketplace.services.orders import order_cancel_unpaid
 
             order_cancel_unpaid(
@@ -267,8 +270,8 @@ def checkout_start(
 
 def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
     """Places a new order from the (locked) cart; runs inside checkout_start's
-    transaction."""
-    summary = selectors.cart_summary(cart=cart)
+    transaction. The cart has no open order any more, so nothing of it is held."""
+    summary = selectors.cart_summary(cart=cart, held_for_cart={})
     if summary.is_empty:
         raise MarketplaceError(_("Your cart is empty."), code="empty_cart")
     _cart_problems(summary)

@@ -121,11 +121,12 @@ def _release_reservations(order: Order) -> None:
 
 
 def _commit_reservations(order: Order) -> None:
-    """Payment: the held units leave the shelf (``stock - n, held - n``)."""
+    """Payment: the held units leave the shelf (``stock - n, held - n``). The caller
+    holds the order's lock, which guards its reservations."""
     held = list(
-        StockReservation.objects.select_for_update()
-        .filter(order=order, status=ReservationStatus.HELD)
-        .order_by("variant_id", "id")
+        StockReservation.objects.filter(
+            order=order, status=ReservationStatus.HELD
+        ).order_by("variant_id", "id")
     )
     for reservation in held:
         variant_commit(variant_id=reservation.variant_id, quantity=reservation.quantity)
@@ -197,7 +198,6 @@ def order_mark_paid(
                 order.payment_intent_id = payment_intent_id
                 order.save(update_fields=["payment_intent_id"])
         else:
-            _commit_reservations(order)
             order.paid_at = timezone.now()
             if payment_intent_id:
                 order.payment_intent_id = payment_intent_id
@@ -210,6 +210,8 @@ def order_mark_paid(
                 _transition(suborder, to=OrderStatus.PAID, note=note)
                 ledger_record_sale(suborder=suborder)
             _clear_bought_items(order)
+            # Last: popular variants' rows stay locked only from here to the commit.
+            _commit_reservations(order)
             order_id_for_mail = order.pk
             transaction.on_commit(lambda: _notify_paid(order_id_for_mail))
     if refund_needed:
