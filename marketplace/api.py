@@ -33,7 +33,10 @@ class VariantOut(Schema):
     sku: str
     label: str
     price: int = Field(description="Whole rupiah")
-    stock: int
+    stock: int = Field(
+        description="Units that may be bought now (on hand minus units held by "
+        "unpaid orders)"
+    )
 
 
 class ProductOut(Schema):
@@ -230,7 +233,13 @@ def product_get(request, slug: Slug):
     data = _product_out(product)
     data["description"] = product.description
     data["variants"] = [
-        {"id": v.pk, "sku": v.sku, "label": v.label, "price": v.price, "stock": v.stock}
+        {
+            "id": v.pk,
+            "sku": v.sku,
+            "label": v.label,
+            "price": v.price,
+            "stock": v.sellable,
+        }
         for v in product.variants.all()
     ]
     return data
@@ -285,10 +294,20 @@ def cart_remove(request, variant_id: int = Path(..., ge=1, le=ID_MAX)):
 
 
 @router.post(
-    "/checkout", response={201: OrderOut, 400: ErrorOut, 409: ErrorOut, 502: ErrorOut}
+    "/checkout",
+    response={
+        200: OrderOut,
+        201: OrderOut,
+        400: ErrorOut,
+        409: ErrorOut,
+        502: ErrorOut,
+    },
 )
 def checkout_start(request, payload: CheckoutIn):
-    """Places the order (prices from the database) and returns where to pay."""
+    """Places the order (prices from the database) and returns where to pay.
+
+    A cart has one unpaid order: submitting it again answers 200 with that order.
+    """
     _csrf(request)
     cart = request_cart(request)
     try:
@@ -303,15 +322,19 @@ def checkout_start(request, payload: CheckoutIn):
             language=get_language() or "id",
         )
         remember_order(request, order)
-        services.checkout_begin_payment(
-            order=order, base_url=request.build_absolute_uri("/")[:-1]
-        )
+        if not order.checkout_reused:
+            # A repeated submit gets the cart's open order back (its payment_url
+            # included) without starting a second payment.
+            services.checkout_begin_payment(
+                order=order, base_url=request.build_absolute_uri("/")[:-1]
+            )
     except MarketplaceError as error:
         return _fail(error)
+    reused = order.checkout_reused
     order = selectors.order_get_for_buyer(
         user=request.user, number=order.number, session_orders=[order.number]
     )
-    return Status(201, _order_out(order))
+    return Status(200 if reused else 201, _order_out(order))
 
 
 @router.get("/orders", response=list[OrderOut])

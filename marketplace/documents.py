@@ -178,7 +178,7 @@ class ProductDocument(Document):
         return min(prices) if prices else None
 
     def prepare_in_stock(self, obj):
-        return any(variant.stock > 0 for variant in self._active_variants(obj))
+        return any(variant.in_stock for variant in self._active_variants(obj))
 
     def prepare_rating(self, obj):
         return float(getattr(obj, "rating_average", None) or 0.0)

@@ -5,7 +5,17 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Avg, Count, Min, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import (
+    Avg,
+    Count,
+    F,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext, ngettext
 
@@ -35,7 +45,11 @@ def product_list_visible():
         .select_related("vendor", "category")
         .annotate(price_from=Min("variants__price", filter=Q(variants__is_active=True)))
         .annotate(
-            stock_total=Sum("variants__stock", filter=Q(variants__is_active=True))
+            # Sellable units (on hand minus held by unpaid orders), not on-hand.
+            stock_total=Sum(
+                F("variants__stock") - F("variants__held"),
+                filter=Q(variants__is_active=True),
+            )
         )
         .prefetch_related(
             Prefetch(
@@ -97,7 +111,7 @@ def product_get_visible(*, slug: str):
     if product is not None:
         variants = list(product.variants.all())
         product.price_from = min((v.price for v in variants), default=None)
-        product.stock_total = sum(v.stock for v in variants)
+        product.stock_total = sum(v.sellable for v in variants)
     return product
 
 
@@ -169,8 +183,33 @@ def shipping_per_kg_cost(*, rate: int, weight_grams: int) -> int:
     return rate * kilos
 
 
-def cart_summary(*, cart) -> CartSummary:
-    """The cart grouped by vendor with server-side prices, in three queries."""
+def units_held_for_cart(*, cart) -> dict[int, int]:
+    """Units the cart's own unpaid order holds, by variant id.
+
+    They are not sellable to others, but they are this cart's: its page must not call
+    them sold out, and checking it out again returns (or replaces) that order.
+    """
+    from marketplace.models import OrderStatus, ReservationStatus, StockReservation
+
+    rows = (
+        StockReservation.objects.filter(
+            order__cart=cart,
+            order__status=OrderStatus.PENDING,
+            status=ReservationStatus.HELD,
+        )
+        .values("variant_id")
+        .annotate(units=Sum("quantity"))
+        .order_by()
+    )
+    return {row["variant_id"]: row["units"] for row in rows}
+
+
+def cart_summary(*, cart, held_for_cart: dict[int, int] | None = None) -> CartSummary:
+    """The cart grouped by vendor with server-side prices, in four queries.
+
+    ``held_for_cart``: what the cart's own unpaid order holds, when the caller knows
+    it (checkout, which just found there is none); read here otherwise.
+    """
     from marketplace.models import CartItem
 
     if cart is None:
@@ -195,6 +234,9 @@ def cart_summary(*, cart) -> CartSummary:
         if items
         else set()
     )
+    own = held_for_cart
+    if own is None:
+        own = units_held_for_cart(cart=cart) if items else {}
     groups: dict[int, CartVendorGroup] = {}
     for item in items:
         variant = item.variant
@@ -206,11 +248,11 @@ def cart_summary(*, cart) -> CartSummary:
             problem = gettext("No longer sold.")
         elif vendor.is_on_holiday():
             problem = gettext("The shop is on holiday.")
-        elif item.quantity > variant.stock:
+        elif item.quantity > (available := variant.sellable + own.get(variant.pk, 0)):
             problem = (
-                ngettext("Only %(count)d left.", "Only %(count)d left.", variant.stock)
-                % {"count": variant.stock}
-                if variant.stock
+                ngettext("Only %(count)d left.", "Only %(count)d left.", available)
+                % {"count": available}
+                if available
                 else gettext("Out of stock.")
             )
         line = CartLine(

@@ -7,7 +7,7 @@ dashboard, so another vendor's id is a 404.
 """
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -32,7 +32,7 @@ from marketplace.limits import (
 )
 from marketplace.models import Category, ProductStatus
 from vendors import selectors, services
-from vendors.services.catalogue import VariantInput
+from vendors.services.catalogue import MAX_STOCK, VariantInput
 
 router = Router(tags=["vendors"])
 
@@ -86,10 +86,19 @@ class MyVariant(InputSchema):
     size: str = Field("", max_length=40)
     colour: str = Field("", max_length=40)
     price: int = Field(..., gt=0, le=INT_MAX)
-    stock: int = Field(0, ge=0, le=INT_MAX)
+    # On hand (units on the shelf, including those held by unpaid orders). Left as it
+    # is when omitted, or when equal to ``stock_loaded`` (the value this client read):
+    # sending a product back unchanged never overwrites stock a payment moved.
+    stock: int | None = Field(None, ge=0, le=MAX_STOCK)
+    stock_loaded: int | None = Field(None, ge=0, le=MAX_STOCK)
     weight_grams: int = Field(250, gt=0, le=INT_MAX)
     is_active: bool = True
     delete: bool = False
+
+
+class MyVariantOut(MyVariant):
+    held: int = Field(0, description="Units held by unpaid orders (read-only)")
+    sellable: int = Field(0, description="stock - held (read-only)")
 
 
 class MyProductIn(InputSchema):
@@ -123,7 +132,7 @@ class MyProductOut(Schema):
     motif_name: str
     motif_meaning: str
     tags: list[str]
-    variants: list[MyVariant]
+    variants: list[MyVariantOut]
 
 
 class MyShopOut(Schema):
@@ -135,8 +144,16 @@ class MyShopOut(Schema):
     on_holiday: bool
 
 
+VariantId = Annotated[int, Field(gt=0, le=2**31 - 1)]
+StockValue = Annotated[int, Field(ge=0, le=MAX_STOCK)]
+
+
 class StockIn(Schema):
-    stocks: dict[int, int]
+    """New on-hand counts by variant id; ``loaded`` (optional) the counts this client
+    read, so entries it did not change are skipped."""
+
+    stocks: dict[VariantId, StockValue] = Field(..., max_length=1000)
+    loaded: dict[VariantId, StockValue] = Field(default_factory=dict, max_length=1000)
 
 
 class StockOut(Schema):
@@ -227,6 +244,9 @@ def _my_product_out(product) -> dict:
             "colour": v.colour,
             "price": v.price,
             "stock": v.stock,
+            "stock_loaded": v.stock,
+            "held": v.held,
+            "sellable": v.sellable,
             "weight_grams": v.weight_grams,
             "is_active": v.is_active,
         }
@@ -365,7 +385,10 @@ def my_stock(request, payload: StockIn):
     vendor = _my_vendor(request)
     try:
         changed = services.variant_stock_bulk_update(
-            vendor=vendor, actor=request.auth, stocks=payload.stocks
+            vendor=vendor,
+            actor=request.auth,
+            stocks=payload.stocks,
+            loaded=payload.loaded,
         )
     except ValidationError as error:
         # Another vendor's variant id is reported like a missing one: nothing leaks.

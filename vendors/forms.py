@@ -14,14 +14,19 @@ from django.forms import inlineformset_factory
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.limits import INT_MAX, id_or_none
+from marketplace.limits import id_or_none
 from marketplace.models import Category, Product, ProductStatus, ProductVariant
 from notifications.services import email_queue
 from tourism.models import DestinationPage
 from vendors import rate_limits
 from vendors.models import BankAccount, Vendor
 from vendors.photos import photo_validate
-from vendors.services.catalogue import PRODUCT_FIELDS, VariantInput, tags_clean
+from vendors.services.catalogue import (
+    MAX_STOCK,
+    PRODUCT_FIELDS,
+    VariantInput,
+    tags_clean,
+)
 from vendors.text import sanitise_text
 
 TOO_MANY_ATTEMPTS = _(
@@ -389,12 +394,29 @@ class VariantForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Price and weight carry this bound in the model; stock's column is bounded
-        # here so SQLite refuses what PostgreSQL's integer column would.
-        self.fields["stock"].validators.append(MaxValueValidator(INT_MAX))
+        stock = self.fields["stock"]
+        stock.label = _("Stock on hand")
+        stock.max_value = MAX_STOCK
+        stock.validators.append(MaxValueValidator(MAX_STOCK))
+        # The page carries the on-hand value it showed; the service writes on-hand
+        # only when the vendor changed it, so saving a stale page never clobbers
+        # stock that payments moved meanwhile.
+        stock.show_hidden_initial = True
+        if self.instance.pk and self.instance.held:
+            stock.help_text = _(
+                "%(held)d held by unpaid orders (stock on hand cannot be lower)."
+            ) % {"held": self.instance.held}
 
     def clean_sku(self):
         return self.cleaned_data["sku"].strip().upper()
+
+    def stock_loaded(self) -> int | None:
+        """The on-hand value the page showed when the vendor opened it."""
+        if not self.instance.pk:
+            return None
+        if "stock" in self.changed_data:
+            return None
+        return self.cleaned_data.get("stock")
 
 
 VariantFormSet = inlineformset_factory(
@@ -427,6 +449,7 @@ def variant_inputs(formset) -> list[VariantInput]:
                 colour=data.get("colour", ""),
                 price=data.get("price") or 0,
                 stock=data.get("stock") or 0,
+                stock_loaded=form.stock_loaded(),
                 weight_grams=data.get("weight_grams") or 250,
                 is_active=bool(data.get("is_active")),
             )
@@ -441,10 +464,14 @@ class BulkStockForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.variants = list(variants)
         for variant in self.variants:
+            # show_hidden_initial: the page carries the value it showed, so only
+            # the numbers the vendor changed are written (see stocks()).
             self.fields[f"stock_{variant.pk}"] = forms.IntegerField(
                 label=str(variant),
                 min_value=0,
+                max_value=MAX_STOCK,
                 initial=variant.stock,
+                show_hidden_initial=True,
                 widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
             )
 
@@ -453,9 +480,12 @@ class BulkStockForm(forms.Form):
             yield variant, self[f"stock_{variant.pk}"]
 
     def stocks(self) -> dict[int, int]:
+        """On-hand values the vendor changed on this page (the others are left as
+        they are now, which may differ from what the page showed)."""
         return {
             variant.pk: self.cleaned_data[f"stock_{variant.pk}"]
             for variant in self.variants
+            if f"stock_{variant.pk}" in self.changed_data
         }
 
 

@@ -7,7 +7,7 @@ resource, and reused by the shop page, the dashboard, the API and the admin.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Min, Prefetch, Q, Sum
+from django.db.models import Count, F, Min, Prefetch, Q, Sum
 from django.utils import timezone
 
 from marketplace import selectors as marketplace_selectors
@@ -102,12 +102,15 @@ def product_list_for_vendor(*, vendor: Vendor):
         Product.objects.filter(vendor=vendor)
         .select_related("category")
         .annotate(
+            # On-hand and held by unpaid orders; "low" is judged on what is sellable.
             stock_total=Sum("variants__stock", filter=Q(variants__is_active=True)),
+            held_total=Sum("variants__held", filter=Q(variants__is_active=True)),
             price_from=Min("variants__price", filter=Q(variants__is_active=True)),
             low_stock_count=Count(
                 "variants",
                 filter=Q(
-                    variants__is_active=True, variants__stock__lte=LOW_STOCK_THRESHOLD
+                    variants__is_active=True,
+                    variants__stock__lte=F("variants__held") + LOW_STOCK_THRESHOLD,
                 ),
             ),
         )
@@ -149,7 +152,8 @@ def product_list_needing_attention(*, vendor: Vendor):
             low_stock_count=Count(
                 "variants",
                 filter=Q(
-                    variants__is_active=True, variants__stock__lte=LOW_STOCK_THRESHOLD
+                    variants__is_active=True,
+                    variants__stock__lte=F("variants__held") + LOW_STOCK_THRESHOLD,
                 ),
             )
         )

@@ -1,6 +1,8 @@
 """Demo marketplace data: shipping options for the seeded shops and one delivered order
 with a review, placed through the real services (demo payment provider, no money moves)."""
 
+from django.db.models import F
+
 from marketplace import services
 from marketplace.models import Order, Product, ShippingMethod, VendorShipping
 from vendors.models import Vendor
@@ -35,7 +37,8 @@ def seed_orders(seeder) -> None:
     for vendor in Vendor.objects.active().order_by("pk")[:2]:
         product = Product.objects.visible().filter(vendor=vendor).first()
         variant = (
-            product and product.variants.filter(is_active=True, stock__gte=1).first()
+            product
+            and product.variants.filter(is_active=True, stock__gt=F("held")).first()
         )
         if variant:
             picks.append(variant)

@@ -367,6 +367,13 @@ MARKETPLACE_RESERVATION_MINUTES = env_int("MARKETPLACE_RESERVATION_MINUTES", 45)
 # (`manage.py marketplace_autocomplete_orders`, run daily).
 MARKETPLACE_AUTOCOMPLETE_DAYS = env_int("MARKETPLACE_AUTOCOMPLETE_DAYS", 7)
 
+# --- Marketplace: units held by unpaid orders ----------------------------------------------
+# At most this many units may be held at once by the unpaid orders of one cart, guest
+# session or account, so one shopper cannot lock away a product's whole stock.
+MARKETPLACE_MAX_HELD_UNITS = env_int("MARKETPLACE_MAX_HELD_UNITS", 20)
+if MARKETPLACE_MAX_HELD_UNITS < 1:
+    raise ImproperlyConfigured("MARKETPLACE_MAX_HELD_UNITS must be 1 or more.")
+
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Banua"
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

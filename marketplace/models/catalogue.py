@@ -214,7 +214,14 @@ class ProductVariant(models.Model):
     price = models.PositiveIntegerField(
         _("price (Rp)"), validators=[MaxValueValidator(INT_MAX)]
     )
-    stock = models.PositiveIntegerField(_("stock"), default=0)
+    # On-hand: the units physically on the vendor's shelf, including those held for
+    # unpaid orders. Only the vendor (dashboard, API, bulk stock page) sets it; a paid
+    # order takes its units off it.
+    stock = models.PositiveIntegerField(_("stock on hand"), default=0)
+    # Units held by unpaid orders. Checkout raises it, cancel/expiry lowers it, payment
+    # moves it off ``stock``. Kept apart from ``stock`` so a vendor's save (which
+    # writes on-hand) can never undo or double a hold: sellable = stock - held.
+    held = models.PositiveIntegerField(_("held by unpaid orders"), default=0)
     weight_grams = models.PositiveIntegerField(
         _("weight (g)"), default=250, validators=[MaxValueValidator(INT_MAX)]
     )
@@ -228,6 +235,15 @@ class ProductVariant(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(stock__gte=0), name="variant_stock_never_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(held__gte=0), name="variant_held_never_negative"
+            ),
+            # A vendor cannot set on-hand below what unpaid orders hold, and nothing
+            # can be held that is not on the shelf.
+            models.CheckConstraint(
+                condition=Q(held__lte=models.F("stock")),
+                name="variant_held_within_stock",
             ),
             models.CheckConstraint(
                 condition=Q(price__gt=0), name="variant_price_positive"
@@ -244,5 +260,10 @@ class ProductVariant(models.Model):
         return " / ".join(part for part in (self.motif, self.size, self.colour) if part)
 
     @property
+    def sellable(self) -> int:
+        """Units a shopper may still buy: on-hand minus those held by unpaid orders."""
+        return max(self.stock - self.held, 0)
+
+    @property
     def in_stock(self) -> bool:
-        return self.stock > 0
+        return self.sellable > 0

@@ -65,6 +65,17 @@ class Order(models.Model):
     )
     # Guests follow their order through this key kept in their session.
     session_key = models.CharField(_("session"), max_length=40, blank=True)
+    # The cart this order was placed from. While the order is unpaid it is the cart's
+    # one open order (see the constraint below): a second submit of the same cart
+    # gets this order back instead of placing (and charging) another.
+    cart = models.ForeignKey(
+        "marketplace.Cart",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="orders",
+        verbose_name=_("cart"),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -117,6 +128,11 @@ class Order(models.Model):
                     grand_total=models.F("items_total") + models.F("shipping_total")
                 ),
                 name="order_total_adds_up",
+            ),
+            models.UniqueConstraint(
+                fields=["cart"],
+                condition=Q(status="pending"),
+                name="order_one_open_per_cart",
             ),
         ]
 
@@ -280,11 +296,11 @@ class ReservationStatus(models.TextChoices):
 
 
 class StockReservation(models.Model):
-    """Units taken off a variant's stock while its order awaits payment.
+    """Units held for an order while it awaits payment.
 
-    The variant's stock is decremented when the reservation is made (conditional
-    UPDATE), so
-    ``ProductVariant.stock`` is always what may still be sold; releasing puts it back.
+    A HELD row is counted in its variant's ``held`` (raised by a conditional UPDATE
+    that checks ``stock - held``), never subtracted from on-hand ``stock``: releasing
+    lowers ``held``, payment (COMMITTED) lowers both ``stock`` and ``held``.
     """
 
     order = models.ForeignKey(

@@ -7,6 +7,7 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from marketplace import selectors
 from marketplace.errors import MarketplaceError
 from marketplace.limits import id_or_none
 from marketplace.models import Cart, CartItem, Product, ProductVariant
@@ -59,13 +60,17 @@ def _sellable_variant(*, variant_id) -> ProductVariant:
     return variant
 
 
-def _check_stock(variant: ProductVariant, quantity: int) -> None:
-    if quantity > variant.stock:
-        if variant.stock == 0:
+def _check_stock(variant: ProductVariant, quantity: int, *, cart: Cart) -> None:
+    # What this cart's own unpaid order holds is still the cart's to buy.
+    available = variant.sellable + selectors.units_held_for_cart(cart=cart).get(
+        variant.pk, 0
+    )
+    if quantity > available:
+        if available == 0:
             message = _("%(product)s is out of stock.") % {"product": variant}
         else:
             message = _("Only %(count)d of %(product)s left in stock.") % {
-                "count": variant.stock,
+                "count": available,
                 "product": variant,
             }
         raise MarketplaceError(message, code="insufficient_stock")
@@ -114,7 +119,7 @@ def cart_add_item(*, cart: Cart, variant_id, quantity=1) -> CartItem:
                 _("Choose a quantity between 1 and %(max)d.") % {"max": MAX_QUANTITY},
                 code="bad_quantity",
             )
-        _check_stock(variant, new_quantity)
+        _check_stock(variant, new_quantity, cart=cart)
         if item is None:
             try:
                 with transaction.atomic():
@@ -128,7 +133,7 @@ def cart_add_item(*, cart: Cart, variant_id, quantity=1) -> CartItem:
                     cart=cart, variant=variant
                 )
                 item.quantity = min(
-                    item.quantity + quantity, variant.stock, MAX_QUANTITY
+                    item.quantity + quantity, variant.sellable, MAX_QUANTITY
                 )
                 item.save(update_fields=["quantity"])
         else:
@@ -159,7 +164,7 @@ def cart_set_quantity(*, cart: Cart, variant_id, quantity) -> CartItem | None:
             item.delete()
             return None
         variant = _sellable_variant(variant_id=item.variant_id)
-        _check_stock(variant, quantity)
+        _check_stock(variant, quantity, cart=cart)
         item.quantity = quantity
         item.save(update_fields=["quantity"])
     return item
@@ -181,7 +186,7 @@ def cart_merge(*, source: Cart, target: Cart) -> Cart:
             for item in CartItem.objects.select_for_update().filter(cart=target)
         }
         for item in CartItem.objects.filter(cart=source).select_related("variant"):
-            limit = min(item.variant.stock, MAX_QUANTITY)
+            limit = min(item.variant.sellable, MAX_QUANTITY)
             if item.variant_id in existing:
                 kept = existing[item.variant_id]
                 kept.quantity = max(

@@ -16,13 +16,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace import selectors
 from marketplace.errors import MarketplaceError
 from marketplace.models import (
+    Cart,
     Order,
     OrderLine,
     OrderStatus,
@@ -35,6 +36,7 @@ from marketplace.models import (
     SubOrder,
 )
 from marketplace.services.ledger import commission_split
+from marketplace.services.stock import variant_hold
 from marketplace.signals import stock_changed
 
 POSTAL_CODE = re.compile(r"^[1-9]\d{4}$")
@@ -110,26 +112,12 @@ def _new_number() -> str:
     return "BN" + timezone.localdate().strftime("%y%m%d") + secrets.token_hex(3).upper()
 
 
-def checkout_start(
-    *,
-    cart,
-    address: ShippingAddress,
-    shipping: dict,
-    user=None,
-    language: str = "id",
-    provider: str | None = None,
-) -> Order:
-    """Creates the pending order and reserves its stock, all or nothing.
+def max_held_units() -> int:
+    """Units one cart, guest session or account may hold in unpaid orders at once."""
+    return int(getattr(settings, "MARKETPLACE_MAX_HELD_UNITS", 20))
 
-    Stock is taken with conditional UPDATEs (``stock >= n``) in variant-id order, so two
-    buyers of the last unit can never both get it and locks are always taken in the same
-    order (no deadlocks). The payment provider is called by the caller after this
-    commits,
-    so no row lock is held while Stripe answers.
-    """
-    summary = selectors.cart_summary(cart=cart)
-    if summary.is_empty:
-        raise MarketplaceError(_("Your cart is empty."), code="empty_cart")
+
+def _cart_problems(summary) -> None:
     for group in summary.groups:
         for line in group.lines:
             if line.problem:
@@ -138,6 +126,9 @@ def checkout_start(
                     % {"product": line.variant, "problem": line.problem},
                     code="cart_problem",
                 )
+
+
+def _shipping_methods(summary, shipping: dict) -> dict:
     methods = {}
     for group in summary.groups:
         chosen = shipping.get(group.vendor.pk) or shipping.get(str(group.vendor.pk))
@@ -149,6 +140,155 @@ def checkout_start(
                 code="bad_shipping",
             )
         methods[group.vendor.pk] = (chosen, options[chosen])
+    return methods
+
+
+def _cart_signature(summary, shipping: dict, address, provider: str) -> tuple:
+    """What an order placed now from this cart would contain, to compare with the
+    cart's open order."""
+    lines = sorted(
+        (line.variant.pk, line.quantity, line.unit_price)
+        for group in summary.groups
+        for line in group.lines
+    )
+    methods = sorted(
+        (
+            group.vendor.pk,
+            str(shipping.get(group.vendor.pk) or shipping.get(str(group.vendor.pk))),
+        )
+        for group in summary.groups
+    )
+    return (lines, methods, tuple(sorted(address.__dict__.items())), provider)
+
+
+def _order_signature(order: Order) -> tuple:
+    lines = sorted(
+        (line.variant_id, line.quantity, line.unit_price)
+        for line in OrderLine.objects.filter(suborder__order=order)
+    )
+    methods = sorted(
+        (vendor_id, str(method))
+        for vendor_id, method in order.suborders.values_list(
+            "vendor_id", "shipping_method"
+        )
+    )
+    address = tuple(
+        sorted(
+            (name, getattr(order, name))
+            for name in ShippingAddress.__dataclass_fields__
+        )
+    )
+    return (lines, methods, address, order.payment_provider)
+
+
+def units_held_by(*, cart, session_key: str = "", user=None) -> int:
+    """Units held right now by the unpaid orders of this cart, session or account."""
+    owners = Q(cart=cart)
+    if session_key:
+        owners |= Q(session_key=session_key)
+    if getattr(user, "is_authenticated", False):
+        owners |= Q(buyer=user)
+    return (
+        StockReservation.objects.filter(
+            status=ReservationStatus.HELD,
+            order__status=OrderStatus.PENDING,
+        )
+        .filter(
+            order__in=Order.objects.filter(owners, status=OrderStatus.PENDING).values(
+                "pk"
+            )
+        )
+        .aggregate(units=Sum("quantity"))["units"]
+        or 0
+    )
+
+
+def checkout_start(
+    *,
+    cart,
+    address: ShippingAddress,
+    shipping: dict,
+    user=None,
+    language: str = "id",
+    provider: str | None = None,
+) -> Order:
+    """Creates the pending order and holds its stock, all or nothing; a cart has at
+    most one unpaid order.
+
+    The cart row is locked first, so submits of one cart (a double-click, a retried
+    request) run one after another. If the cart already has an unpaid order with the
+    same lines, prices, shipping, address and provider, that order is returned
+    (``order.checkout_reused`` is True) and nothing new is held or charged. If the
+    cart changed since, the old order is cancelled (its hold released) and a new one
+    placed: the shopper pays for what the cart holds now, never twice.
+
+    Units are held with conditional UPDATEs (``held + n <= stock``) in variant-id
+    order, so two buyers of the last unit can never both get it and locks are always
+    taken in the same order (cart, order, variants; no deadlocks). At most
+    ``MARKETPLACE_MAX_HELD_UNITS`` units may be held by one cart, guest session or
+    account, so one guest cannot lock away a product's whole stock. The payment
+    provider is called by the caller after this commits, so no row lock is held
+    while Stripe answers.
+    """
+    provider_name = provider or settings.PAYMENT_PROVIDER
+    if cart is None:
+        raise MarketplaceError(_("Your cart is empty."), code="empty_cart")
+    with transaction.atomic():
+        cart = Cart.objects.select_for_update().filter(pk=cart.pk).first()
+        if cart is None:  # merged into an account's cart at login meanwhile
+            raise MarketplaceError(_("Your cart is empty."), code="empty_cart")
+        open_order = (
+            Order.objects.select_for_update()
+            .filter(cart=cart, status=OrderStatus.PENDING)
+            .first()
+        )
+        if open_order is not None:
+            summary = selectors.cart_summary(cart=cart)
+            if _order_signature(open_order) == _cart_signature(
+                summary, shipping, address, provider_name
+            ):
+                open_order.checkout_reused = True
+                return open_order
+            # Imported here, as in checkout_begin_payment: the services import one
+            # another through the package.
+            from marketplace.services.orders import order_cancel_unpaid
+
+            order_cancel_unpaid(
+                order_id=open_order.pk, reason="replaced by a new checkout of its cart"
+            )
+        order = _place(
+            cart=cart,
+            address=address,
+            shipping=shipping,
+            user=user,
+            language=language,
+            provider_name=provider_name,
+        )
+    order.checkout_reused = False
+    return order
+
+
+def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
+    """Places a new order from the (locked) cart; runs inside checkout_start's
+    transaction. The cart has no open order any more, so nothing of it is held."""
+    summary = selectors.cart_summary(cart=cart, held_for_cart={})
+    if summary.is_empty:
+        raise MarketplaceError(_("Your cart is empty."), code="empty_cart")
+    _cart_problems(summary)
+    methods = _shipping_methods(summary, shipping)
+    units = sum(line.quantity for group in summary.groups for line in group.lines)
+    limit = max_held_units()
+    session_key = cart.session_key or ""
+    if units_held_by(cart=cart, session_key=session_key, user=user) + units > limit:
+        raise MarketplaceError(
+            _(
+                "An unpaid order can hold at most %(limit)d items at a time. Pay or "
+                "cancel your other unpaid orders, or buy fewer items."
+            )
+            % {"limit": limit},
+            code="held_units_cap",
+            status=409,
+        )
 
     by_vendor, by_category = selectors.commission_rates(
         vendor_ids=[g.vendor.pk for g in summary.groups],
@@ -157,109 +297,105 @@ def checkout_start(
         },
     )
     default_bp = selectors.commission_default_bp()
-    provider_name = provider or settings.PAYMENT_PROVIDER
     expires = timezone.now() + timedelta(minutes=reservation_minutes())
-    with transaction.atomic():
-        order = Order.objects.create(
-            number=_new_number(),
-            buyer=user if getattr(user, "is_authenticated", False) else None,
-            session_key=cart.session_key or "",
-            language=language if language in ("id", "en") else "id",
-            payment_provider=PaymentProviderName(provider_name),
-            payment_attempt=1,
-            expires_at=expires,
-            **address.__dict__,
+    order = Order.objects.create(
+        number=_new_number(),
+        buyer=user if getattr(user, "is_authenticated", False) else None,
+        session_key=session_key,
+        cart=cart,
+        language=language if language in ("id", "en") else "id",
+        payment_provider=PaymentProviderName(provider_name),
+        payment_attempt=1,
+        expires_at=expires,
+        **address.__dict__,
+    )
+    order.transfer_group = f"order-{order.pk}"
+    reservations = []
+    items_total = shipping_total = 0
+    for group in summary.groups:
+        method, cost = methods[group.vendor.pk]
+        commission = 0
+        for line in group.lines:
+            rate = by_vendor.get(
+                group.vendor.pk,
+                by_category.get(line.product.category_id, default_bp),
+            )
+            commission += commission_split(
+                items_total=line.line_total, shipping_cost=0, rate_bp=rate
+            )[1]
+        gross = group.items_total + cost
+        effective_bp = (
+            (commission * 10_000) // group.items_total if group.items_total else 0
         )
-        order.transfer_group = f"order-{order.pk}"
-        reservations = []
-        items_total = shipping_total = 0
-        for group in summary.groups:
-            method, cost = methods[group.vendor.pk]
-            commission = 0
-            for line in group.lines:
-                rate = by_vendor.get(
-                    group.vendor.pk,
-                    by_category.get(line.product.category_id, default_bp),
-                )
-                commission += commission_split(
-                    items_total=line.line_total, shipping_cost=0, rate_bp=rate
-                )[1]
-            gross = group.items_total + cost
-            effective_bp = (
-                (commission * 10_000) // group.items_total if group.items_total else 0
-            )
-            suborder = SubOrder.objects.create(
-                order=order,
-                vendor=group.vendor,
-                shipping_method=ShippingMethod(method),
-                shipping_cost=cost,
-                items_total=group.items_total,
-                gross=gross,
-                commission_rate_bp=effective_bp,
-                commission=commission,
-                vendor_net=gross - commission,
-            )
-            OrderLine.objects.bulk_create(
-                OrderLine(
-                    suborder=suborder,
-                    variant=line.variant,
-                    product_name=line.product.name,
-                    variant_label=line.variant.label,
-                    sku=line.variant.sku,
-                    unit_price=line.unit_price,
-                    quantity=line.quantity,
-                    line_total=line.line_total,
-                    weight_grams=line.variant.weight_grams * line.quantity,
-                )
-                for line in group.lines
-            )
-            items_total += group.items_total
-            shipping_total += cost
-            reservations.extend(
-                (line.variant.pk, line.quantity, line.variant) for line in group.lines
-            )
-        order.items_total = items_total
-        order.shipping_total = shipping_total
-        order.grand_total = items_total + shipping_total
-        order.save(
-            update_fields=[
-                "transfer_group",
-                "items_total",
-                "shipping_total",
-                "grand_total",
-            ]
-        )
-        for variant_id, quantity, variant in sorted(reservations, key=lambda r: r[0]):
-            taken = ProductVariant.objects.filter(
-                pk=variant_id, stock__gte=quantity
-            ).update(stock=F("stock") - quantity)
-            if not taken:
-                # Raising rolls back the order and every unit already taken above.
-                raise MarketplaceError(
-                    _("Sorry, %(product)s sold out while you were checking out.")
-                    % {"product": variant},
-                    code="insufficient_stock",
-                    status=409,
-                )
-        StockReservation.objects.bulk_create(
-            StockReservation(
-                order=order,
-                variant_id=variant_id,
-                quantity=quantity,
-                expires_at=expires,
-            )
-            for variant_id, quantity, _v in reservations
-        )
-        stock_changed.send(
-            sender=ProductVariant,
-            variant_ids=[variant_id for variant_id, *_ in reservations],
-        )
-        OrderStatusChange.objects.create(
+        suborder = SubOrder.objects.create(
             order=order,
-            from_status=OrderStatus.PENDING,
-            to_status=OrderStatus.PENDING,
-            note="placed",
+            vendor=group.vendor,
+            shipping_method=ShippingMethod(method),
+            shipping_cost=cost,
+            items_total=group.items_total,
+            gross=gross,
+            commission_rate_bp=effective_bp,
+            commission=commission,
+            vendor_net=gross - commission,
         )
+        OrderLine.objects.bulk_create(
+            OrderLine(
+                suborder=suborder,
+                variant=line.variant,
+                product_name=line.product.name,
+                variant_label=line.variant.label,
+                sku=line.variant.sku,
+                unit_price=line.unit_price,
+                quantity=line.quantity,
+                line_total=line.line_total,
+                weight_grams=line.variant.weight_grams * line.quantity,
+            )
+            for line in group.lines
+        )
+        items_total += group.items_total
+        shipping_total += cost
+        reservations.extend(
+            (line.variant.pk, line.quantity, line.variant) for line in group.lines
+        )
+    order.items_total = items_total
+    order.shipping_total = shipping_total
+    order.grand_total = items_total + shipping_total
+    order.save(
+        update_fields=[
+            "transfer_group",
+            "items_total",
+            "shipping_total",
+            "grand_total",
+        ]
+    )
+    for variant_id, quantity, variant in sorted(reservations, key=lambda r: r[0]):
+        if not variant_hold(variant_id=variant_id, quantity=quantity):
+            # Raising rolls back the order and every unit already held above.
+            raise MarketplaceError(
+                _("Sorry, %(product)s sold out while you were checking out.")
+                % {"product": variant},
+                code="insufficient_stock",
+                status=409,
+            )
+    StockReservation.objects.bulk_create(
+        StockReservation(
+            order=order,
+            variant_id=variant_id,
+            quantity=quantity,
+            expires_at=expires,
+        )
+        for variant_id, quantity, _v in reservations
+    )
+    stock_changed.send(
+        sender=ProductVariant,
+        variant_ids=[variant_id for variant_id, *_ in reservations],
+    )
+    OrderStatusChange.objects.create(
+        order=order,
+        from_status=OrderStatus.PENDING,
+        to_status=OrderStatus.PENDING,
+        note="placed",
+    )
     return order
 
 
@@ -285,4 +421,6 @@ __all__ = [
     "ShippingAddress",
     "checkout_begin_payment",
     "checkout_start",
+    "max_held_units",
+    "units_held_by",
 ]

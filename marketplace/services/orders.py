@@ -8,7 +8,6 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +22,12 @@ from marketplace.models import (
     ReservationStatus,
     StockReservation,
     SubOrder,
+)
+from marketplace.services.stock import (
+    variant_commit,
+    variant_release,
+    variant_take,
+    variant_untake,
 )
 from marketplace.signals import stock_changed
 
@@ -96,8 +101,8 @@ def _lock_order(order_id: int) -> Order:
 
 
 def _release_reservations(order: Order) -> None:
-    """Puts held units back on the shelf, in variant-id order so locks never
-    deadlock.
+    """Gives the order's held units back (``held - n``; on-hand is untouched), in
+    variant-id order so locks never deadlock.
     """
     held = list(
         StockReservation.objects.select_for_update()
@@ -105,8 +110,8 @@ def _release_reservations(order: Order) -> None:
         .order_by("variant_id", "id")
     )
     for reservation in held:
-        ProductVariant.objects.filter(pk=reservation.variant_id).update(
-            stock=F("stock") + reservation.quantity
+        variant_release(
+            variant_id=reservation.variant_id, quantity=reservation.quantity
         )
     StockReservation.objects.filter(pk__in=[r.pk for r in held]).update(
         status=ReservationStatus.RELEASED
@@ -117,9 +122,25 @@ def _release_reservations(order: Order) -> None:
         )
 
 
+def _commit_reservations(order: Order) -> None:
+    """Payment: the held units leave the shelf (``stock - n, held - n``). The caller
+    holds the order's lock, which guards its reservations."""
+    held = list(
+        StockReservation.objects.filter(
+            order=order, status=ReservationStatus.HELD
+        ).order_by("variant_id", "id")
+    )
+    for reservation in held:
+        variant_commit(variant_id=reservation.variant_id, quantity=reservation.quantity)
+    StockReservation.objects.filter(pk__in=[r.pk for r in held]).update(
+        status=ReservationStatus.COMMITTED
+    )
+
+
 def _retake_stock(order: Order) -> bool:
-    """For a payment that arrives after its reservation lapsed: take the units again if
-    left.
+    """For a payment that arrives after its reservation lapsed: take the units off
+    the shelf again if that many are still sellable (``stock - n`` where
+    ``stock - held >= n``).
     """
     lines = sorted(
         (
@@ -130,15 +151,11 @@ def _retake_stock(order: Order) -> bool:
     )
     taken = []
     for variant_id, quantity in lines:
-        if ProductVariant.objects.filter(pk=variant_id, stock__gte=quantity).update(
-            stock=F("stock") - quantity
-        ):
+        if variant_take(variant_id=variant_id, quantity=quantity):
             taken.append((variant_id, quantity))
         else:
             for back_id, back_qty in taken:
-                ProductVariant.objects.filter(pk=back_id).update(
-                    stock=F("stock") + back_qty
-                )
+                variant_untake(variant_id=back_id, quantity=back_qty)
             return False
     StockReservation.objects.filter(order=order).update(
         status=ReservationStatus.COMMITTED
@@ -174,16 +191,16 @@ def order_mark_paid(
                     note="late payment; stock taken again",
                 )
                 order.status = OrderStatus.PENDING
-                order.save(update_fields=["status"])
+                # Its cart may have a new open order by now; this one is paid in a
+                # moment, so it leaves the cart's one-open-order slot alone.
+                order.cart = None
+                order.save(update_fields=["status", "cart"])
                 SubOrder.objects.filter(order=order).update(status=OrderStatus.PENDING)
         if order.status != OrderStatus.PENDING or refund_needed:
             if payment_intent_id and not order.payment_intent_id:
                 order.payment_intent_id = payment_intent_id
                 order.save(update_fields=["payment_intent_id"])
         else:
-            StockReservation.objects.filter(
-                order=order, status=ReservationStatus.HELD
-            ).update(status=ReservationStatus.COMMITTED)
             order.paid_at = timezone.now()
             if payment_intent_id:
                 order.payment_intent_id = payment_intent_id
@@ -198,6 +215,8 @@ def order_mark_paid(
             _clear_bought_items(order)
             # Stored in this transaction (the outbox), sent by a task after commit.
             order_paid_queue_emails(order_id=order.pk)
+            # Last: popular variants' rows stay locked only from here to the commit.
+            _commit_reservations(order)
     if refund_needed:
         logger.warning(
             "Order %s paid after its stock was sold; refunding", order.number

@@ -53,7 +53,7 @@ def product_detail(request, slug):
     context = {
         "product": product,
         "variants": variants,
-        "first_available": next((v for v in variants if v.stock > 0), None),
+        "first_available": next((v for v in variants if v.in_stock), None),
         "reviews": reviews,
         "rating": stats,
         "related": selectors.product_list_related(product=product),
@@ -86,7 +86,7 @@ def _product_json_ld(request, product, variants, stats, url) -> str:
                 "price": str(variant.price),
                 "priceCurrency": "IDR",
                 "availability": "https://schema.org/InStock"
-                if variant.stock > 0
+                if variant.in_stock
                 else "https://schema.org/OutOfStock",
                 "url": url,
                 "seller": {"@type": "Organization", "name": product.vendor.name},

@@ -41,6 +41,15 @@ def checkout(request):
                 language=get_language() or "id",
             )
             remember_order(request, order)
+            if order.checkout_reused:
+                # A second submit of the same cart (a double-click, a retry): back to
+                # the first order's payment, which is never started twice.
+                messages.info(
+                    request, _("This cart already has an order awaiting payment.")
+                )
+                if order.payment_url:
+                    return redirect(order.payment_url)
+                return redirect("marketplace:order_detail", number=order.number)
             target = services.checkout_begin_payment(
                 order=order, base_url=request.build_absolute_uri("/")[:-1]
             )

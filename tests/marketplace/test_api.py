@@ -126,3 +126,20 @@ def test_empty_cart_and_bad_address_checkout(api):
     )
     assert bad.json()["code"] == "bad_postal_code"
     assert not Order.objects.exists()
+
+
+def test_checkout_submitted_twice_answers_the_same_order_and_caps_units(api, settings):
+    variant = sellable_variant(stock=30)
+    _post(api, "/cart/items", {"variant_id": variant.pk, "quantity": 2})
+    body = dict(ADDRESS, shipping={str(variant.product.vendor_id): "flat"})
+    first = _post(api, "/checkout", body)
+    again = _post(api, "/checkout", body)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["number"] == first.json()["number"]
+    assert again.json()["payment_url"] == first.json()["payment_url"]
+    assert Order.objects.count() == 1
+    settings.MARKETPLACE_MAX_HELD_UNITS = 2
+    _post(api, "/cart/items", {"variant_id": variant.pk, "quantity": 1})
+    capped = _post(api, "/checkout", body)
+    assert capped.status_code == 409
+    assert capped.json()["code"] == "held_units_cap"

@@ -34,7 +34,9 @@ def test_one_order_with_one_suborder_per_vendor_and_stock_reserved():
     assert order.grand_total == order.items_total + order.shipping_total
     first.refresh_from_db()
     second.refresh_from_db()
-    assert (first.stock, second.stock) == (3, 2)
+    # On-hand stays; the units are held, so what may be sold drops.
+    assert (first.stock, first.held, first.sellable) == (5, 2, 3)
+    assert (second.stock, second.held, second.sellable) == (3, 1, 2)
     assert (
         StockReservation.objects.filter(
             order=order, status=ReservationStatus.HELD
@@ -147,7 +149,7 @@ def test_not_enough_stock_at_checkout_rolls_everything_back():
             provider="demo",
         )
     first.refresh_from_db()
-    assert first.stock == 5
+    assert (first.stock, first.held) == (5, 0)
     assert not Order.objects.exists()
 
 
@@ -166,7 +168,7 @@ def test_paid_commits_stock_credits_ledger_and_emails(
         StockReservation.objects.get(order=order).status == ReservationStatus.COMMITTED
     )
     variant.refresh_from_db()
-    assert variant.stock == 3
+    assert (variant.stock, variant.held) == (3, 0)
     from marketplace import selectors
 
     assert (
@@ -214,14 +216,14 @@ def test_cancel_releases_stock_and_expiry_command():
     order.refresh_from_db()
     variant.refresh_from_db()
     assert order.status == OrderStatus.CANCELLED
-    assert variant.stock == 4
+    assert (variant.stock, variant.held) == (4, 0)
     assert (
         StockReservation.objects.get(order=order).status == ReservationStatus.RELEASED
     )
     # Cancelling again is a no-op, stock is not put back twice.
     services.order_cancel_unpaid(order_id=order.pk)
     variant.refresh_from_db()
-    assert variant.stock == 4
+    assert (variant.stock, variant.held) == (4, 0)
 
 
 def test_late_payment_after_expiry_takes_stock_again():
@@ -232,4 +234,4 @@ def test_late_payment_after_expiry_takes_stock_again():
     order.refresh_from_db()
     variant.refresh_from_db()
     assert order.status == OrderStatus.PAID
-    assert variant.stock == 1
+    assert (variant.stock, variant.held) == (1, 0)

@@ -245,3 +245,27 @@ def test_catalogue_links_categories_with_constant_queries(
     with django_assert_max_num_queries(10):
         html = client.get("/produk/").content.decode()
     assert f"/produk/kategori/{variant.product.category.slug}/" in html
+
+
+def test_a_double_submitted_checkout_places_one_order_and_reuses_its_payment(client):
+    variant = sellable_variant(price=100000, stock=5)
+    client.post("/keranjang/tambah/", {"variant": variant.pk, "quantity": 2})
+    data = dict(ADDRESS, **{f"shipping_{variant.product.vendor_id}": "flat"})
+    first = client.post("/checkout/", data)
+    second = client.post("/checkout/", data)
+    order = Order.objects.get()
+    assert first.status_code == second.status_code == 302
+    assert first["Location"].endswith(f"/checkout/{order.number}/demo/")
+    assert second["Location"].endswith(f"/checkout/{order.number}/demo/")
+    variant.refresh_from_db()
+    assert (variant.stock, variant.held) == (5, 2)
+
+
+def test_checkout_over_the_held_units_cap_is_a_message_not_an_order(client, settings):
+    settings.MARKETPLACE_MAX_HELD_UNITS = 3
+    variant = sellable_variant(stock=10)
+    client.post("/keranjang/tambah/", {"variant": variant.pk, "quantity": 4})
+    data = dict(ADDRESS, **{f"shipping_{variant.product.vendor_id}": "flat"})
+    response = client.post("/checkout/", data, follow=True)
+    assert "at most 3 items" in response.content.decode()
+    assert not Order.objects.exists()

@@ -12,10 +12,16 @@ from django.utils.translation import gettext as _
 
 from marketplace.limits import NOTE_MAX_LENGTH, TAG_MAX_LENGTH, TAGS_MAX
 from marketplace.models import Product, ProductImage, ProductStatus, ProductVariant
+from marketplace.services.stock import variant_set_on_hand
+from marketplace.signals import stock_changed
 from vendors.models import Vendor
 from vendors.photos import photo_ingest, photo_validate
 from vendors.services.common import audit, require_actor
 from vendors.text import sanitise_text
+
+# Far above any shelf, far below the database's integer range: a typo or a crafted
+# number is a form error, never an overflow.
+MAX_STOCK = 1_000_000
 
 # The product fields a vendor may set, in the order the dashboard form shows them.
 PRODUCT_FIELDS = (
@@ -42,11 +48,18 @@ _TEXT_FIELDS = {
 
 @dataclass
 class VariantInput:
-    """One row of the variants formset / API payload; id None for a new variant."""
+    """One row of the variants formset / API payload; id None for a new variant.
+
+    ``stock`` is the on-hand count the vendor wants, None to leave it. ``stock_loaded``
+    is the on-hand value the form or API client showed; when given and equal to
+    ``stock`` the vendor did not change it and nothing is written, so a save made
+    with a stale page never overwrites stock that payments moved meanwhile.
+    """
 
     sku: str
     price: int
-    stock: int = 0
+    stock: int | None = 0
+    stock_loaded: int | None = None
     motif: str = ""
     size: str = ""
     colour: str = ""
@@ -120,7 +133,11 @@ def product_save(
         raise ValidationError({"photos": errors})
 
     with transaction.atomic():
-        vendor = Vendor.objects.select_for_update().get(pk=vendor.pk)
+        # NO KEY locks (here and on the variants): they serialise the vendor's own
+        # saves but let checkouts and payments insert rows that point at the vendor
+        # or variant (sub-orders, order lines, ledger entries take KEY SHARE), so a
+        # payment holding a variant never waits on a vendor this save holds.
+        vendor = Vendor.objects.select_for_update(no_key=True).get(pk=vendor.pk)
         is_new = product is None
         if is_new:
             product = Product(vendor=vendor)
@@ -168,7 +185,10 @@ def product_save(
 
 
 def _save_variants(product: Product, variants: list[VariantInput]) -> None:
-    existing = {variant.pk: variant for variant in product.variants.select_for_update()}
+    existing = {
+        variant.pk: variant
+        for variant in product.variants.select_for_update(no_key=True).order_by("pk")
+    }
     seen_skus = set()
     # Deletions first so a SKU freed by a deleted row can be reused by a new one.
     for row in variants:
@@ -199,7 +219,9 @@ def _save_variants(product: Product, variants: list[VariantInput]) -> None:
         )
         variant.sku = sku
         variant.price = row.price
-        variant.stock = row.stock
+        is_new = variant.pk is None
+        if is_new:
+            variant.stock = _checked_stock(row.stock or 0)
         variant.motif = sanitise_text(row.motif)
         variant.size = sanitise_text(row.size)
         variant.colour = sanitise_text(row.colour)
@@ -207,7 +229,49 @@ def _save_variants(product: Product, variants: list[VariantInput]) -> None:
         variant.is_active = row.is_active
         variant.sort_order = order
         variant.full_clean(validate_unique=False)
-        variant.save()
+        if is_new:
+            variant.save()
+            continue
+        # On-hand and held are never written from this (possibly stale) instance:
+        # held moves with checkouts, on-hand only when the vendor changed it.
+        variant.save(
+            update_fields=[
+                f.name
+                for f in ProductVariant._meta.concrete_fields
+                if f.name not in {"id", "product", "stock", "held"}
+            ]
+        )
+        if row.stock is not None and row.stock != row.stock_loaded:
+            _set_on_hand(variant, _checked_stock(row.stock))
+
+
+def _checked_stock(value) -> int:
+    if value is None or value < 0:
+        raise ValidationError(_("Stock cannot be negative."))
+    if value > MAX_STOCK:
+        raise ValidationError(
+            _("Stock cannot be more than %(max)s.") % {"max": f"{MAX_STOCK:,}"}
+        )
+    return value
+
+
+def _set_on_hand(variant: ProductVariant, stock: int) -> bool:
+    """Writes the vendor's on-hand count (the caller holds the variant's row lock);
+    returns whether it changed. Refused below what unpaid orders hold."""
+    current = ProductVariant.objects.values("stock", "held").get(pk=variant.pk)
+    if current["stock"] == stock:
+        return False
+    if not variant_set_on_hand(variant_id=variant.pk, stock=stock):
+        raise ValidationError(
+            _(
+                "%(variant)s: %(held)d units are held by unpaid orders; stock on "
+                "hand cannot be lower than that."
+            )
+            % {"variant": variant.sku, "held": current["held"]}
+        )
+    variant.stock = stock
+    stock_changed.send(sender=ProductVariant, variant_ids=[variant.pk])
+    return True
 
 
 def _save_photos(product: Product, photos: list, remove_ids: list[int], actor) -> None:
@@ -302,20 +366,31 @@ def product_unhide(*, product: Product, actor) -> Product:
     return locked
 
 
-def variant_stock_bulk_update(*, vendor: Vendor, actor, stocks: dict[int, int]) -> int:
-    """Set the stock of several of the vendor's variants at once; returns how many
-    changed.
+def variant_stock_bulk_update(
+    *,
+    vendor: Vendor,
+    actor,
+    stocks: dict[int, int],
+    loaded: dict[int, int] | None = None,
+) -> int:
+    """Set the on-hand stock of several of the vendor's variants at once; returns how
+    many changed.
 
-    Any id that is not the vendor's fails the whole update (nothing is half-applied).
+    ``loaded`` maps a variant id to the on-hand value the page or client showed; an
+    entry whose new value equals it was not changed by the vendor and is skipped, so
+    a stale page never overwrites units a payment took meanwhile. Any id that is not
+    the vendor's, or a value below what unpaid orders hold, fails the whole update
+    (nothing is half-applied).
     """
     require_actor(actor=actor, vendor=vendor, staff_perm="marketplace.change_product")
-    if any(value is None or value < 0 for value in stocks.values()):
-        raise ValidationError(_("Stock cannot be negative."))
+    for value in stocks.values():
+        _checked_stock(value)
+    loaded = loaded or {}
     with transaction.atomic():
         # Locked in id order, the same order every stock writer uses, to avoid
         # deadlocks.
         variants = list(
-            ProductVariant.objects.select_for_update()
+            ProductVariant.objects.select_for_update(no_key=True)
             .filter(pk__in=stocks, product__vendor=vendor)
             .order_by("pk")
         )
@@ -324,9 +399,9 @@ def variant_stock_bulk_update(*, vendor: Vendor, actor, stocks: dict[int, int]) 
         changed = 0
         for variant in variants:
             new_stock = stocks[variant.pk]
-            if variant.stock != new_stock:
-                variant.stock = new_stock
-                variant.save(update_fields=["stock"])
+            if new_stock == loaded.get(variant.pk):
+                continue
+            if _set_on_hand(variant, new_stock):
                 changed += 1
         if changed:
             audit(
