@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stop what scripts/services/up.sh started and update $BANUA_SERVICES_DIR/env.
 #
-#   scripts/services/down.sh                 Elasticsearch and stripe-mock
+#   scripts/services/down.sh                 Elasticsearch, stripe-mock and Varnish
 #   scripts/services/down.sh postgres        also (or only) PostgreSQL
 #   scripts/services/down.sh all             everything
 #
@@ -24,11 +24,12 @@ main() {
             elasticsearch | es) selected+=(elasticsearch) ;;
             stripe-mock | stripe | stripemock) selected+=(stripe-mock) ;;
             chromium | chrome | chromedriver) selected+=(chromium) ;;
-            all) selected+=(stripe-mock elasticsearch postgres chromium) ;;
-            *) die "unknown service '$arg' (known: postgres elasticsearch stripe-mock chromium all)" ;;
+            varnish | http-cache | cache) selected+=(varnish) ;;
+            all) selected+=(varnish stripe-mock elasticsearch postgres chromium) ;;
+            *) die "unknown service '$arg' (known: postgres elasticsearch stripe-mock chromium varnish all)" ;;
         esac
     done
-    [[ ${#selected[@]} -gt 0 ]] || selected=(stripe-mock elasticsearch)
+    [[ ${#selected[@]} -gt 0 ]] || selected=(varnish stripe-mock elasticsearch)
     ensure_dirs
     for s in "${selected[@]}"; do
         bash "$BANUA_SERVICES_SCRIPTS_DIR/$s.sh" stop || rc=1

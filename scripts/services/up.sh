@@ -9,7 +9,7 @@
 #   . .services/env                            then use the variables
 #
 # Services: postgres, elasticsearch (alias es), stripe-mock (alias stripe),
-# chromium. Order: the apt-based installs run first, then the starts. A
+# chromium, varnish (alias http-cache). Order: the apt-based installs run first, then the starts. A
 # service that cannot be started makes the script exit non-zero (after the
 # others were tried). Stop with scripts/services/down.sh.
 set -euo pipefail
@@ -18,7 +18,7 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 BANUA_LOG_TAG=up
 
-ALL_SERVICES=(postgres chromium elasticsearch stripe-mock)
+ALL_SERVICES=(postgres chromium varnish elasticsearch stripe-mock)
 
 usage() {
     sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -30,6 +30,7 @@ normalize() {
         elasticsearch | es) echo elasticsearch ;;
         stripe-mock | stripe | stripemock) echo stripe-mock ;;
         chromium | chrome | chromedriver) echo chromium ;;
+        varnish | http-cache | cache) echo varnish ;;
         all) echo all ;;
         *) return 1 ;;
     esac
