@@ -8,7 +8,7 @@ vcl 4.1;
 # Authorization header straight to Django, (2) drops the other cookies (analytics)
 # so anonymous visitors share one copy, (3) caches nothing without `s-maxage`, and
 # (4) lets Wagtail's frontend cache (and the marketplace's receivers) PURGE from
-# loopback only.
+# loopback only; a PURGE of a path drops every cached query string of it.
 #
 # The backend below is a default: scripts/services/varnish.sh and the tests rewrite
 # its .host/.port from BANUA_HTTP_CACHE_BACKEND when they load this file.
@@ -31,7 +31,11 @@ sub vcl_recv {
         if (!client.ip ~ purgers) {
             return (synth(405, "Not allowed"));
         }
-        return (purge);
+        # Every stored copy of the path goes, whatever its query string
+        # (?page=2 of a catalogue, tracking parameters): a ban on the path each
+        # object records in vcl_backend_response. Bans apply to the next lookup.
+        ban("obj.http.X-Banua-Path == " + regsub(req.url, "\?.*$", ""));
+        return (synth(200, "Purged"));
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -72,11 +76,13 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;
         return (deliver);
     }
+    set beresp.http.X-Banua-Path = regsub(bereq.url, "\?.*$", "");
     set beresp.grace = 10s;
     return (deliver);
 }
 
 sub vcl_deliver {
+    unset resp.http.X-Banua-Path;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {
