@@ -218,6 +218,9 @@ def start_nginx(work: Path, html: bytes):
     root = work / "static-html"
     root.mkdir()
     (root / "index.html").write_bytes(html)
+    # Started as root, nginx's workers drop to an unprivileged user that must read it.
+    for path in (work, root, root / "index.html"):
+        path.chmod(0o755)
     port = free_port()
     conf = work / "nginx.conf"
     conf.write_text(
