@@ -28,6 +28,8 @@ from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
+from banua import page_cache
+
 logger = logging.getLogger(__name__)
 
 
@@ -168,7 +170,11 @@ def ancestor_urls(page) -> set[str]:
 
 
 # --- receivers (connected in banua.apps) ------------------------------------------------
-def _safely(build_urls) -> None:
+def _safely(build_urls, *, storefront: bool = True) -> None:
+    if storefront:
+        # Fragments built from the marketplace (banua.page_cache) go stale too,
+        # with or without an HTTP cache in front.
+        page_cache.invalidate_storefront()
     if not cache_configured():
         return
     try:
@@ -211,7 +217,7 @@ def stock_changed(sender, variant_ids=(), **kwargs):
 def page_published_or_unpublished(sender, instance, **kwargs):
     # Wagtail purges the page itself (and again after commit here: its own purge may
     # run before the publish commits).
-    _safely(lambda: _page_urls([instance]) | ancestor_urls(instance))
+    _safely(lambda: _page_urls([instance]) | ancestor_urls(instance), storefront=False)
 
 
 def page_moved(sender, instance, url_path_before="", url_path_after="", **kwargs):
@@ -233,7 +239,7 @@ def page_moved(sender, instance, url_path_before="", url_path_after="", **kwargs
                     urls.add(old_base + url[len(new_base) :])
         return urls
 
-    _safely(build)
+    _safely(build, storefront=False)
 
 
 def _differing_tails(before: str, after: str) -> tuple[str, str]:

@@ -36,6 +36,31 @@ def invalidate() -> None:
     transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
 
 
+STOREFRONT_KEY = "banua:storefront:generation"
+
+
+def storefront_generation() -> str:
+    """Token for page fragments built from the marketplace (a destination's makers and
+    products nearby); replaced by every product, variant, stock or shop change."""
+    token = cache.get(STOREFRONT_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        if not cache.add(STOREFRONT_KEY, token, None):
+            token = cache.get(STOREFRONT_KEY) or token
+    return token
+
+
+def invalidate_storefront() -> None:
+    """After commit only: checkout sends stock_changed under row locks, and readers
+    before the commit see (and may cache under the old token) the old rows anyway."""
+    transaction.on_commit(lambda: cache.set(STOREFRONT_KEY, uuid.uuid4().hex, None))
+
+
+def fragment_key() -> str:
+    """Both tokens: a fragment that shows pages and products goes stale with either."""
+    return f"{generation()}:{storefront_generation()}"
+
+
 def _cached(name: str, build):
     """Django-cache entry `name` for the current generation, built on a miss."""
     key = f"banua:pages:{generation()}:{name}"
