@@ -298,6 +298,9 @@ def start_bakerydemo(work: Path):
                 "-r",
                 str(src / "requirements" / "base.txt"),
                 "gunicorn==27.0.1",
+                # 0.9's slotted generic dataclass breaks on Python 3.11.7
+                # (TaskResult[T](...): "super(type, obj)"); 0.8.1 fits Wagtail 7.2.
+                "django-tasks==0.8.1",
             ],
             check=True,
         )
