@@ -1,10 +1,12 @@
 """Every public page serves in at most 12 SQL queries, however long its lists grow.
 
-Measured (SQLite, warm, Indonesian): home 10, destination index 7, destination 11
-(3 of them the "makers and products nearby" block), event index 7, event 6, story
-index 8, story 6, itinerary 8. The budget was 10 while a private Wagtail API
-(`request._wagtail_site`) saved the Site and Locale lookups; those are Wagtail's own
-now, and anonymous visitors get these pages from the HTTP cache (banua.edge_cache).
+Measured (SQLite, warm; Indonesian / English): home 10 / 11, destination index 7 / 8,
+destination 7 / 8 (its "makers and products nearby" block is a cached fragment; 11
+when it is rebuilt), event index 7 / 8, event 6 / 7, story index 8 / 9, story 6 / 7,
+itinerary 8 / 9; two more everywhere once any page has a view restriction. The budget
+was 10 while a private Wagtail API (`request._wagtail_site`) saved the Site and Locale
+lookups; those are Wagtail's own now, and anonymous visitors get these pages from the
+HTTP cache (banua.edge_cache).
 
 Counted on the second request (warm caches), as an anonymous visitor, in both
 languages. Also: the caches behind those numbers are invalidated when editors change
