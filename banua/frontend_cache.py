@@ -7,8 +7,8 @@ own page, its shop, the catalogue and its category, the home pages and the shop'
 destination page, in both languages) when its price, stock, photos, reviews or
 moderation change.
 
-Every purge is sent after the transaction commits (an earlier purge could let a
-request re-cache the old rows) and never raises into the request that caused it:
+Every purge is worked out and sent after the transaction commits (an earlier purge
+could let a request re-cache the old rows) and never raises into the request that caused it:
 failures are logged, and the cache's own `s-maxage` bounds how long a missed purge
 can show stale content. Nothing is computed unless a cache is configured
 (settings.WAGTAILFRONTENDCACHE, set from BANUA_HTTP_CACHE_URL).
@@ -80,13 +80,6 @@ class PurgeBackend(BaseBackend):
 
 def cache_configured() -> bool:
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
-
-
-def purge_after_commit(urls: Iterable[str]) -> None:
-    """Send the purges once the current transaction (if any) has committed."""
-    urls = sorted(set(urls))
-    if urls:
-        transaction.on_commit(lambda: _purge_now(urls))
 
 
 def _purge_now(urls: list[str]) -> None:
@@ -177,10 +170,19 @@ def _safely(build_urls, *, storefront: bool = True) -> None:
         page_cache.invalidate_storefront()
     if not cache_configured():
         return
+    # URLs are worked out after commit too: checkout sends stock_changed while it
+    # holds row locks, and this is no work to do under them.
+    transaction.on_commit(lambda: _purge_built(build_urls))
+
+
+def _purge_built(build_urls) -> None:
     try:
-        purge_after_commit(build_urls())
-    except Exception:  # the write that sent the signal has to succeed regardless
+        urls = sorted(set(build_urls()))
+    except Exception:  # the write that sent the signal has committed regardless
         logger.exception("Could not work out which URLs to purge")
+        return
+    if urls:
+        _purge_now(urls)
 
 
 def product_changed(sender, instance, **kwargs):
