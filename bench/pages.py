@@ -271,6 +271,10 @@ from bakerydemo.settings.base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "bench-only"
 ALLOWED_HOSTS = ["*"]
+# As Banua's bench settings: plain static URLs, no manifest to collect.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
 """
 
 
