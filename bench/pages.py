@@ -61,6 +61,16 @@ def free_port() -> int:
 
 
 def wait_for(url: str, process: subprocess.Popen, seconds: int = 90) -> None:
+    """Wait until `url` answers 2xx; on failure the process is stopped, then raise."""
+    try:
+        _wait_for(url, process, seconds)
+    except BaseException:
+        process.terminate()
+        process.wait(timeout=15)
+        raise
+
+
+def _wait_for(url: str, process: subprocess.Popen, seconds: int) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
