@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= banua.settings.dev
 
-.PHONY: install messages run serve stack test services services-down lint format bench bench-lighthouse bench-checkout bench-search clean
+.PHONY: install messages run serve stack test services services-down lint format bench bench-lighthouse bench-checkout bench-search bench-pages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -80,6 +80,10 @@ bench-checkout: install
 
 bench-search: install
 	. .services/env && $(PY) bench/search_bench.py
+
+# Page throughput through Varnish, uncached, nginx static and bakerydemo (needs varnish, nginx, wrk).
+bench-pages: messages
+	$(PY) bench/pages.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache artifacts

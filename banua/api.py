@@ -1,19 +1,23 @@
 """The JSON API at /api/v1/ (django-ninja). Each app contributes one router, mounted here.
 
-OpenAPI schema: /api/v1/openapi.json; interactive docs: /api/v1/docs.
+OpenAPI schema: /api/v1/openapi.json; interactive docs: /api/v1/docs, served from the
+Swagger UI files django-ninja ships (static files: "ninja" is in INSTALLED_APPS), with
+the online validator badge (an image from validator.swagger.io) turned off: no page
+of the site loads anything from another host.
 """
 
 from django.http import HttpRequest
 from django.http.multipartparser import MultiPartParserError
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
 
 api = NinjaAPI(
     title="Banua API",
     version="1",
     urls_namespace="api-v1",
+    docs=Swagger(settings={"validatorUrl": None}),
     description="Catalogue, vendors, cart, checkout, orders and search of the Banua marketplace.",
 )
 

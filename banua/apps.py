@@ -8,4 +8,9 @@ class BanuaConfig(AppConfig):
     verbose_name = "Banua"
 
     def ready(self):
-        from banua import signals  # noqa: F401 - connects the page-cache invalidation
+        from banua import (
+            frontend_cache,
+            signals,  # noqa: F401 - connects the page-cache invalidation
+        )
+
+        frontend_cache.connect()

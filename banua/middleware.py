@@ -1,26 +1,27 @@
-"""Request-level shortcuts for public pages."""
+"""Request-level behaviour of the public site."""
 
 from wagtail import views as wagtail_views
 
-from banua import page_cache
+from banua.edge_cache import is_cacheable_view, mark_response
 
 
-class CachedSiteMiddleware:
-    """Gives Wagtail's page view the request's Site from banua.page_cache instead of
-    a query (`Site.find_for_request` returns `request._wagtail_site` when set).
+class EdgeCacheMiddleware:
+    """Sends `Cache-Control: public, s-maxage=N, max-age=0` on anonymous pages that
+    any visitor may share, `private` on everything else (see banua.edge_cache).
 
-    Only for Wagtail's `serve` view, so API calls and webhooks never pay for a Site
-    they do not use, and other views keep Wagtail's own lookup. Goes after
-    LocaleMiddleware.
+    Goes right below WhiteNoise and above SessionMiddleware and CsrfViewMiddleware,
+    so on the way out it sees every cookie they set.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        return mark_response(request, self.get_response(request))
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is wagtail_views.serve and not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = page_cache.site_for_request(request)
+        match = request.resolver_match
+        request.banua_edge_cacheable = view_func is wagtail_views.serve or (
+            match is not None and is_cacheable_view(match.view_name)
+        )
         return None

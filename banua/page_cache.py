@@ -1,4 +1,4 @@
-"""Cached facts every public page needs: the site, the home pages, restrictions, the nav.
+"""Cached facts every public page needs: view restrictions and the navigation.
 
 All of them derive from the page tree, so they share one *generation* token kept in
 Django's cache. Any change to pages, sites, locales or view restrictions replaces the
@@ -6,25 +6,18 @@ token (see `banua.apps`), which makes every entry built under the old token
 unreachable at once, in every process that shares the cache backend. Entries also
 expire after CACHE_SECONDS as a safety net.
 
-Pickled model instances are kept out of the shared cache: objects that must stay
-model instances (the Site and its specific home pages) are memoised in this process
-only, keyed by the shared token, so they are rebuilt as soon as any process changes
-the tree.
+Only Wagtail's public API is used: the Site of a request is Wagtail's own
+`Site.find_for_request` (its per-request lookup), and anonymous pages as a whole are
+cached by the HTTP cache in front (see banua.edge_cache).
 """
 
-import threading
 import uuid
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils.translation import get_language, get_supported_language_variant
 
 GENERATION_KEY = "banua:pages:generation"
 CACHE_SECONDS = 300
-
-_memo: dict = {}
-_memo_lock = threading.Lock()
 
 
 def generation() -> str:
@@ -43,6 +36,31 @@ def invalidate() -> None:
     transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
 
 
+STOREFRONT_KEY = "banua:storefront:generation"
+
+
+def storefront_generation() -> str:
+    """Token for page fragments built from the marketplace (a destination's makers and
+    products nearby); replaced by every product, variant, stock or shop change."""
+    token = cache.get(STOREFRONT_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        if not cache.add(STOREFRONT_KEY, token, None):
+            token = cache.get(STOREFRONT_KEY) or token
+    return token
+
+
+def invalidate_storefront() -> None:
+    """After commit only: checkout sends stock_changed under row locks, and readers
+    before the commit see (and may cache under the old token) the old rows anyway."""
+    transaction.on_commit(lambda: cache.set(STOREFRONT_KEY, uuid.uuid4().hex, None))
+
+
+def fragment_key() -> str:
+    """Both tokens: a fragment that shows pages and products goes stale with either."""
+    return f"{generation()}:{storefront_generation()}"
+
+
 def _cached(name: str, build):
     """Django-cache entry `name` for the current generation, built on a miss."""
     key = f"banua:pages:{generation()}:{name}"
@@ -53,64 +71,7 @@ def _cached(name: str, build):
     return value
 
 
-def _memoised(name: str, build):
-    """Process-local memo for model instances, valid while the shared token is."""
-    key = (generation(), name)
-    try:
-        return _memo[key]
-    except KeyError:
-        pass
-    value = build()
-    with _memo_lock:
-        stale = [k for k in _memo if k[0] != key[0]]
-        for k in stale:
-            del _memo[k]
-        _memo[key] = value
-    return value
-
-
-# --- languages --------------------------------------------------------------------------
-def active_language_code() -> str | None:
-    try:
-        return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
-    except LookupError:
-        return None
-
-
-# --- sites ----------------------------------------------------------------------------
-def site_for_request(request):
-    """The wagtail Site for the request, with its root page already specific.
-
-    The root page also carries its live translations, so `HomePage.localized`
-    answers without a query (see banua.pages.CachedRoutingMixin).
-    """
-    from wagtail.models import Site
-    from wagtail.models.sites import split_domain_port
-
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-
-    def build():
-        site = Site._find_for_request(request)
-        if site is not None and site.root_page_id:
-            root = site.root_page.specific
-            translations = {
-                page.locale.language_code: page
-                for page in root.get_translations(inclusive=True)
-                .live()
-                .select_related("locale", *route_joins(type(root)))
-            }
-            for page in translations.values():
-                page._banua_translations = translations
-            own = translations.get(root.locale.language_code)
-            root = own if own is not None and own.pk == root.pk else root
-            root._banua_translations = translations
-            site.root_page = root
-        return site
-
-    return _memoised(f"site:{hostname}:{port}", build)
-
-
+# --- routing ------------------------------------------------------------------------
 def route_joins(model) -> list[str]:
     """Foreign keys a page type declares itself (hero images, venues): joined in."""
     from wagtail.models import Page

@@ -6,7 +6,7 @@ the same answers from `banua.page_cache` and one lookup by url_path.
 """
 
 from django.http import Http404
-from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction
 
 from banua import page_cache
 
@@ -38,21 +38,14 @@ class CachedRestrictionsMixin:
 
 
 class CachedRoutingMixin:
-    """For the site's home pages: localize from the cached translations and route a
-    whole URL with one url_path lookup plus one query for the specific page.
+    """For the site's home pages: route a whole URL with one url_path lookup plus one
+    query for the specific page (public `Page.route` override, no private API).
 
     The walk down the path is simulated on the fetched rows so pages with their own
     `route()` (RoutablePageMixin sub-routes such as an event's `ical/`) still take
     precedence exactly where Wagtail would let them; anything unusual falls back to
     Wagtail's own routing.
     """
-
-    @property
-    def localized(self):
-        translations = getattr(self, "_banua_translations", None)
-        if translations is None:
-            return TranslatableMixin.localized.fget(self)
-        return translations.get(page_cache.active_language_code(), self)
 
     def route(self, request, path_components):
         if not path_components or not self.live:

@@ -2,7 +2,7 @@
 """The whole Banua stack on loopback, a shopper and an artisan journey through it, and
 fault drills under traffic. Run by scripts/stack.sh (which starts the services first).
 
-Topology (all 127.0.0.1): [HTTP cache, when scripts/services/varnish.sh provides one]
+Topology (all 127.0.0.1): Varnish (scripts/services/varnish.sh, its own instance)
 -> gunicorn (2 workers, production settings) -> PostgreSQL, Redis, Elasticsearch (through
 a TCP relay the drills can cut), the S3 server (media), the task worker (django-tasks-db),
 the scheduler. Payments use the demo provider (see README "Production", stack).
@@ -502,11 +502,11 @@ def main() -> int:  # noqa: C901 - one linear script
     orders: list[str] = []
     failures: list[str] = []
     try:
+        front = front_start()
         web.start()
         worker.start()
         scheduler.start()
         wait_http(f"http://127.0.0.1:{PORT}/healthz")
-        front = front_start()
         wait_http(base_url() + "/healthz")
         log(f"stack up at {base_url()} (gunicorn workers {children(web.pid)})")
 
@@ -670,27 +670,36 @@ def unpaid_any(failures: list[str]) -> bool:
 # ------------------------------------------------------------- HTTP cache hook ------
 
 
-def front_start():
-    """The HTTP cache in front of gunicorn, when this checkout has one.
+FRONT_PORT = int(os.environ.get("BANUA_STACK_CACHE_PORT", "8103"))
 
-    Hook for scripts/services/varnish.sh (the edgecache work): it is started with
-    BANUA_BACKEND_URL pointing at gunicorn and must write BANUA_FRONT_URL to
-    $BANUA_SERVICES_DIR/env.d/varnish.env. Without it the journeys and traffic go to
-    gunicorn directly (or to BANUA_FRONT_URL when set by hand).
-    """
+
+def _front_env() -> dict[str, str]:
+    """The stack's own Varnish (scripts/services/varnish.sh), apart from the one
+    `make services` may run: its own state folder, port and backend (gunicorn)."""
+    return {
+        **ENV,
+        "BANUA_SERVICES_DIR": str(STATE / "front"),
+        "BANUA_HTTP_CACHE_PORT": str(FRONT_PORT),
+        "BANUA_HTTP_CACHE_BACKEND": f"127.0.0.1:{PORT}",
+    }
+
+
+def front_start():
+    """Varnish in front of gunicorn; started before gunicorn so that the app, told
+    where it is (BANUA_HTTP_CACHE_URL), purges it. BANUA_STACK_NO_CACHE=1 skips it."""
     script = REPO / "scripts" / "services" / "varnish.sh"
-    if not script.exists() or os.environ.get("BANUA_STACK_NO_CACHE"):
+    if os.environ.get("BANUA_STACK_NO_CACHE"):
         return None
-    ENV["BANUA_BACKEND_URL"] = f"http://127.0.0.1:{PORT}"
+    env = _front_env()
     subprocess.run(  # noqa: S603 - our own script
-        ["bash", str(script), "start"], cwd=REPO, env=ENV, check=True, timeout=300
+        ["bash", str(script), "start"], cwd=REPO, env=env, check=True, timeout=300
     )
-    env_file = SERVICES / "env.d" / "varnish.env"
-    if env_file.exists():
-        for line in env_file.read_text().splitlines():
-            match = re.match(r"export (BANUA_FRONT_URL)=(\S+)", line)
-            if match:
-                ENV["BANUA_FRONT_URL"] = match.group(2).strip("'\"")
+    env_file = Path(env["BANUA_SERVICES_DIR"]) / "env.d" / "varnish.env"
+    for line in env_file.read_text().splitlines():
+        match = re.match(r"export BANUA_HTTP_CACHE_URL=(\S+)", line)
+        if match:
+            url = match.group(1).strip("'\"")
+            ENV["BANUA_HTTP_CACHE_URL"] = ENV["BANUA_FRONT_URL"] = url
     return script
 
 
@@ -698,7 +707,7 @@ def front_stop() -> None:
     script = REPO / "scripts" / "services" / "varnish.sh"
     with contextlib.suppress(Exception):
         subprocess.run(  # noqa: S603 - our own script
-            ["bash", str(script), "stop"], cwd=REPO, env=ENV, timeout=120
+            ["bash", str(script), "stop"], cwd=REPO, env=_front_env(), timeout=120
         )
 
 

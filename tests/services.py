@@ -11,7 +11,15 @@ import socket
 from functools import cache
 from urllib.parse import urlparse
 
-SERVICE_MARKERS = ("postgres", "elasticsearch", "stripe", "browser", "redis", "s3")
+SERVICE_MARKERS = (
+    "postgres",
+    "elasticsearch",
+    "stripe",
+    "browser",
+    "redis",
+    "s3",
+    "varnish",
+)
 
 
 def running_in_ci() -> bool:
@@ -75,4 +83,21 @@ def unavailable_reason(service: str) -> str | None:
             if not path or not os.path.exists(path):
                 return f"{default} is not installed"
         return None
+    if service == "varnish":
+        # The tests start their own varnishd in front of the live server.
+        path = varnishd_path()
+        if not path:
+            return "varnishd is not installed (scripts/services/varnish.sh install)"
+        return None
     raise ValueError(f"unknown service {service!r}")
+
+
+def varnishd_path() -> str | None:
+    for candidate in (
+        os.environ.get("BANUA_VARNISHD"),
+        shutil.which("varnishd"),
+        "/usr/sbin/varnishd",
+    ):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return None

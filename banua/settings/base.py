@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "search",
     "notifications",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
@@ -48,6 +49,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Only so its Swagger UI page loads the JS/CSS django-ninja ships (static files)
+    # instead of its CDN template.
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "storages",
@@ -68,9 +72,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "banua.middleware.EdgeCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "banua.middleware.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -373,6 +377,26 @@ MARKETPLACE_AUTOCOMPLETE_DAYS = env_int("MARKETPLACE_AUTOCOMPLETE_DAYS", 7)
 MARKETPLACE_MAX_HELD_UNITS = env_int("MARKETPLACE_MAX_HELD_UNITS", 20)
 if MARKETPLACE_MAX_HELD_UNITS < 1:
     raise ImproperlyConfigured("MARKETPLACE_MAX_HELD_UNITS must be 1 or more.")
+
+# --- HTTP cache (Varnish) -------------------------------------------------------------------
+# Anonymous public pages (tourism pages, product, shop, catalogue) carry
+# `Cache-Control: public, s-maxage=BANUA_EDGE_CACHE_SECONDS, max-age=0` (0 turns that off);
+# everything else is private (banua.edge_cache). BANUA_HTTP_CACHE_URL is the cache the
+# site sends PURGE requests to (scripts/services/varnish.sh prints it): Wagtail purges
+# pages on publish, unpublish and move, banua.frontend_cache purges products and shops.
+BANUA_EDGE_CACHE_SECONDS = env_int("BANUA_EDGE_CACHE_SECONDS", 300)
+BANUA_HTTP_CACHE_URL = env_str("BANUA_HTTP_CACHE_URL")
+BANUA_HTTP_CACHE_PURGE_TIMEOUT = env_int("BANUA_HTTP_CACHE_PURGE_TIMEOUT", 2)
+if BANUA_HTTP_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "banua.frontend_cache.PurgeBackend",
+            "LOCATION": BANUA_HTTP_CACHE_URL,
+        }
+    }
+# Purged URLs are listed per language by banua.frontend_cache and by each translated
+# page itself; Wagtail's own /<lang>/ rewriting does not fit an unprefixed Indonesian.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Banua"

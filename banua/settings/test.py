@@ -32,3 +32,7 @@ ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "banua_test")
 ELASTICSEARCH_URL = ""
 ELASTICSEARCH_DSL = {}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# No PURGE requests unless a test asks for them (tests/banua/test_edge_cache_varnish.py
+# starts its own Varnish), even when the services' env exports BANUA_HTTP_CACHE_URL.
+BANUA_HTTP_CACHE_URL = ""
+WAGTAILFRONTENDCACHE = {}

@@ -4,11 +4,17 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.csrf import csrf_failure
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from marketplace import selectors, services
 from marketplace.errors import MarketplaceError
-from marketplace.views._helpers import request_cart
+from marketplace.views._helpers import (
+    has_browser_state,
+    is_same_origin,
+    request_cart,
+)
 
 
 def cart_detail(request):
@@ -25,8 +31,25 @@ def _back(request, fallback="marketplace:cart"):
     return redirect(fallback)
 
 
+@csrf_exempt
 @require_POST
 def cart_add(request):
+    """Add to cart, from the product page's form.
+
+    A visitor with a session, a login or a CSRF cookie gets Django's full CSRF check
+    (their product page carries the token). A first-time visitor has none of these,
+    so the product page is rendered without a token and can be shared by the HTTP
+    cache; their first add is accepted when the browser says it comes from this
+    site (Sec-Fetch-Site / Origin / Referer), and it starts their session.
+    """
+    if has_browser_state(request):
+        return _cart_add_checked(request)
+    if not is_same_origin(request):
+        return csrf_failure(request, reason="cross-site add to cart without a session")
+    return _cart_add(request)
+
+
+def _cart_add(request):
     cart = request_cart(request, create=True)
     try:
         item = services.cart_add_item(
@@ -41,6 +64,9 @@ def cart_add(request):
         request, _("Added to your cart: %(product)s.") % {"product": item.variant}
     )
     return redirect("marketplace:cart")
+
+
+_cart_add_checked = csrf_protect(_cart_add)
 
 
 @require_POST

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from marketplace import selectors
+from marketplace.views._helpers import has_browser_state
 
 
 def catalogue(request):
@@ -58,6 +59,7 @@ def product_detail(request, slug):
         "rating": stats,
         "related": selectors.product_list_related(product=product),
         "on_holiday": product.vendor.is_on_holiday(),
+        "cart_form_token": has_browser_state(request),
         "json_ld": _product_json_ld(request, product, variants, stats, url),
     }
     return render(request, "marketplace/product_detail.html", context)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stop what scripts/services/up.sh started and update $BANUA_SERVICES_DIR/env.
 #
-#   scripts/services/down.sh                 Elasticsearch, stripe-mock, Redis, S3
+#   scripts/services/down.sh                 Elasticsearch, stripe-mock, Redis, S3, Varnish
 #   scripts/services/down.sh postgres        also (or only) PostgreSQL
 #   scripts/services/down.sh all             everything
 #
@@ -26,11 +26,12 @@ main() {
             chromium | chrome | chromedriver) selected+=(chromium) ;;
             redis) selected+=(redis) ;;
             s3 | moto) selected+=(s3) ;;
-            all) selected+=(stripe-mock elasticsearch s3 redis postgres chromium) ;;
-            *) die "unknown service '$arg' (known: postgres redis elasticsearch stripe-mock s3 chromium all)" ;;
+            varnish | http-cache | cache) selected+=(varnish) ;;
+            all) selected+=(varnish stripe-mock elasticsearch s3 redis postgres chromium) ;;
+            *) die "unknown service '$arg' (known: postgres redis elasticsearch stripe-mock s3 chromium varnish all)" ;;
         esac
     done
-    [[ ${#selected[@]} -gt 0 ]] || selected=(stripe-mock elasticsearch s3 redis)
+    [[ ${#selected[@]} -gt 0 ]] || selected=(varnish stripe-mock elasticsearch s3 redis)
     ensure_dirs
     for s in "${selected[@]}"; do
         bash "$BANUA_SERVICES_SCRIPTS_DIR/$s.sh" stop || rc=1

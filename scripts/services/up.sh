@@ -9,7 +9,8 @@
 #   . .services/env                            then use the variables
 #
 # Services: postgres, redis, elasticsearch (alias es), stripe-mock (alias stripe),
-# s3 (moto), chromium. Order: the apt-based installs run first, then the starts. A
+# s3 (moto), chromium, varnish (alias http-cache). Order: the apt-based installs run
+# first, then the starts. A
 # service that cannot be started makes the script exit non-zero (after the
 # others were tried). Stop with scripts/services/down.sh.
 set -euo pipefail
@@ -18,7 +19,7 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 BANUA_LOG_TAG=up
 
-ALL_SERVICES=(postgres redis chromium elasticsearch stripe-mock s3)
+ALL_SERVICES=(postgres redis chromium varnish elasticsearch stripe-mock s3)
 
 usage() {
     sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -32,6 +33,7 @@ normalize() {
         chromium | chrome | chromedriver) echo chromium ;;
         redis) echo redis ;;
         s3 | moto) echo s3 ;;
+        varnish | http-cache | cache) echo varnish ;;
         all) echo all ;;
         *) return 1 ;;
     esac

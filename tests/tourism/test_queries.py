@@ -16,13 +16,15 @@ from tests.marketplace.factories import (
 from tests.tourism.factories import make_destination, make_event, make_story
 from tests.vendors.factories import VendorFactory
 
-# The house target: Wagtail's routing, site, locale, view-restriction and navigation
-# lookups come from banua.page_cache (see tests/banua/test_query_budget.py). What
-# also matters here is that no count grows with the number of pages or products.
+# The house target: Wagtail's routing, view-restriction and navigation lookups come
+# from banua.page_cache (see tests/banua/test_query_budget.py); the Site and Locale
+# are Wagtail's own lookups (no private API), which puts the destination page at 11
+# when its cached "makers and products nearby" fragment is rebuilt. What also matters
+# here is that no count grows with the number of pages or products.
 BUDGET = {
-    "home": 10,
+    "home": 12,  # 10 in Indonesian, 11 in English
     "destination_index": 10,
-    "destination": 10,
+    "destination": 12,
     "event_index": 10,
     "event": 10,
     "story_index": 10,

@@ -198,9 +198,17 @@ class DestinationPage(TourismPage):
         return f"geo:{self.latitude},{self.longitude}"
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils.functional import SimpleLazyObject
+
+        from banua import page_cache
         from tourism import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.destination_neighbourhood(destination=self))
+        # The "makers and products nearby" block is a cached fragment (its key changes
+        # with any page or marketplace change): built, queries and all, only on a miss.
+        context["neighbourhood"] = SimpleLazyObject(
+            lambda: selectors.destination_neighbourhood(destination=self)
+        )
+        context["neighbourhood_key"] = page_cache.fragment_key()
         context["upcoming_events_here"] = selectors.event_list_at_venue(venue=self)
         return context
