@@ -146,9 +146,6 @@ else:
         }
     }
 
-# The seeded demo accounts share one published password: it logs nobody in when DEBUG is
-# off (banua.auth.DemoPasswordGuardBackend), even on a database seeded in development.
-AUTHENTICATION_BACKENDS = ["banua.auth.DemoPasswordGuardBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
@@ -167,9 +164,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # minutes after the last counted failure (attempts while locked are not counted, so
 # the wait shown is the real one); a successful log-in clears that account's failures.
 # Unlock by hand: `manage.py axes_reset_username <name>` / `axes_reset_ip <address>`.
+# The seeded demo accounts share one published password: it logs nobody in when DEBUG is
+# off (banua.auth.DemoPasswordGuardBackend, Django's ModelBackend otherwise), even on a
+# database seeded in development.
 AUTHENTICATION_BACKENDS = [
     "banua.login_protection.LoginProtectionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "banua.auth.DemoPasswordGuardBackend",
 ]
 AXES_HANDLER = "banua.login_protection.PerParameterLimitHandler"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

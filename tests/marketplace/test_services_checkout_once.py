@@ -2,6 +2,7 @@
 (issue 9 point 2). The PostgreSQL race is in test_concurrency.py."""
 
 import pytest
+from django.utils import translation
 
 from marketplace import services
 from marketplace.errors import MarketplaceError
@@ -15,6 +16,13 @@ from tests.marketplace.factories import (
 from tests.vendors.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """These tests read English messages (Indonesian is the default language)."""
+    with translation.override("en"):
+        yield
 
 
 def _submit(cart, variant, *, user=None, **address):

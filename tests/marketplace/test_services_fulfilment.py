@@ -128,12 +128,12 @@ def test_buyer_cancels_an_unpaid_order_and_the_stock_comes_back():
     buyer = UserFactory()
     variant = sellable_variant(stock=3)
     order = place_order(items=[(variant, 2)], user=buyer)
-    assert ProductVariant.objects.get(pk=variant.pk).stock == 1
+    assert ProductVariant.objects.get(pk=variant.pk).sellable == 1
     with pytest.raises(MarketplaceError):
         services.order_cancel_by_buyer(order=order, buyer=UserFactory())
     cancelled = services.order_cancel_by_buyer(order=order, buyer=buyer)
     assert cancelled.status == OrderStatus.CANCELLED
-    assert ProductVariant.objects.get(pk=variant.pk).stock == 3
+    assert ProductVariant.objects.get(pk=variant.pk).sellable == 3
     (email,) = _mails("buyer_order_cancelled")
     assert "dibatalkan" in email.subject
     assert not Refund.objects.exists()

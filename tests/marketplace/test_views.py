@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from marketplace import services
@@ -264,8 +265,8 @@ def test_a_double_submitted_checkout_places_one_order_and_reuses_its_payment(cli
 def test_checkout_over_the_held_units_cap_is_a_message_not_an_order(client, settings):
     settings.MARKETPLACE_MAX_HELD_UNITS = 3
     variant = sellable_variant(stock=10)
-    client.post("/keranjang/tambah/", {"variant": variant.pk, "quantity": 4})
+    client.post(reverse("marketplace:cart_add"), {"variant": variant.pk, "quantity": 4})
     data = dict(ADDRESS, **{f"shipping_{variant.product.vendor_id}": "flat"})
-    response = client.post("/checkout/", data, follow=True)
+    response = client.post(reverse("marketplace:checkout"), data, follow=True)
     assert "at most 3 items" in response.content.decode()
     assert not Order.objects.exists()

@@ -89,7 +89,7 @@ def test_database_uses_the_analyzer_synonyms(no_es, catalogue):
 def test_the_page_says_nothing_matches_and_labels_related_products(
     client, no_es, catalogue
 ):
-    html = client.get("/cari/", {"q": "dodol laptop"}).content.decode()
+    html = client.get("/en/cari/", {"q": "dodol laptop"}).content.decode()
     assert "Nothing in the shop matches" in html
     related = html[html.index('id="search-related-title"') :]
     assert "Dodol Kandangan Original" in related
