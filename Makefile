@@ -52,7 +52,7 @@ stack: install
 # The whole suite. Tests needing PostgreSQL, Elasticsearch, stripe-mock or Chromium run when
 # those are up (`make services`), are skipped with a summary line otherwise, and fail under CI=true.
 test: messages
-	$(PY) -m pytest
+	DJANGO_SETTINGS_MODULE=banua.settings.test $(PY) -m pytest
 
 services:
 	bash scripts/services/up.sh

@@ -459,8 +459,9 @@ def main() -> int:  # noqa: C901 - one linear script
     if not os.environ.get("BANUA_STACK_KEEP_DB"):  # for quick local iterations only
         database_reset()
     manage("migrate", "--noinput", "-v0")
-    if not (STATE / "static" / "staticfiles.json").exists():
-        manage("collectstatic", "--noinput", "-v0")
+    # Every run: copying only what changed is quick, and a manifest from an older
+    # checkout would miss new files (a 500 on every page that names one).
+    manage("collectstatic", "--noinput", "-v0")
 
     import django
 
