@@ -39,6 +39,28 @@ def pytest_terminal_summary(terminalreporter):
     )
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that commits for real starts from the migrated database.
+
+    A transactional test ends with a flush; without serialized rollback Django then
+    re-creates content types and permissions under new ids, and the next test that
+    restores the migrated rows (the browser journeys) collides with them. With
+    serialized rollback on every such test, each flush leaves an empty database and each
+    setup restores exactly what the migrations made (Wagtail's root page, locales,
+    groups, the workflow).
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = (marker is not None and marker.kwargs.get("transaction")) or (
+            {"transactional_db", "live_server"} & set(item.fixturenames)
+        )
+        if not transactional:
+            continue
+        kwargs = dict(marker.kwargs) if marker is not None else {}
+        kwargs.update(transaction=True, serialized_rollback=True)
+        item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded and rendered images go to a per-test folder."""

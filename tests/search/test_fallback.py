@@ -37,7 +37,13 @@ def test_quick_start_never_builds_a_client(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         with transaction.atomic():
             f.product("Kain Baru")
-    assert callbacks == [], "no sync task is enqueued without Elasticsearch"
+    # Other apps may act after commit (the storefront's cache purges); search may not.
+    search_callbacks = [
+        callback
+        for callback in callbacks
+        if getattr(callback, "func", callback).__module__.startswith("search")
+    ]
+    assert search_callbacks == [], "no sync task is enqueued without Elasticsearch"
 
 
 def test_unreachable_node_falls_back_with_a_warning(dead_es, products, caplog):

@@ -6,8 +6,9 @@ hooked into ``authenticate``), so the log-in view itself carries no throttling.
 """
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import get_backends, get_user_model, login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.backends import ModelBackend
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import translation
@@ -59,6 +60,13 @@ def _user_from_uid(uidb64: str):
         return None
 
 
+def _password_backend_path() -> str:
+    """The site's password backend (Django's ModelBackend or its subclass), to log in a
+    user the link proved; the session keeps this path, so it must be a configured one."""
+    backend = next(b for b in get_backends() if isinstance(b, ModelBackend))
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
 def activate(request, uidb64: str, token: str):
     """The link from the sign-up e-mail. Opening it shows a button; only the POST
     activates, so a mail scanner that opens links does not use the link up."""
@@ -66,7 +74,7 @@ def activate(request, uidb64: str, token: str):
     valid = user is not None and account_activation_token.check_token(user, token)
     if request.method == "POST" and valid:
         services.user_activate(user=user)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=_password_backend_path())
         messages.success(request, _("Welcome to Banua! Tell us about your shop."))
         return redirect("vendors:apply")
     return render(
