@@ -11,7 +11,7 @@ class MarketplaceConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from marketplace import checks  # noqa: F401 - registers the payment checks
-        from marketplace.signals import merge_guest_cart
+        from marketplace.receivers import merge_guest_cart
 
         user_logged_in.connect(
             merge_guest_cart, dispatch_uid="marketplace_merge_guest_cart"

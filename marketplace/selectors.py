@@ -23,8 +23,9 @@ from marketplace.limits import id_or_none
 from marketplace.models import Product, ProductImage, ShippingMethod, VendorShipping
 
 if TYPE_CHECKING:
+    from django.db import models
+
     from marketplace.models import Cart, ProductVariant
-    from vendors.models import Vendor
 
 
 def _images_with_renditions():
@@ -130,7 +131,7 @@ class CartLine:
 
 @dataclass
 class CartVendorGroup:
-    vendor: "Vendor"
+    vendor: "models.Model"  # a vendors.Vendor: that app sits above this one
     lines: list[CartLine] = field(default_factory=list)
     shipping: "VendorShipping | None" = None
     items_total: int = 0
@@ -456,8 +457,9 @@ def vendor_statement(*, vendor, limit: int = 200):
 def vendor_balances_owed():
     """Every vendor with a ledger, its balance and scheduled transfers (office view)."""
     from marketplace.models import LedgerEntry
-    from vendors.models import Vendor
 
+    # The vendor model through the relation: the vendors app sits above this one.
+    Vendor = LedgerEntry._meta.get_field("vendor").related_model
     totals = LedgerEntry.objects.values("vendor_id").annotate(balance=Sum("amount"))
     balances = {row["vendor_id"]: row["balance"] for row in totals}
     vendors = Vendor.objects.filter(pk__in=balances.keys()).order_by("name")

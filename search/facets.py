@@ -43,7 +43,7 @@ def build_facets(
     """``raw`` maps facet name to (value, count, label) triples, biggest first; an empty
     label is filled from the fixed vocabularies (regions, techniques, dyes)."""
     from marketplace.models import Dye, Technique
-    from tourism.choices import Region
+    from core.choices import Region
 
     vocabularies = {
         "region": dict(Region.choices),

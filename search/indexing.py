@@ -26,7 +26,7 @@ def alias_name() -> str:
 
 
 def _document():
-    from marketplace.documents import ProductDocument
+    from search.documents import ProductDocument
 
     return ProductDocument
 

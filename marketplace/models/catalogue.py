@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from marketplace.limits import DESCRIPTION_MAX_LENGTH, INT_MAX, NOTE_MAX_LENGTH
-from vendors.models import VendorStatus
+from core.choices import VendorStatus
 
 
 class Category(models.Model):

@@ -34,6 +34,7 @@ from django.utils import timezone
 
 from marketplace.models import Order, OrderStatus, WebhookEvent, WebhookEventStatus
 from marketplace.money import rupiah_to_stripe_amount
+from marketplace.signals import stripe_account_updated
 
 logger = logging.getLogger(__name__)
 
@@ -200,10 +201,9 @@ def handle_charge_refunded(obj: dict) -> None:
 
 
 def handle_account_updated(obj: dict) -> None:
-    from vendors import services as vendor_services  # lazy: the vendors app owns this
-
+    """The vendors app owns a vendor's payout status and listens to this signal."""
     obj_str(obj, "id")
-    vendor_services.vendor_payout_status_sync(account=obj)
+    stripe_account_updated.send(sender=None, account=obj)
 
 
 HANDLERS: dict[str, Callable[[dict], None]] = {

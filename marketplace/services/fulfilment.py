@@ -2,7 +2,7 @@
 are marked ready and collected, and shipped parcels complete on their own after
 ``MARKETPLACE_AUTOCOMPLETE_DAYS``.
 
-All moves go through ``orders._suborder_move`` (order row then sub-order row locked,
+All moves go through ``orders.suborder_move`` (order row then sub-order row locked,
 history written, order status synced) so they race safely with each other: the loser
 of a race finds the sub-order already moved and gets a clean refusal.
 """
@@ -26,7 +26,7 @@ from marketplace.models import (
     SubOrder,
 )
 from marketplace.services.orders import (
-    _suborder_move,
+    suborder_move,
     order_cancel_unpaid,
     suborder_mark_delivered,
 )
@@ -85,7 +85,7 @@ def suborder_mark_ready_for_pickup(*, suborder: SubOrder, actor) -> SubOrder:
     from marketplace.services.notifications import suborder_ready_queue_email
 
     _require_pickup(suborder)
-    return _suborder_move(
+    return suborder_move(
         suborder=suborder,
         to=OrderStatus.READY_FOR_PICKUP,
         actor=actor,

@@ -211,8 +211,6 @@ def payouts_release_due(*, now=None) -> int:
 
 def payout_record_bank_transfer(*, vendor, amount, reference: str, actor) -> Payout:
     """The office paid a vendor by bank; the amount may not exceed what is owed."""
-    from vendors.models import Vendor
-
     reference = (reference or "").strip()
     try:
         amount = int(amount)
@@ -229,9 +227,9 @@ def payout_record_bank_transfer(*, vendor, amount, reference: str, actor) -> Pay
             _("Enter the bank transfer reference."), code="reference_required"
         )
     with transaction.atomic():
-        Vendor.objects.select_for_update().get(
-            pk=vendor.pk
-        )  # one payout at a time per vendor
+        # One payout at a time per vendor: lock the vendor's row. The model comes from
+        # the instance because the vendors app sits above the marketplace.
+        type(vendor)._default_manager.select_for_update().get(pk=vendor.pk)
         balance = (
             LedgerEntry.objects.filter(vendor=vendor).aggregate(total=Sum("amount"))[
                 "total"

@@ -45,7 +45,7 @@ _RANK = {
 }
 
 
-def _transition(obj, *, to: str, actor=None, note: str = "") -> None:
+def status_transition(obj, *, to: str, actor=None, note: str = "") -> None:
     """Moves an Order or SubOrder (already locked) one step, refusing invalid moves."""
     if to not in ORDER_TRANSITIONS[obj.status]:
         raise MarketplaceError(
@@ -67,7 +67,7 @@ def _transition(obj, *, to: str, actor=None, note: str = "") -> None:
     obj.save(update_fields=["status"])
 
 
-def _sync_order_status(order: Order, *, actor=None) -> None:
+def order_status_sync(order: Order, *, actor=None) -> None:
     """Moves the order forward to where all its sub-orders are."""
     statuses = list(order.suborders.values_list("status", flat=True))
     live = [s for s in statuses if s != OrderStatus.REFUNDED]
@@ -87,16 +87,16 @@ def _sync_order_status(order: Order, *, actor=None) -> None:
         while order.status != target:
             allowed = ORDER_TRANSITIONS[order.status]
             if target in allowed:
-                _transition(order, to=target, actor=actor)
+                status_transition(order, to=target, actor=actor)
             else:
                 step = min(
                     allowed - {OrderStatus.REFUNDED, OrderStatus.CANCELLED},
                     key=lambda s: _RANK[s],
                 )
-                _transition(order, to=step, actor=actor)
+                status_transition(order, to=step, actor=actor)
 
 
-def _lock_order(order_id: int) -> Order:
+def order_lock(order_id: int) -> Order:
     return Order.objects.select_for_update().get(pk=order_id)
 
 
@@ -178,7 +178,7 @@ def order_mark_paid(
 
     refund_needed = False
     with transaction.atomic():
-        order = _lock_order(order_id)
+        order = order_lock(order_id)
         if order.status == OrderStatus.CANCELLED:
             if not _retake_stock(order):
                 refund_needed = True
@@ -206,11 +206,11 @@ def order_mark_paid(
                 order.payment_intent_id = payment_intent_id
             order.payment_error = ""
             order.save(update_fields=["paid_at", "payment_intent_id", "payment_error"])
-            _transition(order, to=OrderStatus.PAID, note=note)
+            status_transition(order, to=OrderStatus.PAID, note=note)
             for suborder in (
                 SubOrder.objects.select_for_update().filter(order=order).order_by("id")
             ):
-                _transition(suborder, to=OrderStatus.PAID, note=note)
+                status_transition(suborder, to=OrderStatus.PAID, note=note)
                 ledger_record_sale(suborder=suborder)
             _clear_bought_items(order)
             # Stored in this transaction (the outbox), sent by a task after commit.
@@ -253,18 +253,18 @@ def order_cancel_unpaid(*, order_id: int, reason: str = "") -> Order:
     only.
     """
     with transaction.atomic():
-        order = _lock_order(order_id)
+        order = order_lock(order_id)
         if order.status != OrderStatus.PENDING:
             return order
         _release_reservations(order)
         if reason:
             order.payment_error = reason[:255]
             order.save(update_fields=["payment_error"])
-        _transition(order, to=OrderStatus.CANCELLED, note=reason)
+        status_transition(order, to=OrderStatus.CANCELLED, note=reason)
         for suborder in (
             SubOrder.objects.select_for_update().filter(order=order).order_by("id")
         ):
-            _transition(suborder, to=OrderStatus.CANCELLED, note=reason)
+            status_transition(suborder, to=OrderStatus.CANCELLED, note=reason)
     return order
 
 
@@ -344,14 +344,14 @@ def _stripe_session_verdict(*, order_id: int, session_id: str) -> str:
     return "cancel"
 
 
-def _suborder_move(
+def suborder_move(
     *, suborder: SubOrder, to: str, actor, note: str = "", notify=None, **fields
 ) -> SubOrder:
     """One vendor/buyer/system move of a sub-order; ``notify(suborder)`` queues its
     e-mail inside the same transaction, so the mail exists exactly when the move does.
     """
     with transaction.atomic():
-        order = _lock_order(suborder.order_id)
+        order = order_lock(suborder.order_id)
         locked = (
             SubOrder.objects.select_for_update()
             .select_related("order")
@@ -361,15 +361,15 @@ def _suborder_move(
             setattr(locked, name, value)
         if fields:
             locked.save(update_fields=list(fields))
-        _transition(locked, to=to, actor=actor, note=note)
-        _sync_order_status(order, actor=actor)
+        status_transition(locked, to=to, actor=actor, note=note)
+        order_status_sync(order, actor=actor)
         if notify is not None:
             notify(suborder=locked)
     return locked
 
 
 def suborder_mark_processing(*, suborder: SubOrder, actor) -> SubOrder:
-    return _suborder_move(suborder=suborder, to=OrderStatus.PROCESSING, actor=actor)
+    return suborder_move(suborder=suborder, to=OrderStatus.PROCESSING, actor=actor)
 
 
 def suborder_mark_shipped(
@@ -390,7 +390,7 @@ def suborder_mark_shipped(
         )
     from marketplace.services.notifications import suborder_shipped_queue_email
 
-    locked = _suborder_move(
+    locked = suborder_move(
         suborder=suborder,
         to=OrderStatus.SHIPPED,
         actor=actor,
@@ -407,7 +407,7 @@ def suborder_mark_delivered(*, suborder: SubOrder, actor, note: str = "") -> Sub
     """Shipped and arrived, or (pick-up) collected: the buyer may now review."""
     from marketplace.services.notifications import suborder_completed_queue_email
 
-    return _suborder_move(
+    return suborder_move(
         suborder=suborder,
         to=OrderStatus.DELIVERED,
         actor=actor,

@@ -83,10 +83,10 @@ def order_refund(
     Stripe dashboard): only the vendor's share and the statuses change. Returns the
     refunds, each SUCCEEDED or FAILED (a failed one is retried later).
     """
-    from marketplace.services.orders import _lock_order
+    from marketplace.services.orders import order_lock
 
     with transaction.atomic():
-        locked_order = _lock_order(order.pk)
+        locked_order = order_lock(order.pk)
         targets = (
             SubOrder.objects.select_for_update()
             .filter(order=locked_order)
@@ -193,14 +193,14 @@ def _refund_record_success(
     *, refund_id: int, stripe_refund_id: str, reversal_id: str, actor=None
 ) -> Refund:
     from marketplace.services.orders import (
-        _lock_order,
-        _sync_order_status,
-        _transition,
+        order_lock,
+        order_status_sync,
+        status_transition,
     )
 
     with transaction.atomic():
         refund = Refund.objects.get(pk=refund_id)
-        order = _lock_order(refund.order_id)
+        order = order_lock(refund.order_id)
         refund = Refund.objects.select_for_update().get(pk=refund_id)
         if refund.status == RefundStatus.SUCCEEDED:
             return refund  # another retry recorded it first
@@ -214,10 +214,10 @@ def _refund_record_success(
         )
         _reverse_vendor_share(suborder=target, reversal_id=reversal_id)
         if target.status in REFUNDABLE:
-            _transition(
+            status_transition(
                 target, to=OrderStatus.REFUNDED, actor=actor, note=refund.reason
             )
-        _sync_order_status(order, actor=actor)
+        order_status_sync(order, actor=actor)
         # Stored with the refund, so the buyer and the vendor hear of it exactly once.
         order_refunded_queue_emails(order_id=order.pk, refund_ids=[refund.pk])
     return refund
@@ -294,11 +294,11 @@ def refund_apply_from_stripe(
     vendor already paid by transfer then owes that part back (the balance goes below
     zero); Banua does not reverse transfers for partial refunds.
     """
-    from marketplace.services.orders import _lock_order
+    from marketplace.services.orders import order_lock
 
     refunded = stripe_amount_to_rupiah(refunded_minor)
     with transaction.atomic():
-        order = _lock_order(order_id)
+        order = order_lock(order_id)
         # Everything we asked Stripe for counts, except failures that never reached
         # the buyer (a refund that failed only at the transfer reversal did).
         recorded = (

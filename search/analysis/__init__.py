@@ -10,7 +10,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-# Analyzer names referenced by the document mapping (marketplace/documents.py).
+# Analyzer names referenced by the document mapping (search/documents.py).
 INDONESIAN = "banua_id"
 INDONESIAN_SEARCH = "banua_id_search"
 EXACT = "banua_exact"

@@ -1,13 +1,12 @@
-"""The product search document (Elasticsearch), owned by the catalogue's app.
+"""The product search document (Elasticsearch), owned by the search app.
 
-The mapping refers to analyzers by name; their definitions (Indonesian stemming with
-protected
-words, the reviewed stop words, query-side synonyms) are built from the word lists in
-``search/analysis/`` when ``search/indexing.py`` creates a versioned index. The index
-name
-registered here is a placeholder: the real name is an alias chosen from settings at call
-time
-(``search.indexing.alias_name()``), so tests can use a prefix of their own.
+It lives here, not in the catalogue's app, because the mapping names the analyzers of
+``search/analysis/`` and the search app sits above the marketplace. The analyzers
+(Indonesian stemming with protected words, the reviewed stop words, query-side
+synonyms) are built from those word lists when ``search/indexing.py`` creates a
+versioned index. The index name registered here is a placeholder: the real name is an
+alias chosen from settings at call time (``search.indexing.alias_name()``), so tests
+can use a prefix of their own.
 """
 
 from django.db.models import Avg, Count, Prefetch
@@ -109,7 +108,7 @@ class ProductDocument(Document):
         """Only what the storefront may show is searchable (same rule as the
         selectors)."""
         from marketplace.models import ProductStatus
-        from vendors.models import VendorStatus
+        from core.choices import VendorStatus
 
         return (
             obj.status == ProductStatus.PUBLISHED
