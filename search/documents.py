@@ -107,8 +107,8 @@ class ProductDocument(Document):
     def should_index_object(self, obj) -> bool:
         """Only what the storefront may show is searchable (same rule as the
         selectors)."""
-        from marketplace.models import ProductStatus
         from core.choices import VendorStatus
+        from marketplace.models import ProductStatus
 
         return (
             obj.status == ProductStatus.PUBLISHED

@@ -42,8 +42,8 @@ def build_facets(
 ) -> dict[str, list[FacetBucket]]:
     """``raw`` maps facet name to (value, count, label) triples, biggest first; an empty
     label is filled from the fixed vocabularies (regions, techniques, dyes)."""
-    from marketplace.models import Dye, Technique
     from core.choices import Region
+    from marketplace.models import Dye, Technique
 
     vocabularies = {
         "region": dict(Region.choices),

@@ -14,8 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from marketplace.limits import DESCRIPTION_MAX_LENGTH, INT_MAX, NOTE_MAX_LENGTH
 from core.choices import VendorStatus
+from marketplace.limits import DESCRIPTION_MAX_LENGTH, INT_MAX, NOTE_MAX_LENGTH
 
 
 class Category(models.Model):

@@ -26,9 +26,9 @@ from marketplace.models import (
     SubOrder,
 )
 from marketplace.services.orders import (
-    suborder_move,
     order_cancel_unpaid,
     suborder_mark_delivered,
+    suborder_move,
 )
 
 logger = logging.getLogger(__name__)
