@@ -2,19 +2,17 @@
 
 from django_tasks import task
 
+# Defined next to the service that enqueues it (no import cycle); re-exported here.
+from marketplace.services.ledger import (
+    payouts_release_due_task as payouts_release_due_task,
+)
+
 
 @task()
 def order_paid_notify(*, order_id: int) -> None:
     from marketplace.services.notifications import order_paid_send_emails
 
     order_paid_send_emails(order_id=order_id)
-
-
-@task()
-def payouts_release_due_task() -> int:
-    from marketplace.services.ledger import payouts_release_due
-
-    return payouts_release_due()
 
 
 @task()
