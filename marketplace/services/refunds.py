@@ -40,6 +40,11 @@ from marketplace.models import (
 )
 from marketplace.money import rupiah_to_stripe_amount, stripe_amount_to_rupiah
 from marketplace.services.notifications import order_refunded_queue_emails
+from marketplace.services.transitions import (
+    order_lock,
+    order_status_sync,
+    status_transition,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -83,8 +88,6 @@ def order_refund(
     Stripe dashboard): only the vendor's share and the statuses change. Returns the
     refunds, each SUCCEEDED or FAILED (a failed one is retried later).
     """
-    from marketplace.services.orders import order_lock
-
     with transaction.atomic():
         locked_order = order_lock(order.pk)
         targets = (
@@ -192,12 +195,6 @@ def refund_execute(*, refund_id: int, call_provider: bool = True, actor=None) ->
 def _refund_record_success(
     *, refund_id: int, stripe_refund_id: str, reversal_id: str, actor=None
 ) -> Refund:
-    from marketplace.services.orders import (
-        order_lock,
-        order_status_sync,
-        status_transition,
-    )
-
     with transaction.atomic():
         refund = Refund.objects.get(pk=refund_id)
         order = order_lock(refund.order_id)
@@ -294,8 +291,6 @@ def refund_apply_from_stripe(
     vendor already paid by transfer then owes that part back (the balance goes below
     zero); Banua does not reverse transfers for partial refunds.
     """
-    from marketplace.services.orders import order_lock
-
     refunded = stripe_amount_to_rupiah(refunded_minor)
     with transaction.atomic():
         order = order_lock(order_id)
