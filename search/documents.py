@@ -13,7 +13,8 @@ from django.db.models import Avg, Count, Prefetch
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 
-from marketplace.models import Product, ProductVariant
+from core.choices import VendorStatus
+from marketplace.models import Product, ProductStatus, ProductVariant
 from search import analysis
 
 _ID = analysis.INDONESIAN
@@ -107,8 +108,6 @@ class ProductDocument(Document):
     def should_index_object(self, obj) -> bool:
         """Only what the storefront may show is searchable (same rule as the
         selectors)."""
-        from core.choices import VendorStatus
-        from marketplace.models import ProductStatus
 
         return (
             obj.status == ProductStatus.PUBLISHED

@@ -17,6 +17,7 @@ from elasticsearch import NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
 from search import analysis, engine
+from search.documents import ProductDocument
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +27,6 @@ def alias_name() -> str:
 
 
 def _document():
-    from search.documents import ProductDocument
-
     return ProductDocument
 
 

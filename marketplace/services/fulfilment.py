@@ -25,6 +25,11 @@ from marketplace.models import (
     ShippingMethod,
     SubOrder,
 )
+from marketplace.services.ledger import order_refund, payout_release_on_ship
+from marketplace.services.notifications import (
+    order_cancelled_queue_emails,
+    suborder_ready_queue_email,
+)
 from marketplace.services.orders import (
     order_cancel_unpaid,
     suborder_mark_delivered,
@@ -82,7 +87,6 @@ def _require_pickup(suborder: SubOrder) -> None:
 
 def suborder_mark_ready_for_pickup(*, suborder: SubOrder, actor) -> SubOrder:
     """The vendor has packed a pick-up order: no courier, no tracking number."""
-    from marketplace.services.notifications import suborder_ready_queue_email
 
     _require_pickup(suborder)
     return suborder_move(
@@ -98,7 +102,6 @@ def suborder_mark_collected(*, suborder: SubOrder, actor) -> SubOrder:
 
     The vendor's transfer becomes due now, as shipping makes it due for couriers.
     """
-    from marketplace.services.ledger import payout_release_on_ship
 
     _require_pickup(suborder)
     if suborder.status != OrderStatus.READY_FOR_PICKUP:
@@ -146,8 +149,6 @@ def order_cancel_by_buyer(*, order: Order, buyer=None, session_orders=()) -> Ord
     still paid or being prepared: the whole order is refunded through
     ``order_refund`` (which tells the vendors and the buyer). Refused otherwise.
     """
-    from marketplace.services.ledger import order_refund
-    from marketplace.services.notifications import order_cancelled_queue_emails
 
     _require_buyer(order, buyer, session_orders)
     order = Order.objects.get(pk=order.pk)

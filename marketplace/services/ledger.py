@@ -30,6 +30,7 @@ from marketplace.models import (
     SubOrder,
 )
 from marketplace.money import rupiah_to_stripe_amount
+from marketplace.payments import stripe_client
 from marketplace.services.notifications import payout_paid_queue_email
 from marketplace.services.refunds import order_refund  # noqa: F401 - re-exported
 
@@ -104,7 +105,6 @@ def payout_release(*, payout_id: int) -> Payout:
     3. A second short transaction records PAID and the ledger entry, or FAILED with
        the error (``payouts_release_due`` retries FAILED and stale SENDING payouts).
     """
-    from marketplace.payments import stripe_client
 
     now = timezone.now()
     with transaction.atomic():

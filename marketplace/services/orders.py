@@ -22,6 +22,21 @@ from marketplace.models import (
     StockReservation,
     SubOrder,
 )
+from marketplace.payments import stripe_client
+from marketplace.payments.webhooks import (
+    AmountMismatch,
+    UnknownObject,
+    check_session_amount,
+    obj_str,
+    payment_event_pending,
+)
+from marketplace.services.ledger import ledger_record_sale, payout_release_on_ship
+from marketplace.services.notifications import (
+    order_paid_queue_emails,
+    suborder_completed_queue_email,
+    suborder_shipped_queue_email,
+)
+from marketplace.services.refunds import order_refund_unfulfillable as refund
 from marketplace.services.stock import (
     variant_commit,
     variant_release,
@@ -111,8 +126,6 @@ def order_mark_paid(
     order that was cancelled meanwhile takes its stock again, or is refunded if sold
     out.
     """
-    from marketplace.services.ledger import ledger_record_sale
-    from marketplace.services.notifications import order_paid_queue_emails
 
     refund_needed = False
     with transaction.atomic():
@@ -167,7 +180,6 @@ def order_refund_unfulfillable(*, order: Order):
     """Gives the money back for a payment we cannot honour (sold out while it was
     late); recorded as a Refund, in the ledger and in the history (see refunds).
     """
-    from marketplace.services.refunds import order_refund_unfulfillable as refund
 
     return refund(order=order)
 
@@ -216,7 +228,6 @@ def reservations_release_expired(*, now=None) -> int:
     is asked before any lock is taken; when it cannot be reached the order waits for
     the next run rather than being cancelled blind.
     """
-    from marketplace.payments.webhooks import payment_event_pending
 
     now = now or timezone.now()
     pending = list(
@@ -249,13 +260,6 @@ def _stripe_session_verdict(*, order_id: int, session_id: str) -> str:
     An open session is expired first, so the shopper cannot pay after we cancel; if
     Stripe says it completed meanwhile, the next run sees it complete.
     """
-    from marketplace.payments import stripe_client
-    from marketplace.payments.webhooks import (
-        AmountMismatch,
-        UnknownObject,
-        check_session_amount,
-        obj_str,
-    )
 
     try:
         session = stripe_client.checkout_session_retrieve(session_id=session_id)
@@ -314,7 +318,6 @@ def suborder_mark_shipped(
     *, suborder: SubOrder, courier: str, tracking_number: str, actor
 ) -> SubOrder:
     """The vendor handed the parcel over; its transfer is released once this commits."""
-    from marketplace.services.ledger import payout_release_on_ship
 
     courier = (courier or "").strip()
     tracking_number = (tracking_number or "").strip()
@@ -326,7 +329,6 @@ def suborder_mark_shipped(
         raise MarketplaceError(
             _("The courier or tracking number is too long."), code="tracking_too_long"
         )
-    from marketplace.services.notifications import suborder_shipped_queue_email
 
     locked = suborder_move(
         suborder=suborder,
@@ -343,7 +345,6 @@ def suborder_mark_shipped(
 
 def suborder_mark_delivered(*, suborder: SubOrder, actor, note: str = "") -> SubOrder:
     """Shipped and arrived, or (pick-up) collected: the buyer may now review."""
-    from marketplace.services.notifications import suborder_completed_queue_email
 
     return suborder_move(
         suborder=suborder,

@@ -39,6 +39,8 @@ from marketplace.models import (
     SubOrder,
 )
 from marketplace.money import rupiah_to_stripe_amount, stripe_amount_to_rupiah
+from marketplace.payments import stripe_client
+from marketplace.payments.providers import get_provider
 from marketplace.services.notifications import order_refunded_queue_emails
 from marketplace.services.transitions import (
     order_lock,
@@ -137,8 +139,6 @@ def refund_execute(*, refund_id: int, call_provider: bool = True, actor=None) ->
     """Steps 2 and 3 for one PENDING or FAILED refund. Safe to run again: Stripe sees
     the same idempotency keys, and a SUCCEEDED refund is left alone.
     """
-    from marketplace.payments import stripe_client
-    from marketplace.payments.providers import get_provider
 
     refund = Refund.objects.select_related("order").get(pk=refund_id)
     if refund.status == RefundStatus.SUCCEEDED:
@@ -377,8 +377,6 @@ def order_refund_unfulfillable(*, order: Order) -> Refund | None:
     and a note in the order's history. Stripe is called outside any lock, with an
     idempotency key from the refund id.
     """
-    from marketplace.payments import stripe_client
-    from marketplace.payments.providers import get_provider
 
     if not (order.payment_intent_id or order.payment_provider == "demo"):
         return None

@@ -8,6 +8,8 @@ takes effect with the next ``manage.py search_reindex`` (analysis is fixed per i
 
 from pathlib import Path
 
+from search.models import SearchSynonym
+
 HERE = Path(__file__).resolve().parent
 
 # Analyzer names referenced by the document mapping (search/documents.py).
@@ -42,8 +44,6 @@ def synonym_rules() -> list[str]:
 
 def _admin_rules() -> list[str]:
     from django.db import DatabaseError
-
-    from search.models import SearchSynonym
 
     try:
         return [

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from tourism.blocks import BodyBlock, GalleryBlock
 from tourism.choices import DestinationCategory, Region
+from tourism.forms import DestinationFilterForm
 from tourism.models.base import TourismPage, image_fk
 
 
@@ -34,8 +35,8 @@ class DestinationIndexPage(TourismPage):
         return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
-        from tourism.forms import DestinationFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         form = DestinationFilterForm(request.GET or None)
@@ -198,6 +199,7 @@ class DestinationPage(TourismPage):
         return f"geo:{self.latitude},{self.longitude}"
 
     def get_context(self, request, *args, **kwargs):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
 
         context = super().get_context(request, *args, **kwargs)

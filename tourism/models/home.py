@@ -50,6 +50,7 @@ class HomePage(CachedRoutingMixin, TourismPage):
         return self.search_description or self.hero_text
 
     def get_context(self, request, *args, **kwargs):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
 
         context = super().get_context(request, *args, **kwargs)
