@@ -3,8 +3,8 @@
 Authentication: the Django session cookie (guests get a session cart, signed-in buyers
 their account's cart and orders). Every write (POST/PATCH/DELETE) must carry the
 ``X-CSRFToken`` header with the value of the ``csrftoken`` cookie, exactly as a browser
-form
-would; a missing or wrong token gets 403. Errors are ``{"code": ..., "message": ...}``.
+form would; a missing or wrong token gets 403. Errors are ``{"code": ..., "message":
+...}``.
 """
 
 from __future__ import annotations

@@ -56,9 +56,7 @@ def _images_with_renditions():
 
 
 def product_list_visible():
-    """Visible products with what a product card needs, in a constant number of
-    queries.
-    """
+    """Visible products with what a product card needs, in a constant number of queries."""
     return (
         Product.objects.visible()
         .select_related("vendor", "category")
@@ -84,9 +82,7 @@ def product_list_featured(*, limit: int = 8):
 
 
 def product_list_for_destination(*, destination, limit: int = 8):
-    """Products whose vendor belongs to the destination (any translation) or its
-    region.
-    """
+    """Products whose vendor belongs to the destination (any translation) or its region."""
     return list(
         product_list_visible()
         .filter(
@@ -358,9 +354,7 @@ def order_get_for_buyer(*, user, number: str, session_orders=()):
 
 
 def order_count_since(*, since) -> int:
-    """Paid-or-later orders placed since ``since`` (for the tourism office
-    dashboard).
-    """
+    """Paid-or-later orders placed since ``since`` (for the tourism office dashboard)."""
 
     return (
         Order.objects.filter(created_at__gte=since)
@@ -411,9 +405,7 @@ def suborder_get_for_vendor(*, vendor, suborder_id):
 
 
 def vendor_sales_by_day(*, vendor, days: int = 30) -> list[tuple[date, int]]:
-    """Gross sales per local day for the last ``days`` days, zero-filled, oldest
-    first.
-    """
+    """Gross sales per local day for the last ``days`` days, zero-filled, oldest first."""
     from django.db.models.functions import TruncDate
     from django.utils import timezone
 

@@ -50,8 +50,7 @@ class ProductDocument(Document):
     village = _text(english=False, raw=True)
     technique = fields.KeywordField()
     # The technique and dye in words ("Woven (anyaman / tenun)", "Natural dye"), so that
-    # a
-    # shopper typing "tenun" or "natural dye" finds the products recorded with them.
+    # a shopper typing "tenun" or "natural dye" finds the products recorded with them.
     provenance = _text()
     dye = fields.KeywordField()
     category = fields.KeywordField()  # slug of the product's own category
@@ -106,8 +105,7 @@ class ProductDocument(Document):
         )
 
     def should_index_object(self, obj) -> bool:
-        """Only what the storefront may show is searchable (same rule as the
-        selectors)."""
+        """Only what the storefront may show is searchable (same rule as the selectors)."""
 
         return (
             obj.status == ProductStatus.PUBLISHED

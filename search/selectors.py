@@ -2,8 +2,8 @@
 search.
 
 Views and the API call only these. When Elasticsearch is configured but fails, the
-answer
-comes from the database with a logged warning: search degrades, it never breaks a page.
+answer comes from the database with a logged warning: search degrades, it never breaks a
+page.
 """
 
 import logging
@@ -133,8 +133,7 @@ def site_search(
 
     The pages come from one Wagtail search over the three kinds (base Page rows: title,
     URL and search description are all the results list shows), split into sections
-    here,
-    so the page costs the same few queries however many kinds there are.
+    here, so the page costs the same few queries however many kinds there are.
     """
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale, Page

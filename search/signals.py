@@ -31,8 +31,7 @@ def search_sync_on_commit(*, app_label: str, model_name: str, pk: int) -> None:
 
 
 def _target(instance) -> tuple[str, str, int] | None:
-    """The row the search document hangs on: variants and photos point at their
-    product."""
+    """The row the search document hangs on: variants and photos point at their product."""
 
     if isinstance(instance, Product):
         return ("marketplace", "product", instance.pk)

@@ -50,8 +50,7 @@ def clear() -> None:
 
 
 def distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count once), cut off past
-    ``limit``."""
+    """Damerau-Levenshtein distance (adjacent swaps count once), cut off past ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     previous2: list[int] = []

@@ -1,8 +1,7 @@
 """Background tasks that keep the product index in step with the database.
 
 Only ``(app_label, model_name, pk)`` travels to the worker; the task loads current rows,
-so it
-is safe to run twice and late runs never write stale data.
+so it is safe to run twice and late runs never write stale data.
 """
 
 import logging
@@ -48,8 +47,7 @@ def search_sync(app_label: str, model_name: str, pk: int) -> dict:
     """Re-index (or remove) the products that depend on one changed row.
 
     Failures are logged, not raised: indexing must never break the request that saved
-    the
-    row; ``manage.py search_reindex`` repairs any drift.
+    the row; ``manage.py search_reindex`` repairs any drift.
     """
     if not engine.is_configured():
         return {"skipped": True}

@@ -156,8 +156,8 @@ class Product(models.Model):
 
     def clean(self):
         # The storefront also filters on the vendor (ProductQuerySet.visible), so a
-        # listing of a
-        # shop that is not approved never shows even if it got published some other way.
+        # listing of a shop that is not approved never shows even if it got published
+        # some other way.
         if (
             self.status == ProductStatus.PUBLISHED
             and self.vendor_id

@@ -32,9 +32,7 @@ class PaymentProvider(Protocol):
     name: str
 
     def checkout_begin(self, *, order, base_url: str) -> str:
-        """Prepares payment for a pending order and returns where to send the
-        shopper.
-        """
+        """Prepares payment for a pending order and returns where to send the shopper."""
 
     def refund(self, *, order, amount: int, refund_key: str) -> str:
         """Gives ``amount`` rupiah back; returns the provider's refund id."""

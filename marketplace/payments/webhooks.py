@@ -56,9 +56,7 @@ def replay_grace() -> timedelta:
 
 
 class UnknownObject(Exception):
-    """The event is about a session or payment we never created: stored, then
-    refused.
-    """
+    """The event is about a session or payment we never created: stored, then refused."""
 
 
 class BadPayload(UnknownObject):

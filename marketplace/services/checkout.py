@@ -398,9 +398,7 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
 
 
 def checkout_begin_payment(*, order: Order, base_url: str) -> str:
-    """Asks the order's provider where to send the shopper; a failure cancels the
-    order.
-    """
+    """Asks the order's provider where to send the shopper; a failure cancels the order."""
 
     try:
         return get_provider(order.payment_provider).checkout_begin(

@@ -219,8 +219,7 @@ def order_cancel_unpaid(*, order_id: int, reason: str = "") -> Order:
 
 
 def reservations_release_expired(*, now=None) -> int:
-    """Cancels pending orders whose reservation lapsed; returns how many. Safe to
-    rerun.
+    """Cancels pending orders whose reservation lapsed; returns how many. Safe to rerun.
 
     Never cancels an order that may be paid: one with a Stripe payment event stored but
     not processed yet (its delivery failed or died; the replay will mark it paid), or

@@ -2,8 +2,8 @@
 module.
 
 The lists are plain text so that reviewers can change them without touching code; a
-change
-takes effect with the next ``manage.py search_reindex`` (analysis is fixed per index).
+change takes effect with the next ``manage.py search_reindex`` (analysis is fixed per
+index).
 """
 
 from pathlib import Path
@@ -76,8 +76,7 @@ def index_analysis() -> dict:
             },
             "banua_id_stemmer": {"type": "stemmer", "language": "indonesian"},
             # Query side only: synonym_graph handles multi-word rules ("buah tangan")
-            # and
-            # keeps the index small; changing the list needs a reindex all the same.
+            # and keeps the index small; changing the list needs a reindex all the same.
             "banua_synonyms": {
                 "type": "synonym_graph",
                 "synonyms": synonym_rules(),

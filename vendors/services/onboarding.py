@@ -1,5 +1,4 @@
-"""The vendor application, the office's decision, and the vendor's own shop
-edits."""
+"""The vendor application, the office's decision, and the vendor's own shop edits."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
