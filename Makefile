@@ -85,4 +85,4 @@ bench-search: install
 	. .services/env && $(PY) bench/search_bench.py
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache artifacts
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .import_linter_cache .grimp_cache artifacts
