@@ -60,7 +60,10 @@ services:
 services-down:
 	bash scripts/services/down.sh
 
+# Ruff, the formatter, templates, and the import contracts of .importlinter (layers,
+# no cycles, no private names across modules; README "Architecture").
 lint: install
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates */templates --lint --quiet
@@ -86,4 +89,4 @@ bench-pages: messages
 	$(PY) bench/pages.py
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache artifacts
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .import_linter_cache .grimp_cache artifacts

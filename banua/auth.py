@@ -7,6 +7,8 @@ import hmac
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 
+from banua.demo.seed import DEMO_PASSWORD
+
 
 class DemoPasswordGuardBackend(ModelBackend):
     """Django's model backend, except that the seeded demo password never logs anyone in
@@ -20,8 +22,6 @@ class DemoPasswordGuardBackend(ModelBackend):
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        from banua.demo.seed import DEMO_PASSWORD
-
         if (
             not settings.DEBUG
             and isinstance(password, str)

@@ -3,10 +3,10 @@
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
+from tourism import page_cache
+
 
 def _navigation():
-    from banua import page_cache
-
     # Cached per language; rebuilt when pages are published, moved or deleted.
     return page_cache.navigation(get_language())
 

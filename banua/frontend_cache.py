@@ -28,7 +28,7 @@ from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-from banua import page_cache
+from tourism import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -165,7 +165,7 @@ def ancestor_urls(page) -> set[str]:
 # --- receivers (connected in banua.apps) ------------------------------------------------
 def _safely(build_urls, *, storefront: bool = True) -> None:
     if storefront:
-        # Fragments built from the marketplace (banua.page_cache) go stale too,
+        # Fragments built from the marketplace (tourism.page_cache) go stale too,
         # with or without an HTTP cache in front.
         page_cache.invalidate_storefront()
     if not cache_configured():

@@ -1,4 +1,4 @@
-"""Invalidate banua.page_cache whenever the page tree, sites, locales or view
+"""Invalidate tourism.page_cache whenever the page tree, sites, locales or view
 restrictions change, in any way (publish, unpublish, move, save, delete)."""
 
 from django.db.models.signals import post_delete, post_save
@@ -6,7 +6,7 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from banua import page_cache
+from tourism import page_cache
 
 WATCHED = (Page, Site, Locale, PageViewRestriction)
 

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from banua import views
 from banua.api import api
-from tourism.api_v2 import api_router
+from banua.api_v2 import api_router
 from tourism.sitemaps import BilingualSitemap
 
 urlpatterns = [

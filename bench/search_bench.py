@@ -1,14 +1,12 @@
 """Search benchmark on the real Elasticsearch node: bulk-load throughput, then p50/p95
-of
-product search and autocomplete, at 10k and 100k generated products.
+of product search and autocomplete, at 10k and 100k generated products.
 
     ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python bench/search_bench.py
     .venv/bin/python bench/search_bench.py --sizes 10000 --queries 300
 
 Documents are generated directly in the product document's shape and bulk-indexed into a
 throw-away versioned index with the production mapping and analysis (going through the
-ORM
-would measure SQLite, not search). Queries go through the same code as the API
+ORM would measure SQLite, not search). Queries go through the same code as the API
 (search.products), facets and highlights included. The indices are deleted at the end.
 """
 

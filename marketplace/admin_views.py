@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from marketplace import selectors, services
 from marketplace.errors import MarketplaceError
-from marketplace.models import Order, Payout, PayoutMethod, RefundStatus
+from marketplace.models import LedgerEntry, Order, Payout, PayoutMethod, RefundStatus
 
 
 def _require(request, perm: str) -> None:
@@ -44,9 +44,9 @@ def balances(request):
 
 def record_bank_payout(request, vendor_id):
     _require(request, "marketplace.add_payout")
-    from vendors.models import Vendor
-
-    vendor = get_object_or_404(Vendor, pk=vendor_id)
+    # The vendor model through the relation: the vendors app sits above this one.
+    vendor_model = LedgerEntry._meta.get_field("vendor").related_model
+    vendor = get_object_or_404(vendor_model, pk=vendor_id)
     form = BankPayoutForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

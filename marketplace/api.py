@@ -3,8 +3,8 @@
 Authentication: the Django session cookie (guests get a session cart, signed-in buyers
 their account's cart and orders). Every write (POST/PATCH/DELETE) must carry the
 ``X-CSRFToken`` header with the value of the ``csrftoken`` cookie, exactly as a browser
-form
-would; a missing or wrong token gets 403. Errors are ``{"code": ..., "message": ...}``.
+form would; a missing or wrong token gets 403. Errors are ``{"code": ..., "message":
+...}``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ninja.utils import check_csrf
 from marketplace import selectors, services
 from marketplace.errors import MarketplaceError
 from marketplace.limits import ID_MAX, Id, InputSchema, PageIn, Slug
+from marketplace.models import Order
 from marketplace.views._helpers import remember_order, request_cart, session_orders
 
 router = Router(tags=["marketplace"])
@@ -344,8 +345,6 @@ def order_list(request):
             "suborders__lines"
         )[:50]
     else:
-        from marketplace.models import Order
-
         orders = Order.objects.filter(
             number__in=session_orders(request)
         ).prefetch_related("suborders__vendor", "suborders__lines")

@@ -10,8 +10,13 @@ class MarketplaceConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        # Imported here, not at module level: these modules import models, which
+        # Django's app registry only allows once every app is loaded.
         from marketplace import checks  # noqa: F401 - registers the payment checks
-        from marketplace.signals import merge_guest_cart
+        from marketplace.receivers import merge_guest_cart
+        from marketplace.services import payment_events
+
+        payment_events.register()
 
         user_logged_in.connect(
             merge_guest_cart, dispatch_uid="marketplace_merge_guest_cart"

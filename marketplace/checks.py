@@ -11,6 +11,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 
+from marketplace.payments.providers import PROVIDERS
+
 
 @register(Tags.security, deploy=True)
 def demo_payments_check(app_configs=None, **kwargs) -> list[Error]:
@@ -33,7 +35,6 @@ def demo_payments_check(app_configs=None, **kwargs) -> list[Error]:
 @register()
 def payment_provider_check(app_configs=None, **kwargs) -> list[Error]:
     """Settings other than Banua's own may set any name: it must be one we know."""
-    from marketplace.payments.providers import PROVIDERS
 
     name = getattr(settings, "PAYMENT_PROVIDER", "")
     if name in PROVIDERS:

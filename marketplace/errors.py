@@ -1,6 +1,4 @@
-"""The one error type services raise for bad input; views and the API show
-``message``.
-"""
+"""The one error type services raise for bad input; views and the API show ``message``."""
 
 
 class MarketplaceError(Exception):

@@ -20,11 +20,30 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext, ngettext
 
 from marketplace.limits import id_or_none
-from marketplace.models import Product, ProductImage, ShippingMethod, VendorShipping
+from marketplace.models import (
+    CartItem,
+    Category,
+    CommissionRule,
+    LedgerEntry,
+    Order,
+    OrderLine,
+    OrderStatus,
+    OrderStatusChange,
+    Product,
+    ProductImage,
+    ProductVariant,
+    ReservationStatus,
+    Review,
+    ShippingMethod,
+    StockReservation,
+    SubOrder,
+    VendorShipping,
+)
 
 if TYPE_CHECKING:
+    from django.db import models
+
     from marketplace.models import Cart, ProductVariant
-    from vendors.models import Vendor
 
 
 def _images_with_renditions():
@@ -37,9 +56,7 @@ def _images_with_renditions():
 
 
 def product_list_visible():
-    """Visible products with what a product card needs, in a constant number of
-    queries.
-    """
+    """Visible products with what a product card needs, in a constant number of queries."""
     return (
         Product.objects.visible()
         .select_related("vendor", "category")
@@ -65,9 +82,7 @@ def product_list_featured(*, limit: int = 8):
 
 
 def product_list_for_destination(*, destination, limit: int = 8):
-    """Products whose vendor belongs to the destination (any translation) or its
-    region.
-    """
+    """Products whose vendor belongs to the destination (any translation) or its region."""
     return list(
         product_list_visible()
         .filter(
@@ -84,7 +99,6 @@ def product_get_visible(*, slug: str):
     Price and stock come from the prefetched variants rather than SQL aggregates: the
     product page is the hottest page, and the GROUP BY made it measurably slower.
     """
-    from marketplace.models import ProductVariant, Review
 
     # Grouped per product so each subquery returns a single row.
     reviews = Review.objects.filter(product=OuterRef("pk")).order_by().values("product")
@@ -130,7 +144,7 @@ class CartLine:
 
 @dataclass
 class CartVendorGroup:
-    vendor: "Vendor"
+    vendor: "models.Model"  # a vendors.Vendor: that app sits above this one
     lines: list[CartLine] = field(default_factory=list)
     shipping: "VendorShipping | None" = None
     items_total: int = 0
@@ -189,7 +203,6 @@ def units_held_for_cart(*, cart) -> dict[int, int]:
     They are not sellable to others, but they are this cart's: its page must not call
     them sold out, and checking it out again returns (or replaces) that order.
     """
-    from marketplace.models import OrderStatus, ReservationStatus, StockReservation
 
     rows = (
         StockReservation.objects.filter(
@@ -210,7 +223,6 @@ def cart_summary(*, cart, held_for_cart: dict[int, int] | None = None) -> CartSu
     ``held_for_cart``: what the cart's own unpaid order holds, when the caller knows
     it (checkout, which just found there is none); read here otherwise.
     """
-    from marketplace.models import CartItem
 
     if cart is None:
         return CartSummary(cart=None, groups=[], items_total=0, count=0)
@@ -283,7 +295,6 @@ def commission_rates(
     *, vendor_ids, category_ids
 ) -> tuple[dict[int, int], dict[int, int]]:
     """Per-vendor and per-category overrides (basis points) in one query."""
-    from marketplace.models import CommissionRule
 
     by_vendor: dict[int, int] = {}
     by_category: dict[int, int] = {}
@@ -304,8 +315,6 @@ def commission_default_bp() -> int:
 # --- Orders
 # -------------------------------------------------------------------------------
 def _order_detail_queryset():
-    from marketplace.models import Order, OrderLine, OrderStatusChange, SubOrder
-
     return Order.objects.prefetch_related(
         Prefetch(
             "suborders",
@@ -325,8 +334,6 @@ def _order_detail_queryset():
 
 
 def order_list_for_buyer(*, user):
-    from marketplace.models import Order
-
     return (
         Order.objects.filter(buyer=user)
         .prefetch_related("suborders__vendor")
@@ -347,10 +354,7 @@ def order_get_for_buyer(*, user, number: str, session_orders=()):
 
 
 def order_count_since(*, since) -> int:
-    """Paid-or-later orders placed since ``since`` (for the tourism office
-    dashboard).
-    """
-    from marketplace.models import Order, OrderStatus
+    """Paid-or-later orders placed since ``since`` (for the tourism office dashboard)."""
 
     return (
         Order.objects.filter(created_at__gte=since)
@@ -375,7 +379,6 @@ def suborder_list_for_vendor(*, vendor, state: str = "", query: str = ""):
     unpaid), optionally one tab of ``VENDOR_ORDER_STATES`` and a search on the order
     number or the buyer's name.
     """
-    from marketplace.models import OrderLine, OrderStatus, SubOrder
 
     queryset = (
         SubOrder.objects.filter(vendor=vendor)
@@ -402,13 +405,9 @@ def suborder_get_for_vendor(*, vendor, suborder_id):
 
 
 def vendor_sales_by_day(*, vendor, days: int = 30) -> list[tuple[date, int]]:
-    """Gross sales per local day for the last ``days`` days, zero-filled, oldest
-    first.
-    """
+    """Gross sales per local day for the last ``days`` days, zero-filled, oldest first."""
     from django.db.models.functions import TruncDate
     from django.utils import timezone
-
-    from marketplace.models import OrderStatus, SubOrder
 
     today = timezone.localdate()
     start = today - timedelta(days=days - 1)
@@ -433,8 +432,6 @@ def vendor_sales_by_day(*, vendor, days: int = 30) -> list[tuple[date, int]]:
 
 
 def vendor_balance(*, vendor) -> int:
-    from marketplace.models import LedgerEntry
-
     return (
         LedgerEntry.objects.filter(vendor=vendor).aggregate(total=Sum("amount"))[
             "total"
@@ -444,8 +441,6 @@ def vendor_balance(*, vendor) -> int:
 
 
 def vendor_statement(*, vendor, limit: int = 200):
-    from marketplace.models import LedgerEntry
-
     return list(
         LedgerEntry.objects.filter(vendor=vendor)
         .select_related("suborder__order", "payout")
@@ -455,9 +450,9 @@ def vendor_statement(*, vendor, limit: int = 200):
 
 def vendor_balances_owed():
     """Every vendor with a ledger, its balance and scheduled transfers (office view)."""
-    from marketplace.models import LedgerEntry
-    from vendors.models import Vendor
 
+    # The vendor model through the relation: the vendors app sits above this one.
+    Vendor = LedgerEntry._meta.get_field("vendor").related_model
     totals = LedgerEntry.objects.values("vendor_id").annotate(balance=Sum("amount"))
     balances = {row["vendor_id"]: row["balance"] for row in totals}
     vendors = Vendor.objects.filter(pk__in=balances.keys()).order_by("name")
@@ -467,14 +462,11 @@ def vendor_balances_owed():
 # --- Reviews
 # ------------------------------------------------------------------------------
 def review_list_for_product(*, product, limit: int = 20):
-    from marketplace.models import Review
-
     return list(Review.objects.filter(product=product).select_related("author")[:limit])
 
 
 def review_stats_for_product(*, product) -> dict:
     """Uses the figures annotated by ``product_get_visible`` when present (no query)."""
-    from marketplace.models import Review
 
     if hasattr(product, "rating_count"):
         return {"average": product.rating_average, "count": product.rating_count}
@@ -494,16 +486,12 @@ def product_list_related(*, product, limit: int = 4):
 
 
 def category_list_top():
-    from marketplace.models import Category
-
     return list(
         Category.objects.filter(parent__isnull=True).order_by("sort_order", "name")
     )
 
 
 def category_get(*, slug: str):
-    from marketplace.models import Category
-
     return Category.objects.select_related("parent").filter(slug=slug).first()
 
 
@@ -518,7 +506,6 @@ def product_list_for_category(*, category):
 def order_buyer_can_cancel(*, order) -> bool:
     """Whether the buyer's cancel button applies: unpaid, or paid with nothing shipped,
     ready or delivered yet (the service checks again under its own rules)."""
-    from marketplace.models import OrderStatus
 
     if order.status == OrderStatus.PENDING:
         return True

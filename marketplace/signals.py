@@ -1,4 +1,5 @@
-"""Signals the marketplace sends, and receivers: thin hand-overs to services."""
+"""Signals the marketplace sends. Receivers live in the apps that listen (upper layers),
+so the marketplace calls up to them without importing them."""
 
 from django.dispatch import Signal
 
@@ -7,10 +8,7 @@ from django.dispatch import Signal
 # index must not miss those changes.
 stock_changed = Signal()
 
-
-def merge_guest_cart(sender, request, user, **kwargs):
-    if request is None or not hasattr(request, "session"):
-        return
-    from marketplace.services import cart_merge_at_login
-
-    cart_merge_at_login(user=user, session=request.session)
+# Sent with ``account`` (the Stripe Connect account object, a dict) when Stripe reports
+# ``account.updated``. The vendors app, which owns a vendor's payout status, listens;
+# the webhook dispatcher stays in the marketplace, below the vendors app.
+stripe_account_updated = Signal()

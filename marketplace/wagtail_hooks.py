@@ -22,8 +22,7 @@ from marketplace.models import (
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
     """Orders, payouts and events change only through services (refund and payout
-    views),
-    never through a generic edit form."""
+    views), never through a generic edit form."""
 
     def user_has_permission(self, user, action):
         if action in ("add", "change", "delete"):

@@ -3,16 +3,10 @@ claimed)."""
 
 from django_tasks import task
 
-
-@task()
-def email_send_task(*, email_id: int) -> str:
-    from notifications.services import email_send
-
-    return email_send(email_id=email_id)
+from notifications.services import email_send_pending
+from notifications.services import email_send_task as email_send_task  # re-exported
 
 
 @task()
 def email_send_pending_task() -> int:
-    from notifications.services import email_send_pending
-
     return email_send_pending()

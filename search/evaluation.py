@@ -1,10 +1,8 @@
 """Offline relevance evaluation against the judged query set (search/judgements/).
 
 This node has no rank-eval module (``_rank_eval`` is not installed), so nDCG@k is
-computed
-here the same way: DCG = sum((2^grade - 1) / log2(rank + 1)) over the top k, divided by
-the
-DCG of the ideal ordering of all judged products.
+computed here the same way: DCG = sum((2^grade - 1) / log2(rank + 1)) over the top k,
+divided by the DCG of the ideal ordering of all judged products.
 """
 
 import json

@@ -8,6 +8,8 @@ facets cost no extra queries.
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import Region
+from marketplace.models import Dye, Technique
 from marketplace.money import format_rupiah
 from search.params import PRICE_RANGES, ProductSearchParams
 from search.results import FacetBucket
@@ -42,8 +44,6 @@ def build_facets(
 ) -> dict[str, list[FacetBucket]]:
     """``raw`` maps facet name to (value, count, label) triples, biggest first; an empty
     label is filled from the fixed vocabularies (regions, techniques, dyes)."""
-    from marketplace.models import Dye, Technique
-    from tourism.choices import Region
 
     vocabularies = {
         "region": dict(Region.choices),

@@ -18,6 +18,8 @@ from functools import reduce
 from django.db.models import Case, F, Q, Value, When
 from django.utils.html import escape
 
+from marketplace import selectors
+from marketplace.models import Product
 from search import spelling
 from search.facets import build_facets, category_label
 from search.params import PRICE_RANGES, ProductSearchParams, query_words
@@ -37,8 +39,6 @@ TEXT_FIELDS = (
 
 
 def _visible():
-    from marketplace import selectors
-
     return selectors.product_list_visible()
 
 
@@ -76,8 +76,6 @@ def _term_in(field: str, terms: tuple[str, ...]) -> Q:
 
 
 def _tagged(terms: tuple[str, ...]) -> Q:
-    from marketplace.models import Product
-
     ids = Product.objects.filter(_term_in("tags__name", terms)).values("pk")
     return Q(pk__in=ids)
 
@@ -434,8 +432,6 @@ def related_db(params: ProductSearchParams) -> list[ProductHit]:
 
 
 def product_suggest_db(q: str, *, limit: int = 8) -> list[Suggestion]:
-    from marketplace.models import Product
-
     rows = (
         Product.objects.visible()
         .filter(Q(name__istartswith=q) | Q(name__icontains=f" {q}"))

@@ -3,8 +3,7 @@ sync.
 
 Readers and writers always use the alias ``<prefix>_products``; a rebuild creates
 ``<prefix>_products_<version>``, fills it, and moves the alias in one atomic request, so
-search
-never sees a half-built index.
+search never sees a half-built index.
 """
 
 import logging
@@ -17,6 +16,7 @@ from elasticsearch import NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
 from search import analysis, engine
+from search.documents import ProductDocument
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +26,6 @@ def alias_name() -> str:
 
 
 def _document():
-    from marketplace.documents import ProductDocument
-
     return ProductDocument
 
 
@@ -73,8 +71,7 @@ def alias_swap(*, new_index: str, client=None) -> list[str]:
 
 def index_ensure(*, client=None) -> None:
     """Create an empty index behind the alias if there is none, so sync never writes
-    into an
-    auto-created index with a guessed mapping."""
+    into an auto-created index with a guessed mapping."""
     client = client or engine.get_client()
     if not client.indices.exists_alias(name=alias_name()):
         alias_swap(new_index=index_create(client=client), client=client)
@@ -142,8 +139,7 @@ def index_rebuild(
     ones.
 
     Products changed while the load ran are synced again after the swap, so nothing
-    written
-    during a rebuild is lost.
+    written during a rebuild is lost.
     """
     client = engine.get_client()
     started_at = timezone.now()

@@ -4,6 +4,8 @@ led to a click, per day. Aggregated counts only: no user, session or address is 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from search.params import clean_query, query_words
+
 
 class SearchQueryDay(models.Model):
     """One normalised query on one day (Asia/Makassar dates, the site's time zone)."""
@@ -55,7 +57,6 @@ class SearchSynonym(models.Model):
     @staticmethod
     def split(terms: str) -> list[str]:
         """The rule's terms, lowercase, single-spaced, letters, digits, hyphens only."""
-        from search.params import clean_query, query_words
 
         found = []
         for part in terms.split(","):

@@ -1,8 +1,7 @@
 """Parsing of product-search parameters, shared by the JSON API and the search page.
 
 Bad input raises ``SearchParamsError`` with one message per parameter, so the API can
-answer
-422 and the page can show the message, never a 500.
+answer 422 and the page can show the message, never a 500.
 """
 
 import re

@@ -1,13 +1,11 @@
 """Product search on Elasticsearch: the only place that builds product queries.
 
 Relevance: an Indonesian-analysed match (with synonyms) across fields boosted name >
-tags >
-category and provenance > description, an English sub-field match, a fuzzy match on the
-unstemmed words for typos, and a phrase bonus on the name. User filters go in a
-post_filter so
-every facet counts as if its own filter were not set (the usual "refine" behaviour),
-while the
-always-applied rule (visible) and the query itself shape all counts.
+tags > category and provenance > description, an English sub-field match, a fuzzy match
+on the unstemmed words for typos, and a phrase bonus on the name. User filters go in a
+post_filter so every facet counts as if its own filter were not set (the usual "refine"
+behaviour), while the always-applied rule (visible) and the query itself shape all
+counts.
 """
 
 from elasticsearch.dsl import A, Q, Search

@@ -4,7 +4,10 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from search import engine, spelling
+from search.analysis import clear_synonym_cache
 from search.models import SearchSynonym
+from search.tasks import search_synonyms_apply
 
 
 @receiver(post_save, sender=SearchSynonym)
@@ -12,9 +15,6 @@ from search.models import SearchSynonym
 def synonym_changed(sender, instance, **kwargs):
     """The database path sees the rule at once; Elasticsearch after the worker's
     rebuild, enqueued only once the edit is committed."""
-    from search import engine, spelling
-    from search.analysis import clear_synonym_cache
-    from search.tasks import search_synonyms_apply
 
     clear_synonym_cache()
     spelling.clear()

@@ -2,8 +2,8 @@
 search.
 
 Views and the API call only these. When Elasticsearch is configured but fails, the
-answer
-comes from the database with a logged warning: search degrades, it never breaks a page.
+answer comes from the database with a logged warning: search degrades, it never breaks a
+page.
 """
 
 import logging
@@ -13,8 +13,13 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from search import engine
+from search.fallback import product_search_db, product_suggest_db
+from search.models import SearchQueryDay
+from search.pages import page_search
 from search.params import ProductSearchParams, SearchParamsError, clean_query
+from search.products import product_search_es, product_suggest_es
 from search.results import ProductSearchResult, Suggestion
+from tourism.models import DestinationPage, EventPage
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +31,6 @@ _es_failure = engine.is_transport_error
 
 def destination_point(*, destination_id: int) -> tuple[float, float] | None:
     """Coordinates of a live destination page, or None."""
-    from tourism.models import DestinationPage
 
     row = (
         DestinationPage.objects.live()
@@ -41,8 +45,6 @@ def destination_choices() -> list[tuple[int, str]]:
     """(id, title) of the live destinations with a map location, in the visitor's
     language, for the search page's "near a destination" control."""
     from wagtail.models import Locale
-
-    from tourism.models import DestinationPage
 
     rows = (
         DestinationPage.objects.live()
@@ -73,12 +75,8 @@ def with_destination(params: ProductSearchParams) -> ProductSearchParams:
 
 
 def product_search(*, params: ProductSearchParams) -> ProductSearchResult:
-    from search.fallback import product_search_db
-
     params = with_destination(params)
     if engine.is_configured():
-        from search.products import product_search_es
-
         try:
             return product_search_es(params)
         except Exception as exc:
@@ -96,14 +94,11 @@ def product_search(*, params: ProductSearchParams) -> ProductSearchResult:
 
 def product_suggest(*, q: str, limit: int = 8) -> tuple[str, list[Suggestion]]:
     """(backend, suggestions) for the first letters typed; nothing below two letters."""
-    from search.fallback import product_suggest_db
 
     q = clean_query(q, limit=100)
     if len(q) < SUGGEST_MIN_LENGTH:
         return "none", []
     if engine.is_configured():
-        from search.products import product_suggest_es
-
         try:
             return "elasticsearch", product_suggest_es(q, limit=limit)
         except Exception as exc:
@@ -138,14 +133,10 @@ def site_search(
 
     The pages come from one Wagtail search over the three kinds (base Page rows: title,
     URL and search description are all the results list shows), split into sections
-    here,
-    so the page costs the same few queries however many kinds there are.
+    here, so the page costs the same few queries however many kinds there are.
     """
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale, Page
-
-    from search.pages import page_search
-    from tourism.models import DestinationPage, EventPage
 
     q = params.q
     products = product_search(params=params)
@@ -202,8 +193,6 @@ def search_insight(*, days: int = 30, limit: int = 50) -> dict[str, list[QueryIn
 
     from django.db.models import Sum
     from django.utils import timezone
-
-    from search.models import SearchQueryDay
 
     since = timezone.localdate() - timedelta(days=days - 1)
     rows = (

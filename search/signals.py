@@ -15,24 +15,23 @@ from functools import partial
 from django.db import models, transaction
 from django_elasticsearch_dsl.signals import BaseSignalProcessor
 
+from marketplace.models import Category, Product, ProductVariant, Review
 from marketplace.signals import stock_changed
 from search import engine
+from search.tasks import search_sync
+from vendors.models import Vendor
 
 
 def search_sync_on_commit(*, app_label: str, model_name: str, pk: int) -> None:
     """Enqueue the index update for one row after the current transaction commits."""
     if not engine.is_configured():
         return
-    from search.tasks import search_sync
 
     transaction.on_commit(partial(search_sync.enqueue, app_label, model_name, pk))
 
 
 def _target(instance) -> tuple[str, str, int] | None:
-    """The row the search document hangs on: variants and photos point at their
-    product."""
-    from marketplace.models import Category, Product, ProductVariant, Review
-    from vendors.models import Vendor
+    """The row the search document hangs on: variants and photos point at their product."""
 
     if isinstance(instance, Product):
         return ("marketplace", "product", instance.pk)
@@ -49,9 +48,6 @@ def _target(instance) -> tuple[str, str, int] | None:
 
 class OnCommitSignalProcessor(BaseSignalProcessor):
     def setup(self):
-        from marketplace.models import Category, Product, ProductVariant, Review
-        from vendors.models import Vendor
-
         for model in (Product, ProductVariant, Vendor, Category, Review):
             uid = f"search-sync-{model._meta.label_lower}"
             models.signals.post_save.connect(
@@ -70,9 +66,6 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         )
 
     def teardown(self):
-        from marketplace.models import Category, Product, ProductVariant, Review
-        from vendors.models import Vendor
-
         for model in (Product, ProductVariant, Vendor, Category, Review):
             models.signals.post_save.disconnect(
                 sender=model, dispatch_uid=f"search-sync-{model._meta.label_lower}-save"
@@ -96,7 +89,6 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         """Checkout moves stock with conditional UPDATEs, which send no post_save."""
         if not engine.is_configured():
             return
-        from marketplace.models import ProductVariant
 
         product_ids = set(
             ProductVariant.objects.filter(pk__in=variant_ids).values_list(

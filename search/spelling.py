@@ -9,6 +9,7 @@ up to five letters) or two edits (longer words), like Elasticsearch's AUTO fuzzi
 
 from django.core.cache import cache
 
+from marketplace.models import Category, Product
 from search.params import query_words
 from search.understanding import synonym_groups
 
@@ -18,8 +19,6 @@ MIN_LENGTH = 4
 
 
 def _build_vocabulary() -> frozenset[str]:
-    from marketplace.models import Category, Product
-
     words: set[str] = set()
     rows = Product.objects.visible().values_list(
         "name", "motif_name", "village", "vendor__name", "vendor__craft_village"
@@ -51,8 +50,7 @@ def clear() -> None:
 
 
 def distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count once), cut off past
-    ``limit``."""
+    """Damerau-Levenshtein distance (adjacent swaps count once), cut off past ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     previous2: list[int] = []

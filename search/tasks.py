@@ -1,14 +1,14 @@
 """Background tasks that keep the product index in step with the database.
 
 Only ``(app_label, model_name, pk)`` travels to the worker; the task loads current rows,
-so it
-is safe to run twice and late runs never write stale data.
+so it is safe to run twice and late runs never write stale data.
 """
 
 import logging
 
 from django_tasks import task
 
+from marketplace.models import Category, Product
 from search import engine, indexing
 
 logger = logging.getLogger(__name__)
@@ -16,7 +16,6 @@ logger = logging.getLogger(__name__)
 
 def affected_product_ids(*, app_label: str, model_name: str, pk: int) -> list[int]:
     """Products whose search document depends on this row."""
-    from marketplace.models import Product
 
     key = f"{app_label}.{model_name}".lower()
     if key == "marketplace.product":
@@ -33,8 +32,6 @@ def affected_product_ids(*, app_label: str, model_name: str, pk: int) -> list[in
 
 
 def _category_and_children(pk: int) -> list[int]:
-    from marketplace.models import Category
-
     ids, frontier = [pk], [pk]
     while frontier:
         frontier = list(
@@ -50,8 +47,7 @@ def search_sync(app_label: str, model_name: str, pk: int) -> dict:
     """Re-index (or remove) the products that depend on one changed row.
 
     Failures are logged, not raised: indexing must never break the request that saved
-    the
-    row; ``manage.py search_reindex`` repairs any drift.
+    the row; ``manage.py search_reindex`` repairs any drift.
     """
     if not engine.is_configured():
         return {"skipped": True}
@@ -70,7 +66,6 @@ def search_synonyms_apply() -> dict:
     """Rebuild the product index with the current synonym rules: a new versioned index,
     then an alias swap, so searches keep answering from the old one until the new one
     is complete. Safe to run twice (the second rebuild is simply another rebuild)."""
-    from search import engine, indexing
 
     if not engine.is_configured():
         return {"skipped": "no Elasticsearch"}

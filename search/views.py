@@ -1,7 +1,6 @@
 """The site-wide search page at /cari/ (/en/cari/): products with facets, then
-destinations,
-events and stories in the visitor's language. Parsing and querying live in search.params
-and search.selectors; this view only shapes links for the template."""
+destinations, events and stories in the visitor's language. Parsing and querying live in
+search.params and search.selectors; this view only shapes links for the template."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -84,8 +83,7 @@ def _facet_groups(result, current) -> list[dict]:
 
 
 def _product_cards(hits) -> list:
-    """Products for the cards, in the order search ranked them (three queries in
-    all)."""
+    """Products for the cards, in the order search ranked them (three queries in all)."""
     if hits and all(hit.product is not None for hit in hits):
         for hit in hits:
             hit.product.search_hit = hit

@@ -3,23 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Region(models.TextChoices):
-    """The 13 kota and kabupaten of South Kalimantan (Kalimantan Selatan)."""
-
-    BANJARMASIN = "banjarmasin", "Kota Banjarmasin"
-    BANJARBARU = "banjarbaru", "Kota Banjarbaru"
-    BANJAR = "banjar", "Kabupaten Banjar"
-    BARITO_KUALA = "barito-kuala", "Kabupaten Barito Kuala"
-    TAPIN = "tapin", "Kabupaten Tapin"
-    HULU_SUNGAI_SELATAN = "hulu-sungai-selatan", "Kabupaten Hulu Sungai Selatan"
-    HULU_SUNGAI_TENGAH = "hulu-sungai-tengah", "Kabupaten Hulu Sungai Tengah"
-    HULU_SUNGAI_UTARA = "hulu-sungai-utara", "Kabupaten Hulu Sungai Utara"
-    BALANGAN = "balangan", "Kabupaten Balangan"
-    TABALONG = "tabalong", "Kabupaten Tabalong"
-    TANAH_LAUT = "tanah-laut", "Kabupaten Tanah Laut"
-    TANAH_BUMBU = "tanah-bumbu", "Kabupaten Tanah Bumbu"
-    KOTABARU = "kotabaru", "Kabupaten Kotabaru"
+from core.choices import Region  # noqa: F401 - kept importable from here
 
 
 class DestinationCategory(models.TextChoices):

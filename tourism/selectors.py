@@ -9,9 +9,11 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from banua import page_cache
 from marketplace import selectors as marketplace_selectors
+from tourism import page_cache
+from tourism.models import DestinationPage, EventPage, ItineraryPage, StoryPage
 from vendors import selectors as vendor_selectors
+from vendors.models import Vendor, VendorStatus
 
 NEARBY_RADIUS_KM = 25
 EARTH_RADIUS_KM = 6371.0088
@@ -30,8 +32,6 @@ def _with_hero(pages):
 
 # --- destinations ---------------------------------------------------------------------
 def destination_list(*, index, category: str | None = None, region: str | None = None):
-    from tourism.models import DestinationPage
-
     pages = public(DestinationPage.objects.live().child_of(index))
     if category:
         pages = pages.filter(category=category)
@@ -144,8 +144,6 @@ def destination_neighbourhood(*, destination, radius_km: float = NEARBY_RADIUS_K
 
 # --- events ---------------------------------------------------------------------------
 def event_list_upcoming(*, index=None, locale=None, limit=None):
-    from tourism.models import EventPage
-
     events = public(EventPage.objects.live().filter(end_at__gte=timezone.now()))
     if index is not None:
         events = events.child_of(index)
@@ -156,8 +154,6 @@ def event_list_upcoming(*, index=None, locale=None, limit=None):
 
 
 def event_list_at_venue(*, venue, limit: int = 4):
-    from tourism.models import EventPage
-
     return list(
         public(EventPage.objects.live())
         .filter(venue=venue, end_at__gte=timezone.now())
@@ -167,8 +163,6 @@ def event_list_at_venue(*, venue, limit: int = 4):
 
 # --- stories and itineraries ----------------------------------------------------------
 def story_list(*, index=None, locale=None, limit=None):
-    from tourism.models import StoryPage
-
     stories = public(StoryPage.objects.live())
     if index is not None:
         stories = stories.child_of(index)
@@ -179,8 +173,6 @@ def story_list(*, index=None, locale=None, limit=None):
 
 
 def itinerary_list(*, index):
-    from tourism.models import ItineraryPage
-
     return _with_hero(public(ItineraryPage.objects.live().child_of(index))).order_by(
         "title"
     )
@@ -208,7 +200,6 @@ def itinerary_days(*, itinerary) -> list[ItineraryDay]:
     Translated itineraries may still point at the Indonesian destinations (copied
     references); each is swapped for its translation when one is live, in one query.
     """
-    from tourism.models import DestinationPage
 
     raw_days = [block.value for block in itinerary.days if block.block_type == "day"]
     ids = {
@@ -263,8 +254,6 @@ def _exclude_restricted(pages, restricted_paths):
 
 
 def home_page_sections(*, home):
-    from tourism.models import DestinationPage, EventPage, StoryPage
-
     restricted = page_cache.restricted_paths()
     now = timezone.now()
     destinations = _exclude_restricted(
@@ -381,8 +370,6 @@ def month_start(now: dt.datetime | None = None) -> dt.datetime:
 
 def dashboard_counts(*, now: dt.datetime | None = None) -> DashboardCounts:
     """The numbers the tourism office watches; a page and its translation count once."""
-    from tourism.models import DestinationPage, EventPage
-    from vendors.models import Vendor, VendorStatus
 
     now = now or timezone.now()
     destinations = (

@@ -9,6 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tourism import models
+
 SHARE_FILTER = "fill-1200x630|format-jpeg|jpegquality-80"
 
 
@@ -208,7 +210,6 @@ def itinerary_data(page, request, days) -> dict:
 
 def page_structured_data(*, page, request, context=None) -> list[dict]:
     """Every JSON-LD object of a page: its own type, lists, and its breadcrumbs."""
-    from tourism import models
 
     context = context or {}
     data = []

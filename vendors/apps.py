@@ -6,3 +6,14 @@ class VendorsConfig(AppConfig):
     name = "vendors"
     verbose_name = _("Vendors")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Imported here, not at module level: receivers import services and models,
+        # which Django's app registry only allows once every app is loaded.
+        from marketplace.signals import stripe_account_updated
+        from vendors import receivers
+
+        stripe_account_updated.connect(
+            receivers.stripe_account_updated,
+            dispatch_uid="vendors_stripe_account_updated",
+        )

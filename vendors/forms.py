@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from marketplace.limits import id_or_none
 from marketplace.models import Category, Product, ProductStatus, ProductVariant
 from notifications.services import email_queue
-from tourism.models import DestinationPage
 from vendors import rate_limits
 from vendors.models import BankAccount, Vendor
 from vendors.photos import photo_validate
@@ -147,8 +146,10 @@ class AccountPasswordResetForm(PasswordResetForm):
 
 
 def _destination_queryset():
+    # The page model through the relation: the tourism app sits above this one.
+    destination_model = Vendor._meta.get_field("destination").related_model
     return (
-        DestinationPage.objects.live()
+        destination_model.objects.live()
         .filter(locale__language_code="id")
         .order_by("title")
     )
@@ -156,7 +157,7 @@ def _destination_queryset():
 
 class VendorApplicationForm(forms.ModelForm):
     destination = forms.ModelChoiceField(
-        queryset=DestinationPage.objects.none(),
+        queryset=None,  # set in __init__: the live destination pages
         required=False,
         label=_("Destination or village"),
         help_text=_("The place on Banua your shop belongs to, if any."),

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tourism.choices import Region
+from core.choices import Region, VendorStatus
 
 whatsapp_validator = RegexValidator(
     r"^62\d{8,13}$",
@@ -17,13 +17,6 @@ whatsapp_validator = RegexValidator(
         "6281234567890."
     ),
 )
-
-
-class VendorStatus(models.TextChoices):
-    PENDING = "pending", _("Awaiting approval")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-    SUSPENDED = "suspended", _("Suspended")
 
 
 class VendorCategory(models.TextChoices):

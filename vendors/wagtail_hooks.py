@@ -171,8 +171,7 @@ class VendorViewSet(SnippetViewSet):
     list_filter = ["status", "region", "category", "payout_status"]
     search_fields = ["name", "owner_name", "craft_village"]
     # The status is not editable here: decisions go through "Moderate" so that the
-    # vendor
-    # and the office are e-mailed and the reason is recorded.
+    # vendor and the office are e-mailed and the reason is recorded.
     panels = [
         MultiFieldPanel(
             [

@@ -7,12 +7,12 @@ the seed again simply rebuilds it again.
 
 import logging
 
+from search import engine, indexing
+
 logger = logging.getLogger(__name__)
 
 
 def seed_search(seeder) -> None:
-    from search import engine, indexing
-
     if not engine.is_configured():
         return
     try:

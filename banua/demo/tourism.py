@@ -5,12 +5,14 @@ Runs after destinations, events, vendors and products exist (see DemoSeeder.run)
 
 import datetime as dt
 
+from marketplace.models import Product
 from tourism.models import (
     HomePage,
     ItineraryPage,
     StoryIndexPage,
     StoryPage,
 )
+from vendors.models import Vendor
 
 STORIES = [
     {
@@ -185,9 +187,6 @@ def _days(seeder, days):
 
 def seed_tourism(seeder) -> None:
     """Stories index, two stories and an itinerary in both languages; idempotent."""
-    from marketplace.models import Product
-    from vendors.models import Vendor
-
     home = HomePage.objects.filter(locale=seeder.locale_id).first()
     if home is None:
         return

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from tourism.selectors import page_alternates
+
 register = template.Library()
 
 
@@ -16,7 +18,6 @@ def _page_alternates(page, request):
     cached = getattr(request, "_banua_page_alternates", None)
     if cached is not None and cached[0] == page.pk:
         return cached[1]
-    from tourism.selectors import page_alternates
 
     alternates = page_alternates(page=page, request=request)
     request._banua_page_alternates = (page.pk, alternates)

@@ -14,8 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from core.choices import VendorStatus
 from marketplace.limits import DESCRIPTION_MAX_LENGTH, INT_MAX, NOTE_MAX_LENGTH
-from vendors.models import VendorStatus
 
 
 class Category(models.Model):
@@ -156,8 +156,8 @@ class Product(models.Model):
 
     def clean(self):
         # The storefront also filters on the vendor (ProductQuerySet.visible), so a
-        # listing of a
-        # shop that is not approved never shows even if it got published some other way.
+        # listing of a shop that is not approved never shows even if it got published
+        # some other way.
         if (
             self.status == ProductStatus.PUBLISHED
             and self.vendor_id

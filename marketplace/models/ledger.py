@@ -67,9 +67,7 @@ class LedgerKind(models.TextChoices):
 
 
 class LedgerEntry(models.Model):
-    """One signed movement of a vendor's balance; the balance is the sum of its
-    entries.
-    """
+    """One signed movement of a vendor's balance; the balance is the sum of its entries."""
 
     vendor = models.ForeignKey(
         "vendors.Vendor",

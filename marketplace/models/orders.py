@@ -2,8 +2,7 @@
 history.
 
 Amounts are whole rupiah copied from the database when the order is placed, so later
-price
-changes never alter an order.
+price changes never alter an order.
 """
 
 from django.conf import settings
@@ -141,9 +140,7 @@ class Order(models.Model):
 
 
 class SubOrder(models.Model):
-    """What one vendor must fulfil from one order, with its own status and money
-    split.
-    """
+    """What one vendor must fulfil from one order, with its own status and money split."""
 
     order = models.ForeignKey(
         Order,

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.errors import PaymentError
 from marketplace.money import rupiah_to_stripe_amount
+from marketplace.payments import stripe_client
 
 # Stripe refuses sessions that expire sooner than 30 minutes.
 STRIPE_SESSION_MINUTES = 30
@@ -31,9 +32,7 @@ class PaymentProvider(Protocol):
     name: str
 
     def checkout_begin(self, *, order, base_url: str) -> str:
-        """Prepares payment for a pending order and returns where to send the
-        shopper.
-        """
+        """Prepares payment for a pending order and returns where to send the shopper."""
 
     def refund(self, *, order, amount: int, refund_key: str) -> str:
         """Gives ``amount`` rupiah back; returns the provider's refund id."""
@@ -45,8 +44,6 @@ class StripeProvider:
     name = "stripe"
 
     def checkout_begin(self, *, order, base_url: str) -> str:
-        from marketplace.payments import stripe_client
-
         line_items = []
         for suborder in order.suborders.all():
             for line in suborder.lines.all():
@@ -107,8 +104,6 @@ class StripeProvider:
         return order.payment_url
 
     def refund(self, *, order, amount: int, refund_key: str) -> str:
-        from marketplace.payments import stripe_client
-
         if not order.payment_intent_id:
             raise PaymentError(
                 _("This order has no Stripe payment to refund."), code="no_payment"

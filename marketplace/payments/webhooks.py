@@ -32,7 +32,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from marketplace.models import Order, OrderStatus, WebhookEvent, WebhookEventStatus
+from marketplace.models import Order, WebhookEvent, WebhookEventStatus
 from marketplace.money import rupiah_to_stripe_amount
 
 logger = logging.getLogger(__name__)
@@ -56,9 +56,7 @@ def replay_grace() -> timedelta:
 
 
 class UnknownObject(Exception):
-    """The event is about a session or payment we never created: stored, then
-    refused.
-    """
+    """The event is about a session or payment we never created: stored, then refused."""
 
 
 class BadPayload(UnknownObject):
@@ -95,14 +93,6 @@ def obj_int(obj: dict, key: str, *, default: int | None = None) -> int | None:
     return value
 
 
-def _order_for_session(session: dict) -> Order:
-    session_id = obj_str(session, "id")
-    order = Order.objects.filter(checkout_session_id=session_id).first()
-    if order is None:
-        raise UnknownObject(f"no order for checkout session {session_id}")
-    return order
-
-
 def check_session_amount(order: Order, session: dict) -> None:
     """The session's total must be the order's grand total in IDR minor units."""
     amount = obj_int(session, "amount_total")
@@ -120,101 +110,11 @@ def check_session_amount(order: Order, session: dict) -> None:
         )
 
 
-def handle_checkout_session_completed(obj: dict) -> None:
-    from marketplace.services.orders import order_mark_paid
-
-    order = _order_for_session(obj)
-    check_session_amount(order, obj)
-    if obj.get("payment_status") not in ("paid", "no_payment_required"):
-        # An asynchronous method: wait for checkout.session.async_payment_succeeded.
-        return
-    order_mark_paid(
-        order_id=order.pk,
-        payment_intent_id=obj_str(obj, "payment_intent", required=False),
-        note="stripe",
-    )
-
-
-def handle_checkout_session_async_succeeded(obj: dict) -> None:
-    from marketplace.services.orders import order_mark_paid
-
-    order = _order_for_session(obj)
-    check_session_amount(order, obj)
-    order_mark_paid(
-        order_id=order.pk,
-        payment_intent_id=obj_str(obj, "payment_intent", required=False),
-        note="stripe async",
-    )
-
-
-def handle_checkout_session_expired(obj: dict) -> None:
-    from marketplace.services.orders import order_cancel_unpaid
-
-    order = _order_for_session(obj)
-    order_cancel_unpaid(order_id=order.pk, reason="checkout session expired")
-
-
-def handle_payment_intent_failed(obj: dict) -> None:
-    from marketplace.services.orders import order_cancel_unpaid
-
-    metadata = obj.get("metadata")
-    order_id = metadata.get("order_id") if isinstance(metadata, dict) else None
-    order = (
-        Order.objects.filter(pk=int(order_id)).first()
-        if isinstance(order_id, str) and order_id.isdigit() and len(order_id) < 18
-        else None
-    )
-    intent_id = obj_str(obj, "id")
-    if order is None:
-        order = Order.objects.filter(payment_intent_id=intent_id).first()
-    if order is None:
-        raise UnknownObject(f"no order for payment intent {intent_id}")
-    last_error = obj.get("last_payment_error")
-    message = last_error.get("message") if isinstance(last_error, dict) else None
-    error = message if isinstance(message, str) and message else "payment failed"
-    order_cancel_unpaid(order_id=order.pk, reason=error)
-
-
-def handle_charge_refunded(obj: dict) -> None:
-    """Refunds made in the Stripe dashboard are applied here, partial ones included.
-
-    Refunds we made ourselves are already recorded, so their echo changes nothing.
-    """
-    from marketplace.services.refunds import refund_apply_from_stripe
-
-    intent_id = obj_str(obj, "payment_intent")
-    charge_id = obj_str(obj, "id")
-    order = Order.objects.filter(payment_intent_id=intent_id).first()
-    if order is None:
-        raise UnknownObject(f"no order for charge {charge_id}")
-    refunded_minor = obj_int(obj, "amount_refunded", default=0)
-    if order.status in (OrderStatus.PENDING, OrderStatus.CANCELLED):
-        # A late payment we refunded ourselves (or an unpaid order): nothing to apply.
-        return
-    refund_apply_from_stripe(
-        order_id=order.pk,
-        charge_id=charge_id,
-        refunded_minor=refunded_minor,
-        fully_refunded=obj.get("refunded") is True,
-    )
-
-
-def handle_account_updated(obj: dict) -> None:
-    from vendors import services as vendor_services  # lazy: the vendors app owns this
-
-    obj_str(obj, "id")
-    vendor_services.vendor_payout_status_sync(account=obj)
-
-
-HANDLERS: dict[str, Callable[[dict], None]] = {
-    "checkout.session.completed": handle_checkout_session_completed,
-    "checkout.session.async_payment_succeeded": handle_checkout_session_async_succeeded,
-    "checkout.session.async_payment_failed": handle_checkout_session_expired,
-    "checkout.session.expired": handle_checkout_session_expired,
-    "payment_intent.payment_failed": handle_payment_intent_failed,
-    "charge.refunded": handle_charge_refunded,
-    "account.updated": handle_account_updated,
-}
+# Event type -> handler. The handlers call the marketplace's services, which sit above
+# this module (they use the Stripe client and the payload helpers here), so
+# ``marketplace.services.payment_events`` fills this map when the app is ready
+# (``MarketplaceConfig.ready``); a type missing from it is recorded as IGNORED.
+HANDLERS: dict[str, Callable[[dict], None]] = {}
 
 
 def _data_object(payload) -> dict:

@@ -1,6 +1,4 @@
-"""Cart writes: add, change, remove and merge, always bounded by stock and
-sellability.
-"""
+"""Cart writes: add, change, remove and merge, always bounded by stock and sellability."""
 
 import secrets
 
@@ -80,8 +78,7 @@ def cart_get(*, user=None, session=None, create: bool = False) -> Cart | None:
     """The account's cart, or the guest cart whose random key lives in the session.
 
     The key is kept in the session *data* (not the session key) because login rotates
-    the
-    session key; that lets the guest cart be found and merged after login.
+    the session key; that lets the guest cart be found and merged after login.
     """
     if user is not None and user.is_authenticated:
         cart = Cart.objects.filter(user=user).first()
@@ -204,9 +201,7 @@ def cart_merge(*, source: Cart, target: Cart) -> Cart:
 
 
 def cart_merge_at_login(*, user, session) -> None:
-    """Called from the user_logged_in signal: the guest's cart joins the account's
-    cart.
-    """
+    """Called from the user_logged_in signal: the guest's cart joins the account's cart."""
     key = session.get(SESSION_CART_KEY)
     if not key:
         return

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace import selectors
-from marketplace.errors import MarketplaceError
+from marketplace.errors import MarketplaceError, PaymentError
 from marketplace.models import (
     Cart,
     Order,
@@ -35,7 +35,9 @@ from marketplace.models import (
     StockReservation,
     SubOrder,
 )
+from marketplace.payments.providers import get_provider
 from marketplace.services.ledger import commission_split
+from marketplace.services.orders import order_cancel_unpaid
 from marketplace.services.stock import variant_hold
 from marketplace.signals import stock_changed
 
@@ -249,10 +251,6 @@ def checkout_start(
             ):
                 open_order.checkout_reused = True
                 return open_order
-            # Imported here, as in checkout_begin_payment: the services import one
-            # another through the package.
-            from marketplace.services.orders import order_cancel_unpaid
-
             order_cancel_unpaid(
                 order_id=open_order.pk, reason="replaced by a new checkout of its cart"
             )
@@ -400,12 +398,7 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
 
 
 def checkout_begin_payment(*, order: Order, base_url: str) -> str:
-    """Asks the order's provider where to send the shopper; a failure cancels the
-    order.
-    """
-    from marketplace.errors import PaymentError
-    from marketplace.payments.providers import get_provider
-    from marketplace.services.orders import order_cancel_unpaid
+    """Asks the order's provider where to send the shopper; a failure cancels the order."""
 
     try:
         return get_provider(order.payment_provider).checkout_begin(

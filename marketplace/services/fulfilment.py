@@ -2,7 +2,7 @@
 are marked ready and collected, and shipped parcels complete on their own after
 ``MARKETPLACE_AUTOCOMPLETE_DAYS``.
 
-All moves go through ``orders._suborder_move`` (order row then sub-order row locked,
+All moves go through ``orders.suborder_move`` (order row then sub-order row locked,
 history written, order status synced) so they race safely with each other: the loser
 of a race finds the sub-order already moved and gets a clean refusal.
 """
@@ -25,10 +25,15 @@ from marketplace.models import (
     ShippingMethod,
     SubOrder,
 )
+from marketplace.services.ledger import order_refund, payout_release_on_ship
+from marketplace.services.notifications import (
+    order_cancelled_queue_emails,
+    suborder_ready_queue_email,
+)
 from marketplace.services.orders import (
-    _suborder_move,
     order_cancel_unpaid,
     suborder_mark_delivered,
+    suborder_move,
 )
 
 logger = logging.getLogger(__name__)
@@ -82,10 +87,9 @@ def _require_pickup(suborder: SubOrder) -> None:
 
 def suborder_mark_ready_for_pickup(*, suborder: SubOrder, actor) -> SubOrder:
     """The vendor has packed a pick-up order: no courier, no tracking number."""
-    from marketplace.services.notifications import suborder_ready_queue_email
 
     _require_pickup(suborder)
-    return _suborder_move(
+    return suborder_move(
         suborder=suborder,
         to=OrderStatus.READY_FOR_PICKUP,
         actor=actor,
@@ -98,7 +102,6 @@ def suborder_mark_collected(*, suborder: SubOrder, actor) -> SubOrder:
 
     The vendor's transfer becomes due now, as shipping makes it due for couriers.
     """
-    from marketplace.services.ledger import payout_release_on_ship
 
     _require_pickup(suborder)
     if suborder.status != OrderStatus.READY_FOR_PICKUP:
@@ -146,8 +149,6 @@ def order_cancel_by_buyer(*, order: Order, buyer=None, session_orders=()) -> Ord
     still paid or being prepared: the whole order is refunded through
     ``order_refund`` (which tells the vendors and the buyer). Refused otherwise.
     """
-    from marketplace.services.ledger import order_refund
-    from marketplace.services.notifications import order_cancelled_queue_emails
 
     _require_buyer(order, buyer, session_orders)
     order = Order.objects.get(pk=order.pk)

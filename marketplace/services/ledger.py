@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from marketplace.errors import MarketplaceError
 from marketplace.models import (
@@ -29,6 +30,7 @@ from marketplace.models import (
     SubOrder,
 )
 from marketplace.money import rupiah_to_stripe_amount
+from marketplace.payments import stripe_client
 from marketplace.services.notifications import payout_paid_queue_email
 from marketplace.services.refunds import order_refund  # noqa: F401 - re-exported
 
@@ -103,7 +105,6 @@ def payout_release(*, payout_id: int) -> Payout:
     3. A second short transaction records PAID and the ledger entry, or FAILED with
        the error (``payouts_release_due`` retries FAILED and stale SENDING payouts).
     """
-    from marketplace.payments import stripe_client
 
     now = timezone.now()
     with transaction.atomic():
@@ -180,8 +181,6 @@ def payout_release_on_ship(*, suborder: SubOrder) -> None:
         suborder=suborder, status=PayoutStatus.SCHEDULED
     ).update(release_at=timezone.now())
     if updated:
-        from marketplace.tasks import payouts_release_due_task
-
         transaction.on_commit(lambda: payouts_release_due_task.enqueue())
 
 
@@ -211,8 +210,6 @@ def payouts_release_due(*, now=None) -> int:
 
 def payout_record_bank_transfer(*, vendor, amount, reference: str, actor) -> Payout:
     """The office paid a vendor by bank; the amount may not exceed what is owed."""
-    from vendors.models import Vendor
-
     reference = (reference or "").strip()
     try:
         amount = int(amount)
@@ -229,9 +226,9 @@ def payout_record_bank_transfer(*, vendor, amount, reference: str, actor) -> Pay
             _("Enter the bank transfer reference."), code="reference_required"
         )
     with transaction.atomic():
-        Vendor.objects.select_for_update().get(
-            pk=vendor.pk
-        )  # one payout at a time per vendor
+        # One payout at a time per vendor: lock the vendor's row. The model comes from
+        # the instance because the vendors app sits above the marketplace.
+        type(vendor)._default_manager.select_for_update().get(pk=vendor.pk)
         balance = (
             LedgerEntry.objects.filter(vendor=vendor).aggregate(total=Sum("amount"))[
                 "total"
@@ -261,3 +258,11 @@ def payout_record_bank_transfer(*, vendor, amount, reference: str, actor) -> Pay
         )
         payout_paid_queue_email(payout_id=payout.pk)
     return payout
+
+
+# The task ``payout_release_on_ship`` enqueues lives next to the service it runs, so this
+# module never imports ``marketplace.tasks`` (which imports the services): no import
+# cycle. ``marketplace.tasks`` re-exports it under its old path for rows queued before.
+@task()
+def payouts_release_due_task() -> int:
+    return payouts_release_due()

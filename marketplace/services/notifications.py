@@ -15,7 +15,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from marketplace.models import Order, SubOrder
+from marketplace.models import Order, Payout, Refund, SubOrder
 from notifications.services import email_language, email_queue
 
 # Public tracking pages of the couriers vendors use most; ``{}`` is the tracking number.
@@ -170,7 +170,6 @@ def order_cancelled_queue_emails(*, order: Order, refund_follows: bool) -> None:
 
 def order_refunded_queue_emails(*, order_id: int, refund_ids) -> None:
     """Buyer: the money is on its way back. Each vendor concerned: do not ship."""
-    from marketplace.models import Refund
 
     refunds = list(
         Refund.objects.filter(pk__in=list(refund_ids), order_id=order_id)
@@ -199,8 +198,6 @@ def order_refunded_queue_emails(*, order_id: int, refund_ids) -> None:
 
 
 def payout_paid_queue_email(*, payout_id: int) -> None:
-    from marketplace.models import Payout
-
     payout = (
         Payout.objects.select_related("vendor__owner", "suborder__order")
         .filter(pk=payout_id)

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from marketplace.errors import MarketplaceError
 from marketplace.models import (
-    ORDER_TRANSITIONS,
     CartItem,
     Order,
     OrderStatus,
@@ -23,81 +22,35 @@ from marketplace.models import (
     StockReservation,
     SubOrder,
 )
+from marketplace.payments import stripe_client
+from marketplace.payments.webhooks import (
+    AmountMismatch,
+    UnknownObject,
+    check_session_amount,
+    obj_str,
+    payment_event_pending,
+)
+from marketplace.services.ledger import ledger_record_sale, payout_release_on_ship
+from marketplace.services.notifications import (
+    order_paid_queue_emails,
+    suborder_completed_queue_email,
+    suborder_shipped_queue_email,
+)
+from marketplace.services.refunds import order_refund_unfulfillable as refund
 from marketplace.services.stock import (
     variant_commit,
     variant_release,
     variant_take,
     variant_untake,
 )
+from marketplace.services.transitions import (
+    order_lock,
+    order_status_sync,
+    status_transition,
+)
 from marketplace.signals import stock_changed
 
 logger = logging.getLogger(__name__)
-
-# How far each status is along the road; an order's status follows its sub-orders
-# forward.
-_RANK = {
-    OrderStatus.PENDING: 0,
-    OrderStatus.PAID: 1,
-    OrderStatus.PROCESSING: 2,
-    OrderStatus.SHIPPED: 3,
-    OrderStatus.READY_FOR_PICKUP: 3,
-    OrderStatus.DELIVERED: 4,
-}
-
-
-def _transition(obj, *, to: str, actor=None, note: str = "") -> None:
-    """Moves an Order or SubOrder (already locked) one step, refusing invalid moves."""
-    if to not in ORDER_TRANSITIONS[obj.status]:
-        raise MarketplaceError(
-            _("An order that is %(from)s cannot become %(to)s.")
-            % {"from": OrderStatus(obj.status).label, "to": OrderStatus(to).label},
-            code="invalid_transition",
-            status=409,
-        )
-    order = obj if isinstance(obj, Order) else obj.order
-    OrderStatusChange.objects.create(
-        order=order,
-        suborder=None if isinstance(obj, Order) else obj,
-        from_status=obj.status,
-        to_status=to,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        note=note[:255],
-    )
-    obj.status = to
-    obj.save(update_fields=["status"])
-
-
-def _sync_order_status(order: Order, *, actor=None) -> None:
-    """Moves the order forward to where all its sub-orders are."""
-    statuses = list(order.suborders.values_list("status", flat=True))
-    live = [s for s in statuses if s != OrderStatus.REFUNDED]
-    if not live:
-        target = OrderStatus.REFUNDED
-    else:
-        target = min(live, key=lambda s: _RANK.get(s, 0))
-        if target == OrderStatus.PAID and any(_RANK.get(s, 0) > 1 for s in live):
-            target = OrderStatus.PROCESSING
-    if target == order.status:
-        return
-    if target == OrderStatus.REFUNDED or _RANK.get(target, 0) > _RANK.get(
-        order.status, 0
-    ):
-        # Skip intermediate steps (paid -> shipped is allowed; paid -> delivered goes
-        # via shipped).
-        while order.status != target:
-            allowed = ORDER_TRANSITIONS[order.status]
-            if target in allowed:
-                _transition(order, to=target, actor=actor)
-            else:
-                step = min(
-                    allowed - {OrderStatus.REFUNDED, OrderStatus.CANCELLED},
-                    key=lambda s: _RANK[s],
-                )
-                _transition(order, to=step, actor=actor)
-
-
-def _lock_order(order_id: int) -> Order:
-    return Order.objects.select_for_update().get(pk=order_id)
 
 
 def _release_reservations(order: Order) -> None:
@@ -173,12 +126,10 @@ def order_mark_paid(
     order that was cancelled meanwhile takes its stock again, or is refunded if sold
     out.
     """
-    from marketplace.services.ledger import ledger_record_sale
-    from marketplace.services.notifications import order_paid_queue_emails
 
     refund_needed = False
     with transaction.atomic():
-        order = _lock_order(order_id)
+        order = order_lock(order_id)
         if order.status == OrderStatus.CANCELLED:
             if not _retake_stock(order):
                 refund_needed = True
@@ -206,11 +157,11 @@ def order_mark_paid(
                 order.payment_intent_id = payment_intent_id
             order.payment_error = ""
             order.save(update_fields=["paid_at", "payment_intent_id", "payment_error"])
-            _transition(order, to=OrderStatus.PAID, note=note)
+            status_transition(order, to=OrderStatus.PAID, note=note)
             for suborder in (
                 SubOrder.objects.select_for_update().filter(order=order).order_by("id")
             ):
-                _transition(suborder, to=OrderStatus.PAID, note=note)
+                status_transition(suborder, to=OrderStatus.PAID, note=note)
                 ledger_record_sale(suborder=suborder)
             _clear_bought_items(order)
             # Stored in this transaction (the outbox), sent by a task after commit.
@@ -229,7 +180,6 @@ def order_refund_unfulfillable(*, order: Order):
     """Gives the money back for a payment we cannot honour (sold out while it was
     late); recorded as a Refund, in the ledger and in the history (see refunds).
     """
-    from marketplace.services.refunds import order_refund_unfulfillable as refund
 
     return refund(order=order)
 
@@ -253,24 +203,23 @@ def order_cancel_unpaid(*, order_id: int, reason: str = "") -> Order:
     only.
     """
     with transaction.atomic():
-        order = _lock_order(order_id)
+        order = order_lock(order_id)
         if order.status != OrderStatus.PENDING:
             return order
         _release_reservations(order)
         if reason:
             order.payment_error = reason[:255]
             order.save(update_fields=["payment_error"])
-        _transition(order, to=OrderStatus.CANCELLED, note=reason)
+        status_transition(order, to=OrderStatus.CANCELLED, note=reason)
         for suborder in (
             SubOrder.objects.select_for_update().filter(order=order).order_by("id")
         ):
-            _transition(suborder, to=OrderStatus.CANCELLED, note=reason)
+            status_transition(suborder, to=OrderStatus.CANCELLED, note=reason)
     return order
 
 
 def reservations_release_expired(*, now=None) -> int:
-    """Cancels pending orders whose reservation lapsed; returns how many. Safe to
-    rerun.
+    """Cancels pending orders whose reservation lapsed; returns how many. Safe to rerun.
 
     Never cancels an order that may be paid: one with a Stripe payment event stored but
     not processed yet (its delivery failed or died; the replay will mark it paid), or
@@ -278,7 +227,6 @@ def reservations_release_expired(*, now=None) -> int:
     is asked before any lock is taken; when it cannot be reached the order waits for
     the next run rather than being cancelled blind.
     """
-    from marketplace.payments.webhooks import payment_event_pending
 
     now = now or timezone.now()
     pending = list(
@@ -311,13 +259,6 @@ def _stripe_session_verdict(*, order_id: int, session_id: str) -> str:
     An open session is expired first, so the shopper cannot pay after we cancel; if
     Stripe says it completed meanwhile, the next run sees it complete.
     """
-    from marketplace.payments import stripe_client
-    from marketplace.payments.webhooks import (
-        AmountMismatch,
-        UnknownObject,
-        check_session_amount,
-        obj_str,
-    )
 
     try:
         session = stripe_client.checkout_session_retrieve(session_id=session_id)
@@ -344,14 +285,14 @@ def _stripe_session_verdict(*, order_id: int, session_id: str) -> str:
     return "cancel"
 
 
-def _suborder_move(
+def suborder_move(
     *, suborder: SubOrder, to: str, actor, note: str = "", notify=None, **fields
 ) -> SubOrder:
     """One vendor/buyer/system move of a sub-order; ``notify(suborder)`` queues its
     e-mail inside the same transaction, so the mail exists exactly when the move does.
     """
     with transaction.atomic():
-        order = _lock_order(suborder.order_id)
+        order = order_lock(suborder.order_id)
         locked = (
             SubOrder.objects.select_for_update()
             .select_related("order")
@@ -361,22 +302,21 @@ def _suborder_move(
             setattr(locked, name, value)
         if fields:
             locked.save(update_fields=list(fields))
-        _transition(locked, to=to, actor=actor, note=note)
-        _sync_order_status(order, actor=actor)
+        status_transition(locked, to=to, actor=actor, note=note)
+        order_status_sync(order, actor=actor)
         if notify is not None:
             notify(suborder=locked)
     return locked
 
 
 def suborder_mark_processing(*, suborder: SubOrder, actor) -> SubOrder:
-    return _suborder_move(suborder=suborder, to=OrderStatus.PROCESSING, actor=actor)
+    return suborder_move(suborder=suborder, to=OrderStatus.PROCESSING, actor=actor)
 
 
 def suborder_mark_shipped(
     *, suborder: SubOrder, courier: str, tracking_number: str, actor
 ) -> SubOrder:
     """The vendor handed the parcel over; its transfer is released once this commits."""
-    from marketplace.services.ledger import payout_release_on_ship
 
     courier = (courier or "").strip()
     tracking_number = (tracking_number or "").strip()
@@ -388,9 +328,8 @@ def suborder_mark_shipped(
         raise MarketplaceError(
             _("The courier or tracking number is too long."), code="tracking_too_long"
         )
-    from marketplace.services.notifications import suborder_shipped_queue_email
 
-    locked = _suborder_move(
+    locked = suborder_move(
         suborder=suborder,
         to=OrderStatus.SHIPPED,
         actor=actor,
@@ -405,9 +344,8 @@ def suborder_mark_shipped(
 
 def suborder_mark_delivered(*, suborder: SubOrder, actor, note: str = "") -> SubOrder:
     """Shipped and arrived, or (pick-up) collected: the buyer may now review."""
-    from marketplace.services.notifications import suborder_completed_queue_email
 
-    return _suborder_move(
+    return suborder_move(
         suborder=suborder,
         to=OrderStatus.DELIVERED,
         actor=actor,

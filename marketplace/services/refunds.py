@@ -39,7 +39,14 @@ from marketplace.models import (
     SubOrder,
 )
 from marketplace.money import rupiah_to_stripe_amount, stripe_amount_to_rupiah
+from marketplace.payments import stripe_client
+from marketplace.payments.providers import get_provider
 from marketplace.services.notifications import order_refunded_queue_emails
+from marketplace.services.transitions import (
+    order_lock,
+    order_status_sync,
+    status_transition,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -83,10 +90,8 @@ def order_refund(
     Stripe dashboard): only the vendor's share and the statuses change. Returns the
     refunds, each SUCCEEDED or FAILED (a failed one is retried later).
     """
-    from marketplace.services.orders import _lock_order
-
     with transaction.atomic():
-        locked_order = _lock_order(order.pk)
+        locked_order = order_lock(order.pk)
         targets = (
             SubOrder.objects.select_for_update()
             .filter(order=locked_order)
@@ -134,8 +139,6 @@ def refund_execute(*, refund_id: int, call_provider: bool = True, actor=None) ->
     """Steps 2 and 3 for one PENDING or FAILED refund. Safe to run again: Stripe sees
     the same idempotency keys, and a SUCCEEDED refund is left alone.
     """
-    from marketplace.payments import stripe_client
-    from marketplace.payments.providers import get_provider
 
     refund = Refund.objects.select_related("order").get(pk=refund_id)
     if refund.status == RefundStatus.SUCCEEDED:
@@ -192,15 +195,9 @@ def refund_execute(*, refund_id: int, call_provider: bool = True, actor=None) ->
 def _refund_record_success(
     *, refund_id: int, stripe_refund_id: str, reversal_id: str, actor=None
 ) -> Refund:
-    from marketplace.services.orders import (
-        _lock_order,
-        _sync_order_status,
-        _transition,
-    )
-
     with transaction.atomic():
         refund = Refund.objects.get(pk=refund_id)
-        order = _lock_order(refund.order_id)
+        order = order_lock(refund.order_id)
         refund = Refund.objects.select_for_update().get(pk=refund_id)
         if refund.status == RefundStatus.SUCCEEDED:
             return refund  # another retry recorded it first
@@ -214,10 +211,10 @@ def _refund_record_success(
         )
         _reverse_vendor_share(suborder=target, reversal_id=reversal_id)
         if target.status in REFUNDABLE:
-            _transition(
+            status_transition(
                 target, to=OrderStatus.REFUNDED, actor=actor, note=refund.reason
             )
-        _sync_order_status(order, actor=actor)
+        order_status_sync(order, actor=actor)
         # Stored with the refund, so the buyer and the vendor hear of it exactly once.
         order_refunded_queue_emails(order_id=order.pk, refund_ids=[refund.pk])
     return refund
@@ -294,11 +291,9 @@ def refund_apply_from_stripe(
     vendor already paid by transfer then owes that part back (the balance goes below
     zero); Banua does not reverse transfers for partial refunds.
     """
-    from marketplace.services.orders import _lock_order
-
     refunded = stripe_amount_to_rupiah(refunded_minor)
     with transaction.atomic():
-        order = _lock_order(order_id)
+        order = order_lock(order_id)
         # Everything we asked Stripe for counts, except failures that never reached
         # the buyer (a refund that failed only at the transfer reversal did).
         recorded = (
@@ -382,8 +377,6 @@ def order_refund_unfulfillable(*, order: Order) -> Refund | None:
     and a note in the order's history. Stripe is called outside any lock, with an
     idempotency key from the refund id.
     """
-    from marketplace.payments import stripe_client
-    from marketplace.payments.providers import get_provider
 
     if not (order.payment_intent_id or order.payment_provider == "demo"):
         return None

@@ -84,9 +84,7 @@ def _own_order(request, number):
 
 
 def demo_payment(request, number):
-    """DEMO ONLY: no money moves. Confirming calls the same service as Stripe's
-    webhook.
-    """
+    """DEMO ONLY: no money moves. Confirming calls the same service as Stripe's webhook."""
     if not demo_payments_enabled():
         # Fail closed: with DEBUG off and demo payments not switched on, nobody may
         # confirm their own "payment", whatever provider their order was placed with.

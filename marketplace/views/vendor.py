@@ -1,8 +1,7 @@
 """Vendor-facing marketplace pages: the statement and the sub-orders to fulfil.
 
 The vendors app owns the dashboard; these pages are linked from it. A user without a
-shop
-gets 404, and every query goes through the vendor-scoped selectors.
+shop gets 404, and every query goes through the vendor-scoped selectors.
 """
 
 from django.contrib import messages

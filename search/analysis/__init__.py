@@ -2,15 +2,17 @@
 module.
 
 The lists are plain text so that reviewers can change them without touching code; a
-change
-takes effect with the next ``manage.py search_reindex`` (analysis is fixed per index).
+change takes effect with the next ``manage.py search_reindex`` (analysis is fixed per
+index).
 """
 
 from pathlib import Path
 
+from search.models import SearchSynonym
+
 HERE = Path(__file__).resolve().parent
 
-# Analyzer names referenced by the document mapping (marketplace/documents.py).
+# Analyzer names referenced by the document mapping (search/documents.py).
 INDONESIAN = "banua_id"
 INDONESIAN_SEARCH = "banua_id_search"
 EXACT = "banua_exact"
@@ -43,8 +45,6 @@ def synonym_rules() -> list[str]:
 def _admin_rules() -> list[str]:
     from django.db import DatabaseError
 
-    from search.models import SearchSynonym
-
     try:
         return [
             ", ".join(SearchSynonym.split(terms))
@@ -76,8 +76,7 @@ def index_analysis() -> dict:
             },
             "banua_id_stemmer": {"type": "stemmer", "language": "indonesian"},
             # Query side only: synonym_graph handles multi-word rules ("buah tangan")
-            # and
-            # keeps the index small; changing the list needs a reindex all the same.
+            # and keeps the index small; changing the list needs a reindex all the same.
             "banua_synonyms": {
                 "type": "synonym_graph",
                 "synonyms": synonym_rules(),

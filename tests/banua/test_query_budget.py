@@ -25,7 +25,6 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
-from banua import page_cache
 from tests.marketplace.factories import (
     ProductFactory,
     ProductImageFactory,
@@ -39,6 +38,7 @@ from tests.tourism.factories import (
     make_story_index,
 )
 from tests.vendors.factories import VendorFactory
+from tourism import page_cache
 from tourism.selectors import home_page_sections
 
 BUDGET = 12

@@ -17,7 +17,7 @@ from tests.tourism.factories import make_destination, make_event, make_story
 from tests.vendors.factories import VendorFactory
 
 # The house target: Wagtail's routing, view-restriction and navigation lookups come
-# from banua.page_cache (see tests/banua/test_query_budget.py); the Site and Locale
+# from tourism.page_cache (see tests/banua/test_query_budget.py); the Site and Locale
 # are Wagtail's own lookups (no private API), which puts the destination page at 11
 # when its cached "makers and products nearby" fragment is rebuilt. What also matters
 # here is that no count grows with the number of pages or products.

@@ -8,8 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from banua.pages import CachedRestrictionsMixin
 from tourism.blocks import PinsBlock
+from tourism.pages import CachedRestrictionsMixin
 
 
 def image_fk(verbose_name):
@@ -84,11 +84,13 @@ class TourismPage(CachedRestrictionsMixin, Page):
 
     def structured_data(self, request) -> list[dict]:
         """schema.org objects for this page, rendered as JSON-LD (see tourism.seo)."""
+        # Lazy: seo reads these page models (a Wagtail page is also its view).
         from tourism import seo
 
         return seo.page_structured_data(page=self, request=request)
 
     def get_context(self, request, *args, **kwargs):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
 
         context = super().get_context(request, *args, **kwargs)

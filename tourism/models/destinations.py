@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -8,8 +9,10 @@ from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
+from tourism import page_cache
 from tourism.blocks import BodyBlock, GalleryBlock
 from tourism.choices import DestinationCategory, Region
+from tourism.forms import DestinationFilterForm
 from tourism.models.base import TourismPage, image_fk
 
 
@@ -34,8 +37,8 @@ class DestinationIndexPage(TourismPage):
         return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
-        from tourism.forms import DestinationFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         form = DestinationFilterForm(request.GET or None)
@@ -198,9 +201,7 @@ class DestinationPage(TourismPage):
         return f"geo:{self.latitude},{self.longitude}"
 
     def get_context(self, request, *args, **kwargs):
-        from django.utils.functional import SimpleLazyObject
-
-        from banua import page_cache
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
 
         context = super().get_context(request, *args, **kwargs)

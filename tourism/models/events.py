@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
+from tourism import ical
 from tourism.blocks import BodyBlock
 from tourism.models.base import TourismPage, image_fk
 
@@ -47,6 +48,7 @@ class EventIndexPage(RoutablePageMixin, TourismPage):
         return self.url + self.reverse_subpage("feed")
 
     def get_context(self, request, *args, **kwargs):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
 
         context = super().get_context(request, *args, **kwargs)
@@ -55,7 +57,8 @@ class EventIndexPage(RoutablePageMixin, TourismPage):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from tourism import ical, selectors
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
+        from tourism import selectors
 
         events = selectors.event_list_upcoming(index=self)
         body = ical.calendar_for_events(events=events, request=request, name=self.title)
@@ -147,7 +150,5 @@ class EventPage(RoutablePageMixin, TourismPage):
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from tourism import ical
-
         body = ical.calendar_for_events(events=[self], request=request, name=self.title)
         return _calendar_response(body, f"{self.slug}.ics")

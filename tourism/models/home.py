@@ -4,9 +4,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 
-from banua.pages import CachedRoutingMixin
 from tourism.blocks import BodyBlock
 from tourism.models.base import TourismPage, image_fk
+from tourism.pages import CachedRoutingMixin
 
 
 class HomePage(CachedRoutingMixin, TourismPage):
@@ -50,6 +50,7 @@ class HomePage(CachedRoutingMixin, TourismPage):
         return self.search_description or self.hero_text
 
     def get_context(self, request, *args, **kwargs):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
 
         context = super().get_context(request, *args, **kwargs)

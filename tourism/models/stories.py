@@ -31,6 +31,7 @@ class StoryIndexPage(TourismPage):
         return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
 
         context = super().get_context(request, *args, **kwargs)
@@ -114,6 +115,7 @@ class ItineraryPage(TourismPage):
         verbose_name_plural = _("itineraries")
 
     def get_context(self, request, *args, **kwargs):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
 
         context = super().get_context(request, *args, **kwargs)

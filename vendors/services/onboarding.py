@@ -1,5 +1,4 @@
-"""The vendor application, the office's decision, and the vendor's own shop
-edits."""
+"""The vendor application, the office's decision, and the vendor's own shop edits."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from notifications.services import email_queue
 from vendors.models import Vendor, VendorStatus
-from vendors.photos import photo_ingest
+from vendors.photos import photo_ingest, photo_validate
 from vendors.services.common import audit, require_actor
 from vendors.text import sanitise_text
 
@@ -175,8 +174,6 @@ def vendor_shop_update(
     if unknown:
         raise ValueError(f"not shop fields: {sorted(unknown)}")
     # Checked before any write so a bad picture leaves the shop as it was.
-    from vendors.photos import photo_validate
-
     for upload in (logo, banner):
         if upload is not None:
             photo_validate(upload)

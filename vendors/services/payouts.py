@@ -75,8 +75,7 @@ def vendor_payout_link_create(
             locked = Vendor.objects.select_for_update().get(pk=vendor.pk)
             if not locked.stripe_account_id:
                 # Idempotent on the vendor id inside the client, so a retry after a
-                # crash
-                # finds the same account rather than making a second one.
+                # crash finds the same account rather than making a second one.
                 account = stripe_client.account_create_express(
                     vendor_id=locked.pk, email=locked.owner.email or ""
                 )

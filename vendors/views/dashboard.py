@@ -41,7 +41,7 @@ def vendor_required(view):
     return wrapper
 
 
-def _errors_to_form(form, error: ValidationError) -> None:
+def errors_to_form(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
             for message in errors:
@@ -60,7 +60,7 @@ def apply(request):
         try:
             services.vendor_apply(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -102,7 +102,7 @@ def shop_edit(request, vendor):
                 banner=form.cleaned_data.get("banner"),
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("Your shop details are saved."))
             return redirect("vendors:dashboard")
@@ -155,7 +155,7 @@ def product_form(request, vendor, product_id=None):
                 ],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("“%(name)s” is saved.") % {"name": saved.name})
             return redirect("vendors:product_list")
@@ -185,7 +185,7 @@ def stock_bulk(request, vendor):
                 vendor=vendor, actor=request.user, stocks=form.stocks()
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         except PermissionDenied as error:
             raise Http404 from error
         else:

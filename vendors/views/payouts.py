@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from vendors import selectors, services
 from vendors.forms import BankAccountForm
 from vendors.services.payouts import PayoutUnavailable
-from vendors.views.dashboard import _errors_to_form, vendor_required
+from vendors.views.dashboard import errors_to_form, vendor_required
 
 
 @vendor_required
@@ -23,7 +23,7 @@ def payouts(request, vendor):
                 vendor=vendor, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("Your bank account is saved."))
             return redirect("vendors:payouts")

@@ -7,7 +7,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import engine
 from search.evaluation import JUDGEMENTS, evaluate, load_judgements
+from search.fallback import product_search_db
 from search.params import ProductSearchParams
+from search.products import product_search_es
 
 
 class Command(BaseCommand):
@@ -50,12 +52,10 @@ class Command(BaseCommand):
                 raise CommandError(
                     "ELASTICSEARCH_URL is not set; try --backend database."
                 )
-            from search.products import product_search_es as backend_search
-
+            backend_search = product_search_es
             label = "elasticsearch"
         else:
-            from search.fallback import product_search_db as backend_search
-
+            backend_search = product_search_db
             label = f"database:{connection.vendor}"
 
         def search(query: str):

@@ -2,13 +2,13 @@
 
 Wagtail's defaults cost a query per URL segment (child by slug, then `.specific`),
 two for the view-restriction check and one for the active Locale. These mixins give
-the same answers from `banua.page_cache` and one lookup by url_path.
+the same answers from `tourism.page_cache` and one lookup by url_path.
 """
 
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
-from banua import page_cache
+from tourism import page_cache
 
 
 class CachedRestrictionsMixin:

@@ -123,12 +123,13 @@ def exclude_restricted(pages):
 # --- site navigation ------------------------------------------------------------------
 def navigation(language_code: str) -> dict:
     """The home page of a language and its live menu children, as plain Page rows."""
+    from django.apps import apps
     from wagtail.models import Page
 
-    from tourism.models import HomePage
-
     def build():
-        homes = Page.objects.live().type(HomePage)
+        # Looked up by name: the page models use this module, so importing them here
+        # would close a cycle.
+        homes = Page.objects.live().type(apps.get_model("tourism", "HomePage"))
         home = homes.filter(locale__language_code=language_code).first()
         if home is None:
             home = homes.order_by("id").first()

@@ -1,20 +1,20 @@
-"""The product search document (Elasticsearch), owned by the catalogue's app.
+"""The product search document (Elasticsearch), owned by the search app.
 
-The mapping refers to analyzers by name; their definitions (Indonesian stemming with
-protected
-words, the reviewed stop words, query-side synonyms) are built from the word lists in
-``search/analysis/`` when ``search/indexing.py`` creates a versioned index. The index
-name
-registered here is a placeholder: the real name is an alias chosen from settings at call
-time
-(``search.indexing.alias_name()``), so tests can use a prefix of their own.
+It lives here, not in the catalogue's app, because the mapping names the analyzers of
+``search/analysis/`` and the search app sits above the marketplace. The analyzers
+(Indonesian stemming with protected words, the reviewed stop words, query-side
+synonyms) are built from those word lists when ``search/indexing.py`` creates a
+versioned index. The index name registered here is a placeholder: the real name is an
+alias chosen from settings at call time (``search.indexing.alias_name()``), so tests
+can use a prefix of their own.
 """
 
 from django.db.models import Avg, Count, Prefetch
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 
-from marketplace.models import Product, ProductVariant
+from core.choices import VendorStatus
+from marketplace.models import Product, ProductStatus, ProductVariant
 from search import analysis
 
 _ID = analysis.INDONESIAN
@@ -50,8 +50,7 @@ class ProductDocument(Document):
     village = _text(english=False, raw=True)
     technique = fields.KeywordField()
     # The technique and dye in words ("Woven (anyaman / tenun)", "Natural dye"), so that
-    # a
-    # shopper typing "tenun" or "natural dye" finds the products recorded with them.
+    # a shopper typing "tenun" or "natural dye" finds the products recorded with them.
     provenance = _text()
     dye = fields.KeywordField()
     category = fields.KeywordField()  # slug of the product's own category
@@ -106,10 +105,7 @@ class ProductDocument(Document):
         )
 
     def should_index_object(self, obj) -> bool:
-        """Only what the storefront may show is searchable (same rule as the
-        selectors)."""
-        from marketplace.models import ProductStatus
-        from vendors.models import VendorStatus
+        """Only what the storefront may show is searchable (same rule as the selectors)."""
 
         return (
             obj.status == ProductStatus.PUBLISHED
