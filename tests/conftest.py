@@ -1,6 +1,7 @@
 """Suite-wide fixtures and the service gate (see tests/services.py)."""
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.db import transaction
@@ -8,7 +9,7 @@ from django.test import override_settings
 
 from tests.services import SERVICE_MARKERS, running_in_ci, unavailable_reason
 
-_skipped_for_service: Counter = Counter()
+SKIP_PREFIX = "needs "
 
 
 def pytest_runtest_setup(item):
@@ -22,18 +23,35 @@ def pytest_runtest_setup(item):
             pytest.fail(
                 f"{service} is required in CI but unavailable: {reason}", pytrace=False
             )
-        _skipped_for_service[(service, reason)] += 1
-        pytest.skip(f"needs {service}: {reason}")
+        pytest.skip(f"{SKIP_PREFIX}{service}: {reason}")
+
+
+def _service_skips(terminalreporter) -> Counter:
+    """(service, reason) of the skips above, read from the reports: with pytest-xdist
+    the skips happen in the worker processes and only their reports reach this one."""
+    counts: Counter = Counter()
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = getattr(report, "longrepr", None)
+        if not isinstance(longrepr, (tuple, list)) or len(longrepr) != 3:
+            continue
+        message = str(longrepr[2]).removeprefix("Skipped: ")
+        if not message.startswith(SKIP_PREFIX):
+            continue
+        service, _, reason = message.removeprefix(SKIP_PREFIX).partition(": ")
+        if service in SERVICE_MARKERS:
+            counts[(service, reason)] += 1
+    return counts
 
 
 def pytest_terminal_summary(terminalreporter):
-    if not _skipped_for_service:
+    skipped_for_service = _service_skips(terminalreporter)
+    if not skipped_for_service:
         return
     parts = [
         f"{count} need {service} ({reason})"
-        for (service, reason), count in sorted(_skipped_for_service.items())
+        for (service, reason), count in sorted(skipped_for_service.items())
     ]
-    total = sum(_skipped_for_service.values())
+    total = sum(skipped_for_service.values())
     terminalreporter.write_line(
         f"Skipped {total} tests for missing services: {'; '.join(parts)}. "
         "Run `make services` first to run them (CI=true makes them fail instead).",
@@ -76,15 +94,27 @@ def _full_site_shared(django_db_setup, django_db_blocker, tmp_path_factory):
         atomic.__exit__(None, None, None)
 
 
+# Folders whose tests run one after another on one pytest-xdist worker (`make test` runs
+# two): the deploy tests start gunicorn, workers and Redis/S3 clients and share one
+# collectstatic (a session fixture, else built once per worker); the browser journeys
+# each drive a Chromium that, two at a time on two cores, would hit their page timeouts.
+SERIAL_FOLDERS = {"deploy": "deploy", "e2e": "browser"}
+
+
 def pytest_collection_modifyitems(items):
-    """A module sharing ``full_site`` keeps a transaction open for its whole run, so a
-    ``transaction=True`` test in that module would commit (or flush) inside it."""
+    """Groups for ``--dist loadgroup`` (a no-op without pytest-xdist), and a check.
+
+    A module using ``full_site`` keeps one worker too, so the site is built once per
+    module. It keeps a transaction open for its whole run, so a ``transaction=True`` test
+    in such a module would commit (or flush) inside it: that is refused.
+    """
+    tests_root = Path(__file__).parent
     shared, transactional = set(), set()
     for item in items:
-        if "full_site" in getattr(item, "fixturenames", ()):
+        names = getattr(item, "fixturenames", ())
+        if "full_site" in names:
             shared.add(item.path)
         marker = item.get_closest_marker("django_db")
-        names = getattr(item, "fixturenames", ())
         if (
             (marker is not None and marker.kwargs.get("transaction"))
             or "transactional_db" in names
@@ -96,3 +126,14 @@ def pytest_collection_modifyitems(items):
             "full_site is shared per module; move the transaction=True tests of "
             f"{sorted(map(str, clash))} to a module of their own"
         )
+    for item in items:
+        if not item.path.is_relative_to(tests_root):
+            continue
+        relative = item.path.relative_to(tests_root)
+        group = (
+            SERIAL_FOLDERS.get(relative.parts[0]) if len(relative.parts) > 1 else None
+        )
+        if group is None and item.path in shared:
+            group = str(relative)
+        if group is not None and item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(group))
