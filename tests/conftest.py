@@ -97,7 +97,7 @@ def _full_site_shared(django_db_setup, django_db_blocker, tmp_path_factory):
 # Folders whose tests run one after another on one pytest-xdist worker (`make test` runs
 # two): the deploy tests start gunicorn, workers and Redis/S3 clients and share one
 # collectstatic (a session fixture, else built once per worker); the browser journeys
-# each drive a Chromium that, two at a time on two cores, would hit their page timeouts.
+# each drive a Chromium, and two at once on two cores would only make timeouts likelier.
 SERIAL_FOLDERS = {"deploy": "deploy", "e2e": "browser"}
 
 

@@ -1,7 +1,7 @@
 """A bilingual site with one page of every type, and makers around the destination.
 
-Building it (about forty Wagtail pages, revisions and translations) is the slowest setup of
-the suite, so it is built once per test module (``_full_site_shared`` in tests/conftest.py,
+Building it (a dozen Wagtail pages with revisions and translations, a maker, a product and
+images) was the slowest setup of the suite, so it is built once per test module (``_full_site_shared`` in tests/conftest.py,
 inside a transaction rolled back after the module) and every test gets fresh instances of
 it inside its own savepoint: what a test writes is rolled back before the next one.
 """
