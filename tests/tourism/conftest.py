@@ -1,9 +1,10 @@
 """A bilingual site with one page of every type, and makers around the destination.
 
-Building it (a dozen Wagtail pages with revisions and translations, a maker, a product and
-images) was the slowest setup of the suite, so it is built once per test module (``_full_site_shared`` in tests/conftest.py,
-inside a transaction rolled back after the module) and every test gets fresh instances of
-it inside its own savepoint: what a test writes is rolled back before the next one.
+Building it (a dozen Wagtail pages with revisions and translations, a maker, a product
+and images) was the slowest setup of the suite, so it is built once per test module
+(``_full_site_shared`` in tests/conftest.py, inside a transaction rolled back after the
+module) and every test gets fresh instances of it inside its own savepoint: what a test
+writes is rolled back before the next one.
 """
 
 import datetime as dt
