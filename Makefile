@@ -51,8 +51,11 @@ stack: install
 
 # The whole suite. Tests needing PostgreSQL, Elasticsearch, stripe-mock or Chromium run when
 # those are up (`make services`), are skipped with a summary line otherwise, and fail under CI=true.
+# TEST_WORKERS pytest-xdist processes (2, one per core here; 0 runs in this process), each
+# with its own test database; the groups of tests/conftest.py keep some tests on one worker.
+TEST_WORKERS ?= 2
 test: messages
-	DJANGO_SETTINGS_MODULE=banua.settings.test $(PY) -m pytest
+	DJANGO_SETTINGS_MODULE=banua.settings.test $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 services:
 	bash scripts/services/up.sh

@@ -1,12 +1,15 @@
 """Suite-wide fixtures and the service gate (see tests/services.py)."""
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 
 from tests.services import SERVICE_MARKERS, running_in_ci, unavailable_reason
 
-_skipped_for_service: Counter = Counter()
+SKIP_PREFIX = "needs "
 
 
 def pytest_runtest_setup(item):
@@ -20,18 +23,35 @@ def pytest_runtest_setup(item):
             pytest.fail(
                 f"{service} is required in CI but unavailable: {reason}", pytrace=False
             )
-        _skipped_for_service[(service, reason)] += 1
-        pytest.skip(f"needs {service}: {reason}")
+        pytest.skip(f"{SKIP_PREFIX}{service}: {reason}")
+
+
+def _service_skips(terminalreporter) -> Counter:
+    """(service, reason) of the skips above, read from the reports: with pytest-xdist
+    the skips happen in the worker processes and only their reports reach this one."""
+    counts: Counter = Counter()
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = getattr(report, "longrepr", None)
+        if not isinstance(longrepr, (tuple, list)) or len(longrepr) != 3:
+            continue
+        message = str(longrepr[2]).removeprefix("Skipped: ")
+        if not message.startswith(SKIP_PREFIX):
+            continue
+        service, _, reason = message.removeprefix(SKIP_PREFIX).partition(": ")
+        if service in SERVICE_MARKERS:
+            counts[(service, reason)] += 1
+    return counts
 
 
 def pytest_terminal_summary(terminalreporter):
-    if not _skipped_for_service:
+    skipped_for_service = _service_skips(terminalreporter)
+    if not skipped_for_service:
         return
     parts = [
         f"{count} need {service} ({reason})"
-        for (service, reason), count in sorted(_skipped_for_service.items())
+        for (service, reason), count in sorted(skipped_for_service.items())
     ]
-    total = sum(_skipped_for_service.values())
+    total = sum(skipped_for_service.values())
     terminalreporter.write_line(
         f"Skipped {total} tests for missing services: {'; '.join(parts)}. "
         "Run `make services` first to run them (CI=true makes them fail instead).",
@@ -39,7 +59,7 @@ def pytest_terminal_summary(terminalreporter):
     )
 
 
-def pytest_collection_modifyitems(items):
+def _restore_migrated_rows(items):
     """Every test that commits for real starts from the migrated database.
 
     A transactional test ends with a flush; without serialized rollback Django then
@@ -65,3 +85,82 @@ def pytest_collection_modifyitems(items):
 def _media_root(settings, tmp_path):
     """Uploaded and rendered images go to a per-test folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="module")
+def _full_site_shared(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The bilingual site of tests/tourism/conftest.py, built once per test module.
+
+    It is written inside a transaction that stays open for the module and is rolled back
+    after it; each test runs in a savepoint within it (pytest-django's ``db``), so tests
+    may write to the site freely. Returns the site and the folder holding its image files.
+    Use it through the ``full_site`` fixture, never in ``transaction=True`` tests (see
+    ``pytest_collection_modifyitems`` below).
+    """
+    from tests.tourism.conftest import build_full_site
+
+    media = tmp_path_factory.mktemp("full-site-media")
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            with override_settings(MEDIA_ROOT=media):
+                site = build_full_site()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    yield site, media
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+# Folders whose tests run one after another on one pytest-xdist worker (`make test` runs
+# two): the deploy tests start gunicorn, workers and Redis/S3 clients and share one
+# collectstatic (a session fixture, else built once per worker); the browser journeys
+# each drive a Chromium, and two at once on two cores would only make timeouts likelier.
+SERIAL_FOLDERS = {"deploy": "deploy", "e2e": "browser"}
+
+
+def _group_for_workers(items):
+    """Groups for ``--dist loadgroup`` (a no-op without pytest-xdist), and a check.
+
+    A module using ``full_site`` keeps one worker too, so the site is built once per
+    module. It keeps a transaction open for its whole run, so a ``transaction=True`` test
+    in such a module would commit (or flush) inside it: that is refused.
+    """
+    tests_root = Path(__file__).parent
+    shared, transactional = set(), set()
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "full_site" in names:
+            shared.add(item.path)
+        marker = item.get_closest_marker("django_db")
+        if (
+            (marker is not None and marker.kwargs.get("transaction"))
+            or "transactional_db" in names
+            or "live_server" in names
+        ):
+            transactional.add(item.path)
+    if clash := shared & transactional:
+        raise pytest.UsageError(
+            "full_site is shared per module; move the transaction=True tests of "
+            f"{sorted(map(str, clash))} to a module of their own"
+        )
+    for item in items:
+        if not item.path.is_relative_to(tests_root):
+            continue
+        relative = item.path.relative_to(tests_root)
+        group = (
+            SERIAL_FOLDERS.get(relative.parts[0]) if len(relative.parts) > 1 else None
+        )
+        if group is None and item.path in shared:
+            group = str(relative)
+        if group is not None and item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_collection_modifyitems(items):
+    _restore_migrated_rows(items)
+    _group_for_workers(items)

@@ -99,21 +99,6 @@ def test_every_page_type_within_budget_and_constant(client, full_site, language)
     assert not over, over
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_budget_with_pytest_django_fixture(
-    client,
-    full_site,  # noqa: F811
-    django_assert_max_num_queries,
-    language,
-):
-    grow(full_site)
-    for url in page_urls(full_site, language).values():
-        client.get(url)
-        with django_assert_max_num_queries(BUDGET):
-            response = client.get(url)
-        assert response.status_code == 200
-
-
 def test_event_sub_routes_still_answer(client, full_site):  # noqa: F811
     """The one-lookup routing leaves RoutablePageMixin sub-routes to their page."""
     event_ical = client.get(full_site.event.url + "ical/")

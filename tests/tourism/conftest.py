@@ -1,10 +1,20 @@
-"""A bilingual site with one page of every type, and makers around the destination."""
+"""A bilingual site with one page of every type, and makers around the destination.
+
+Building it (a dozen Wagtail pages with revisions and translations, a maker, a product
+and images) was the slowest setup of the suite, so it is built once per test module
+(``_full_site_shared`` in tests/conftest.py, inside a transaction rolled back after the
+module) and every test gets fresh instances of it inside its own savepoint: what a test
+writes is rolled back before the next one.
+"""
 
 import datetime as dt
-from dataclasses import dataclass
+import shutil
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 from django.utils import timezone
 
 from tests.images import make_image
@@ -57,9 +67,37 @@ class FullSite:
             "itinerary": (self.itinerary, self.itinerary_en),
         }
 
+    def fresh(self) -> "FullSite":
+        """The same rows as new instances, so no test sees another test's in-memory edits."""
+
+        def refetch(instance):
+            return type(instance)._default_manager.get(pk=instance.pk)
+
+        tree = replace(
+            self.tree,
+            **{f.name: refetch(getattr(self.tree, f.name)) for f in fields(self.tree)},
+        )
+        values = {f.name: refetch(getattr(self, f.name)) for f in fields(self)[1:]}
+        return FullSite(tree=tree, **values)
+
 
 @pytest.fixture
-def full_site(db):
+def full_site(db, _full_site_shared, _media_root):
+    """The module's shared site, fresh for this test (writes are rolled back after it).
+
+    Its image files are copied into this test's MEDIA_ROOT, and the caches are emptied:
+    the page caches' generation token is not rolled back with the rows, so entries a
+    previous test built from its own writes must not be reused.
+    """
+    site, media = _full_site_shared
+    shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    return site.fresh()
+
+
+def build_full_site() -> FullSite:
+    """Writes the whole site; callers own the transaction (see ``_full_site_shared``)."""
     tree = build_site_tree()
     hero = make_image("Pasar terapung saat subuh", size=(64, 48))
     destination = make_destination(
