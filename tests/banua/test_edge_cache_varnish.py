@@ -20,7 +20,7 @@ from wagtail.models import Page
 from marketplace.models import ProductVariant
 from marketplace.signals import stock_changed
 from tests.services import varnishd_path
-from tests.tourism.conftest import full_site  # noqa: F401 - the bilingual site fixture
+from tests.tourism.conftest import build_full_site
 
 pytestmark = [pytest.mark.varnish, pytest.mark.django_db(transaction=True)]
 
@@ -74,6 +74,21 @@ class Varnish:
             if check(*result) or time.monotonic() > deadline:
                 return result
             time.sleep(0.05)
+
+
+@pytest.fixture
+def live_site(transactional_db, caches_cleared):
+    """The bilingual site, committed for real: the live server behind Varnish reads it
+    from another thread (the module-shared ``full_site`` stays in one transaction)."""
+    return build_full_site()
+
+
+@pytest.fixture
+def caches_cleared():
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
@@ -141,12 +156,12 @@ def warm(varnish, path):
     return body
 
 
-def test_anonymous_pages_are_served_from_the_cache(varnish, full_site):  # noqa: F811
+def test_anonymous_pages_are_served_from_the_cache(varnish, live_site):
     paths = [
-        full_site.tree.home.url,
-        full_site.destination_en.url,
-        product_url(full_site.product, "id"),
-        reverse("vendors:shop_detail", args=[full_site.vendor.slug]),
+        live_site.tree.home.url,
+        live_site.destination_en.url,
+        product_url(live_site.product, "id"),
+        reverse("vendors:shop_detail", args=[live_site.vendor.slug]),
         reverse("marketplace:catalogue"),
     ]
     for path in paths:
@@ -156,15 +171,15 @@ def test_anonymous_pages_are_served_from_the_cache(varnish, full_site):  # noqa:
     assert headers["X-Cache"] == "HIT"
 
 
-def test_visitors_with_a_session_skip_the_cache(varnish, full_site):  # noqa: F811
-    path = full_site.destination.url
+def test_visitors_with_a_session_skip_the_cache(varnish, live_site):
+    path = live_site.destination.url
     warm(varnish, path)
     for cookie in ("sessionid=abc", "csrftoken=abc", "messages=abc"):
         _, headers, _ = varnish.get(path, {"Cookie": cookie})
         assert headers["X-Cache"] == "MISS", cookie
 
 
-def test_private_pages_are_never_stored(varnish, full_site):  # noqa: F811
+def test_private_pages_are_never_stored(varnish, live_site):
     path = reverse("marketplace:cart")
     varnish.get(path)
     _, headers, _ = varnish.get(path)
@@ -172,12 +187,12 @@ def test_private_pages_are_never_stored(varnish, full_site):  # noqa: F811
     assert "private" in headers["Cache-Control"]
 
 
-def test_price_change_is_visible_through_the_cache(varnish, full_site):  # noqa: F811
-    path = product_url(full_site.product)
+def test_price_change_is_visible_through_the_cache(varnish, live_site):
+    path = product_url(live_site.product)
     assert b"123.456" not in warm(varnish, path)
-    shop_path = reverse("vendors:shop_detail", args=[full_site.vendor.slug])
+    shop_path = reverse("vendors:shop_detail", args=[live_site.vendor.slug])
     warm(varnish, shop_path)
-    variant = full_site.product.variants.get()
+    variant = live_site.product.variants.get()
     variant.price = 123456
     variant.save()
     status, _, body = varnish.eventually(path, lambda s, h, b: b"123.456" in b)
@@ -185,17 +200,17 @@ def test_price_change_is_visible_through_the_cache(varnish, full_site):  # noqa:
     assert b"123.456" in body
     # The Indonesian page and the shop page were purged too.
     _, _, body_id = varnish.eventually(
-        product_url(full_site.product, "id"), lambda s, h, b: b"123.456" in b
+        product_url(live_site.product, "id"), lambda s, h, b: b"123.456" in b
     )
     assert b"123.456" in body_id
     _, headers, _ = varnish.get(shop_path)
     assert headers["X-Cache"] == "MISS"
 
 
-def test_stock_change_by_checkout_is_visible_through_the_cache(varnish, full_site):  # noqa: F811
-    path = product_url(full_site.product)
+def test_stock_change_by_checkout_is_visible_through_the_cache(varnish, live_site):
+    path = product_url(live_site.product)
     assert b"Out of stock" not in warm(varnish, path)
-    variant = full_site.product.variants.get()
+    variant = live_site.product.variants.get()
     # Checkout changes stock with a conditional UPDATE and sends stock_changed.
     ProductVariant.objects.filter(pk=variant.pk).update(stock=0)
     stock_changed.send(sender=ProductVariant, variant_ids=[variant.pk])
@@ -203,10 +218,10 @@ def test_stock_change_by_checkout_is_visible_through_the_cache(varnish, full_sit
     assert b"Out of stock" in body
 
 
-def test_moderation_hides_the_product_through_the_cache(varnish, full_site):  # noqa: F811
-    path = product_url(full_site.product)
+def test_moderation_hides_the_product_through_the_cache(varnish, live_site):
+    path = product_url(live_site.product)
     warm(varnish, path)
-    product = full_site.product
+    product = live_site.product
     product.is_hidden = True
     product.hidden_reason = "Counterfeit"
     product.save(update_fields=["is_hidden", "hidden_reason", "updated_at"])
@@ -214,9 +229,9 @@ def test_moderation_hides_the_product_through_the_cache(varnish, full_site):  # 
     assert status == 404
 
 
-def test_publish_is_visible_through_the_cache(varnish, full_site):  # noqa: F811
-    page = full_site.destination_en
-    home = full_site.tree.home_en
+def test_publish_is_visible_through_the_cache(varnish, live_site):
+    page = live_site.destination_en
+    home = live_site.tree.home_en
     warm(varnish, page.url)
     warm(varnish, home.url)
     page.title = "Sasirangan Village Renewed"
@@ -228,26 +243,26 @@ def test_publish_is_visible_through_the_cache(varnish, full_site):  # noqa: F811
     assert headers["X-Cache"] == "MISS"
 
 
-def test_unpublish_is_visible_through_the_cache(varnish, full_site):  # noqa: F811
-    url = full_site.story.url
+def test_unpublish_is_visible_through_the_cache(varnish, live_site):
+    url = live_site.story.url
     warm(varnish, url)
-    full_site.story.unpublish()
+    live_site.story.unpublish()
     status, _, _ = varnish.eventually(url, lambda s, h, b: s == 404)
     assert status == 404
 
 
-def test_move_is_visible_through_the_cache(varnish, full_site):  # noqa: F811
-    old_url = full_site.event.url
+def test_move_is_visible_through_the_cache(varnish, live_site):
+    old_url = live_site.event.url
     warm(varnish, old_url)
-    Page.objects.get(pk=full_site.event.pk).move(full_site.stories, pos="last-child")
+    Page.objects.get(pk=live_site.event.pk).move(live_site.stories, pos="last-child")
     # Wagtail's redirects app now sends the old URL to the new one.
     status, headers, _ = varnish.eventually(old_url, lambda s, h, b: s == 301)
     assert status == 301
-    assert headers["Location"].endswith(full_site.stories.url + "festival-sasirangan/")
+    assert headers["Location"].endswith(live_site.stories.url + "festival-sasirangan/")
 
 
-def test_purge_answers_from_loopback(varnish, full_site):  # noqa: F811
-    path = full_site.destination.url
+def test_purge_answers_from_loopback(varnish, live_site):
+    path = live_site.destination.url
     warm(varnish, path)
     request = urllib.request.Request(varnish.url + path, method="PURGE")  # noqa: S310
     with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
