@@ -38,6 +38,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from lighthouse import page_paths  # bench/ is on the path: the same pages, found once
+
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path(os.environ.get("BANUA_CACHE_DIR", Path.home() / ".cache" / "banua"))
 BAKERYDEMO_REV = "3c7e3af"
@@ -166,32 +168,7 @@ def start_banua(work: Path):
     server = gunicorn(Path(sys.executable), "banua.wsgi", ROOT, env, port)
     base = f"http://127.0.0.1:{port}"
     wait_for(base + "/healthz", server)
-    code = (
-        "import django, json; django.setup();"
-        "from tourism.models import DestinationPage;"
-        "from marketplace.models import Product;"
-        "d = DestinationPage.objects.live().filter(locale__language_code='id').first();"
-        "p = Product.objects.visible().first();"
-        "print(json.dumps({'destination': d.url, 'product': '/produk/%s/' % p.slug}))"
-    )
-    import json
-
-    found = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    )
-    paths = {
-        "home": "/",
-        "destination": found["destination"],
-        "product": found["product"],
-        "search": "/cari/?q=sasirangan",
-    }
+    paths = page_paths(env)
     return server, base, port, paths
 
 
