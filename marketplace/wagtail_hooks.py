@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.permissions import ReadOnlyPolicy
 from marketplace import admin_views
 from marketplace.models import (
     CommissionRule,
@@ -18,22 +18,6 @@ from marketplace.models import (
     VendorShipping,
     WebhookEvent,
 )
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Orders, payouts and events change only through services (refund and payout
-    views), never through a generic edit form."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class OrderViewSet(ModelViewSet):

@@ -4,26 +4,12 @@ waits for a retry and why. Read-only: rows change only through the sending servi
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.permissions import ReadOnlyPolicy
 from notifications.models import OutboundEmail
 
-
-class OutboxPolicy(ModelPermissionPolicy):
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(OutboundEmail, OutboxPolicy(OutboundEmail))
+register_permission_policy(OutboundEmail, ReadOnlyPolicy(OutboundEmail))
 
 
 class OutboundEmailViewSet(ModelViewSet):
