@@ -36,6 +36,24 @@ def _port_open(url: str, default_port: int) -> bool:
         return False
 
 
+# A service reached at a URL from the environment: (variable, default port, name).
+URL_SERVICES = {
+    "elasticsearch": ("ELASTICSEARCH_URL", 9200, "Elasticsearch"),
+    "stripe": ("STRIPE_API_BASE", 12111, "stripe-mock"),
+    "redis": ("REDIS_URL", 6379, "Redis"),
+    "s3": ("AWS_S3_ENDPOINT_URL", 443, "the S3 server"),
+}
+
+
+def _url_service_reason(variable: str, default_port: int, name: str) -> str | None:
+    url = os.environ.get(variable, "")
+    if not url:
+        return f"{variable} ({name}) is not set"
+    if not _port_open(url, default_port):
+        return f"{name} is not answering at {url}"
+    return None
+
+
 @cache
 def unavailable_reason(service: str) -> str | None:
     """None when the service can be used, else a short reason for the skip or failure."""
@@ -46,34 +64,10 @@ def unavailable_reason(service: str) -> str | None:
         if not _port_open(url, 5432):
             return f"PostgreSQL is not answering at {urlparse(url).hostname}"
         return None
-    if service == "elasticsearch":
-        url = os.environ.get("ELASTICSEARCH_URL", "")
-        if not url:
-            return "ELASTICSEARCH_URL is not set"
-        if not _port_open(url, 9200):
-            return f"Elasticsearch is not answering at {url}"
-        return None
-    if service == "stripe":
-        url = os.environ.get("STRIPE_API_BASE", "")
-        if not url:
-            return "STRIPE_API_BASE (stripe-mock) is not set"
-        if not _port_open(url, 12111):
-            return f"stripe-mock is not answering at {url}"
-        return None
-    if service == "redis":
-        url = os.environ.get("REDIS_URL", "")
-        if not url:
-            return "REDIS_URL is not set"
-        if not _port_open(url, 6379):
-            return f"Redis is not answering at {url}"
-        return None
-    if service == "s3":
-        url = os.environ.get("AWS_S3_ENDPOINT_URL", "")
-        if not (url and os.environ.get("AWS_STORAGE_BUCKET_NAME")):
-            return "AWS_S3_ENDPOINT_URL / AWS_STORAGE_BUCKET_NAME are not set"
-        if not _port_open(url, 443):
-            return f"the S3 server is not answering at {url}"
-        return None
+    if service == "s3" and not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        return "AWS_STORAGE_BUCKET_NAME is not set"
+    if service in URL_SERVICES:
+        return _url_service_reason(*URL_SERVICES[service])
     if service == "browser":
         for name, default in (
             ("BANUA_CHROMIUM", "chromium"),
