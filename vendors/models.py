@@ -70,6 +70,8 @@ class Vendor(models.Model):
         _("category"), max_length=20, choices=VendorCategory.choices
     )
     story = models.TextField(_("story"), blank=True)
+    # Shown under /en/; blank means the Indonesian story is shown, marked lang="id".
+    story_en = models.TextField(_("story (English)"), blank=True)
     nib = models.CharField(
         _("NIB business number"),
         max_length=13,

@@ -1,5 +1,12 @@
 """Marketplace models, one module per concern; import them from here."""
 
+from marketplace.models.accounts import (
+    FavouriteProduct,
+    FavouriteVendor,
+    ShopperAddress,
+    ShopperProfile,
+    StockAlert,
+)
 from marketplace.models.cart import Cart, CartItem
 from marketplace.models.catalogue import (
     Category,
@@ -39,6 +46,11 @@ from marketplace.models.shipping import ShippingMethod, VendorShipping
 __all__ = [
     "ORDER_TRANSITIONS",
     "Cart",
+    "FavouriteProduct",
+    "FavouriteVendor",
+    "ShopperAddress",
+    "ShopperProfile",
+    "StockAlert",
     "CartItem",
     "CommissionRule",
     "LedgerEntry",

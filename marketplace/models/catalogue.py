@@ -102,6 +102,15 @@ class Product(models.Model):
         max_length=DESCRIPTION_MAX_LENGTH,
         validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
     )
+    # Optional English texts, shown under /en/; where one is blank the Indonesian
+    # text is shown marked lang="id" (see marketplace.bilingual).
+    name_en = models.CharField(_("name (English)"), max_length=140, blank=True)
+    description_en = models.TextField(
+        _("description (English)"),
+        blank=True,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -130,6 +139,12 @@ class Product(models.Model):
         max_length=NOTE_MAX_LENGTH,
         validators=[MaxLengthValidator(NOTE_MAX_LENGTH)],
     )
+    motif_meaning_en = models.TextField(
+        _("meaning of the motif (English)"),
+        blank=True,
+        max_length=NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(NOTE_MAX_LENGTH)],
+    )
     is_featured = models.BooleanField(_("featured on the home page"), default=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -148,7 +163,13 @@ class Product(models.Model):
                     Length("description"), DESCRIPTION_MAX_LENGTH
                 ),
                 name="product_description_bounded",
-            )
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(
+                    Length("description_en"), DESCRIPTION_MAX_LENGTH
+                ),
+                name="product_description_en_bounded",
+            ),
         ]
 
     def __str__(self):
@@ -209,6 +230,9 @@ class ProductVariant(models.Model):
     motif = models.CharField(_("motif"), max_length=80, blank=True)
     size = models.CharField(_("size"), max_length=40, blank=True)
     colour = models.CharField(_("colour"), max_length=40, blank=True)
+    # One English label for the whole variant ("Red / 2 m"), shown under /en/ instead
+    # of motif / size / colour when set.
+    label_en = models.CharField(_("label (English)"), max_length=160, blank=True)
     # Bounded to PostgreSQL's integer column on every database, so SQLite (64-bit)
     # accepts exactly what PostgreSQL does.
     price = models.PositiveIntegerField(
