@@ -1,4 +1,5 @@
-"""Values every page template needs: the site navigation for the visitor's language."""
+"""Values every page template needs: the site navigation for the visitor's language,
+and the header's account facts (seller or not, units in the cart)."""
 
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -11,5 +12,34 @@ def _navigation():
     return page_cache.navigation(get_language())
 
 
+def _shopper_nav(request) -> dict:
+    """``is_seller``: the account owns a shop (any status), so the header links the
+    seller dashboard; ``cart_count``: units in the cart, or None.
+
+    The count is looked up only for a visitor who already has a session or a login.
+    Such a request is never shared by the HTTP cache (banua.edge_cache), and a
+    first-time visitor's page (no cookie) shows no count, so the shared copy of a page
+    can never carry somebody's cart.
+    """
+    from marketplace.account_selectors import cart_item_count
+    from marketplace.services import cart_get
+    from marketplace.views._helpers import has_browser_state
+    from vendors.selectors import vendor_get_for_user
+
+    user = getattr(request, "user", None)
+    if user is None:
+        return {"is_seller": False, "cart_count": None}
+    is_seller = user.is_authenticated and vendor_get_for_user(user=user) is not None
+    cart_count = None
+    if has_browser_state(request) and hasattr(request, "session"):
+        cart_count = cart_item_count(
+            cart=cart_get(user=user, session=request.session, create=False)
+        )
+    return {"is_seller": is_seller, "cart_count": cart_count}
+
+
 def site_chrome(request):
-    return {"site_nav": SimpleLazyObject(_navigation)}
+    return {
+        "site_nav": SimpleLazyObject(_navigation),
+        "shopper_nav": SimpleLazyObject(lambda: _shopper_nav(request)),
+    }

@@ -13,12 +13,13 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control
 
 DEFAULT_SECONDS = 300
-# The public storefront pages: product, shop, catalogue and its categories.
+# The public storefront pages: product, shop, shop directory, catalogue, categories.
 DEFAULT_VIEWS = (
     "marketplace:catalogue",
     "marketplace:category",
     "marketplace:product_detail",
     "vendors:shop_detail",
+    "vendors:shop_directory",
 )
 
 

@@ -13,11 +13,16 @@ class MarketplaceConfig(AppConfig):
         # Imported here, not at module level: these modules import models, which
         # Django's app registry only allows once every app is loaded.
         from marketplace import checks  # noqa: F401 - registers the payment checks
-        from marketplace.receivers import merge_guest_cart
+        from marketplace.receivers import merge_guest_cart, stock_alerts_enqueue
         from marketplace.services import payment_events
 
         payment_events.register()
 
         user_logged_in.connect(
             merge_guest_cart, dispatch_uid="marketplace_merge_guest_cart"
+        )
+        from marketplace.signals import stock_changed
+
+        stock_changed.connect(
+            stock_alerts_enqueue, dispatch_uid="marketplace_stock_alerts"
         )

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from marketplace import views
+from marketplace.views import account
 
 app_name = "marketplace"
 
@@ -37,6 +38,38 @@ urlpatterns = [
         "pesanan/<str:number>/ulasan/<int:line_id>/",
         views.review_create,
         name="review_create",
+    ),
+    # The shopper's account (log-in, sign-up and password reset are the vendors app's).
+    path("akun/", account.account_home, name="account"),
+    path("akun/alamat/", account.address_list, name="address_list"),
+    path("akun/alamat/baru/", account.address_form, name="address_create"),
+    path("akun/alamat/<int:address_id>/", account.address_form, name="address_edit"),
+    path(
+        "akun/alamat/<int:address_id>/hapus/",
+        account.address_delete,
+        name="address_delete",
+    ),
+    path(
+        "akun/alamat/<int:address_id>/utama/",
+        account.address_default,
+        name="address_default",
+    ),
+    path("akun/favorit/", account.favourites, name="favourites"),
+    path(
+        "akun/favorit/produk/<int:product_id>/",
+        account.favourite_product,
+        name="favourite_product",
+    ),
+    path(
+        "akun/favorit/toko/<int:vendor_id>/",
+        account.favourite_vendor,
+        name="favourite_vendor",
+    ),
+    path("akun/kabari/", account.stock_alert_create, name="stock_alert_create"),
+    path(
+        "akun/kabari/<int:alert_id>/batal/",
+        account.stock_alert_cancel,
+        name="stock_alert_cancel",
     ),
     path("toko-saya/penjualan/", views.vendor_suborders, name="vendor_suborders"),
     path(

@@ -122,7 +122,8 @@ def exclude_restricted(pages):
 
 # --- site navigation ------------------------------------------------------------------
 def navigation(language_code: str) -> dict:
-    """The home page of a language and its live menu children, as plain Page rows."""
+    """The home page of a language, its live menu children and the pages linked from
+    the footer (standard pages: contact, terms...), as plain Page rows."""
     from django.apps import apps
     from wagtail.models import Page
 
@@ -134,8 +135,16 @@ def navigation(language_code: str) -> dict:
         if home is None:
             home = homes.order_by("id").first()
         if home is None:
-            return {"home": None, "items": []}
+            return {"home": None, "items": [], "footer": []}
         # Plain Page rows: pageurl needs only url_path.
-        return {"home": home, "items": list(home.get_children().live().in_menu())}
+        children = home.get_children().live()
+        footer = children.type(apps.get_model("tourism", "StandardPage")).filter(
+            standardpage__show_in_footer=True
+        )
+        return {
+            "home": home,
+            "items": list(children.in_menu()),
+            "footer": list(exclude_restricted(footer)),
+        }
 
     return _cached(f"nav:{language_code}", build)

@@ -24,6 +24,27 @@ def vendor_list_public():
     return Vendor.objects.active().select_related("logo")
 
 
+def vendor_list_directory(*, region: str = "", category: str = ""):
+    """Active shops for the /toko/ directory, filtered by region and category (an
+    unknown value filters nothing rather than erroring), with their products on show
+    counted."""
+    from core.choices import Region
+    from vendors.models import VendorCategory
+
+    vendors = vendor_list_public().annotate(
+        product_count=Count(
+            "products",
+            filter=Q(products__in=Product.objects.visible()),
+            distinct=True,
+        )
+    )
+    if region in Region.values:
+        vendors = vendors.filter(region=region)
+    if category in VendorCategory.values:
+        vendors = vendors.filter(category=category)
+    return vendors.order_by("name", "pk")
+
+
 def vendor_list_for_destination(*, destination, limit: int = 6):
     """Active vendors tied to a destination (any translation of it) or in its region."""
     translation_key = destination.translation_key

@@ -5,6 +5,7 @@ from vendors.views import auth, dashboard, orders, payouts, public
 app_name = "vendors"
 
 urlpatterns = [
+    path("toko/", public.shop_directory, name="shop_directory"),
     path("toko/<slug:slug>/", public.shop_detail, name="shop_detail"),
     # Accounts
     path("akun/masuk/", auth.LoginView.as_view(), name="login"),

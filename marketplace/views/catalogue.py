@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from marketplace import selectors
+from marketplace import account_selectors, selectors
 from marketplace.views._helpers import has_browser_state
 
 
@@ -61,6 +61,13 @@ def product_detail(request, slug):
         "on_holiday": product.vendor.is_on_holiday(),
         "cart_form_token": has_browser_state(request),
         "json_ld": _product_json_ld(request, product, variants, stats, url),
+        # Shopper state: only for a logged-in visitor, whose page is private anyway.
+        "sold_out": [v for v in variants if v.is_active and not v.in_stock],
+        "is_favourite": product.pk
+        in account_selectors.favourite_product_ids(user=request.user),
+        "alert_variant_ids": account_selectors.stock_alert_variant_ids(
+            user=request.user, variant_ids=[v.pk for v in variants]
+        ),
     }
     return render(request, "marketplace/product_detail.html", context)
 

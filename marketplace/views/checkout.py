@@ -10,7 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from marketplace import selectors, services
+from marketplace import account_selectors, selectors, services
+from marketplace.account_forms import CheckoutWithAddressesForm
 from marketplace.errors import MarketplaceError
 from marketplace.forms import CheckoutForm
 from marketplace.models import OrderStatus
@@ -28,8 +29,22 @@ def checkout(request):
         initial = {
             "email": request.user.email,
             "full_name": request.user.get_full_name(),
+            "phone": account_selectors.profile_phone(user=request.user),
         }
-    form = CheckoutForm(request.POST or None, groups=summary.groups, initial=initial)
+    # A shopper with saved addresses picks one (or types a new one); guests and
+    # shoppers without any get the plain form.
+    addresses = account_selectors.address_list_for_user(user=request.user)
+    if addresses:
+        form = CheckoutWithAddressesForm(
+            request.POST or None,
+            groups=summary.groups,
+            initial=initial,
+            addresses=addresses,
+        )
+    else:
+        form = CheckoutForm(
+            request.POST or None, groups=summary.groups, initial=initial
+        )
     if request.method == "POST" and form.is_valid():
         try:
             address = services.ShippingAddress.from_data(form.cleaned_data)

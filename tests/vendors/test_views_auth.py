@@ -74,8 +74,9 @@ def test_login_and_logout_with_our_pages(client):
     assert page.status_code == 200 and 'autocomplete="username"' in body
     assert reverse("vendors:password_reset") in body  # "Forgot your password?"
     response = _login(client, "ratna", "secret-pass-123")
+    # A shopper (no shop) lands on the account page, never on the shop application.
     assert response.status_code == 302 and response["Location"] == reverse(
-        "vendors:dashboard"
+        "marketplace:account"
     )
     assert client.session["_auth_user_id"] == str(user.pk)
     assert client.post(reverse("vendors:logout")).status_code == 302
@@ -165,7 +166,7 @@ def test_logging_in_to_ones_own_account_does_not_wipe_failures_against_another(c
 # --- sign-up --------------------------------------------------------------------------
 
 
-def test_signup_sends_an_activation_link_that_logs_in_and_leads_to_the_application(
+def test_signup_sends_an_activation_link_that_logs_in_and_leads_to_the_account(
     client,
 ):
     response = _signup(client, "Ratna@Example.test")
@@ -183,7 +184,7 @@ def test_signup_sends_an_activation_link_that_logs_in_and_leads_to_the_applicati
     assert client.get("/" + path).status_code == 200
     activated = client.post("/" + path)
     assert activated.status_code == 302 and activated["Location"] == reverse(
-        "vendors:apply"
+        "marketplace:account"
     )
     user.refresh_from_db()
     assert user.is_active and client.session["_auth_user_id"] == str(user.pk)

@@ -3,6 +3,7 @@
 Tree: Root -> HomePage (one per locale) -> DestinationIndexPage -> DestinationPage
                                         -> EventIndexPage -> EventPage
                                         -> StoryIndexPage -> StoryPage, ItineraryPage
+                                        -> StandardPage (contact, about, terms...)
 Any page may carry pinned products and makers (TourismPage.pins).
 """
 
@@ -10,6 +11,7 @@ from tourism.models.base import TourismPage
 from tourism.models.destinations import DestinationIndexPage, DestinationPage
 from tourism.models.events import EventIndexPage, EventPage
 from tourism.models.home import HomePage
+from tourism.models.standard import StandardPage
 from tourism.models.stories import ItineraryPage, StoryIndexPage, StoryPage
 
 __all__ = [
@@ -19,6 +21,7 @@ __all__ = [
     "EventPage",
     "HomePage",
     "ItineraryPage",
+    "StandardPage",
     "StoryIndexPage",
     "StoryPage",
     "TourismPage",

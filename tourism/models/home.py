@@ -40,6 +40,7 @@ class HomePage(CachedRoutingMixin, TourismPage):
         "tourism.DestinationIndexPage",
         "tourism.EventIndexPage",
         "tourism.StoryIndexPage",
+        "tourism.StandardPage",
     ]
 
     class Meta:

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import get_backends, get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.backends import ModelBackend
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.encoding import force_str
@@ -17,15 +17,26 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
-from vendors import services
+from vendors import selectors, services
 from vendors.forms import AccountPasswordResetForm, LoginForm, SignupForm
 from vendors.tokens import account_activation_token
 
 
 class LoginView(auth_views.LoginView):
+    """Back to the page the visitor came from (``next``, checked by Django to be on
+    this site); without one, a seller goes to the dashboard and a shopper to the
+    account page, never to the shop application form."""
+
     template_name = "vendors/auth/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        if self.next_page:
+            return super().get_default_redirect_url()
+        if selectors.vendor_get_for_user(user=self.request.user) is not None:
+            return resolve_url("vendors:dashboard")
+        return resolve_url("marketplace:account")
 
 
 class LogoutView(auth_views.LogoutView):
@@ -36,7 +47,7 @@ class LogoutView(auth_views.LogoutView):
 def signup(request):
     """The same answer ("check your e-mail") whether the address is new or known."""
     if request.user.is_authenticated:
-        return redirect("vendors:dashboard")
+        return redirect("marketplace:account")
     form = SignupForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         services.user_signup(
@@ -75,8 +86,9 @@ def activate(request, uidb64: str, token: str):
     if request.method == "POST" and valid:
         services.user_activate(user=user)
         login(request, user, backend=_password_backend_path())
-        messages.success(request, _("Welcome to Banua! Tell us about your shop."))
-        return redirect("vendors:apply")
+        # Most accounts are shoppers': the account page, which offers to open a shop.
+        messages.success(request, _("Welcome to Banua! Your account is ready."))
+        return redirect("marketplace:account")
     return render(
         request,
         "vendors/auth/activate.html",
