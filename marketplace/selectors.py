@@ -323,6 +323,12 @@ def _order_detail_queryset():
                     "lines",
                     queryset=OrderLine.objects.select_related(
                         "variant__product", "review"
+                    ).prefetch_related(
+                        # The thumbnail of each line, without a query per line.
+                        Prefetch(
+                            "variant__product__images",
+                            queryset=_images_with_renditions(),
+                        )
                     ),
                 )
             ),

@@ -18,6 +18,7 @@ from banua.demo import catalogue, destinations
 from banua.demo.images import draw_demo_image
 from banua.demo.orders import seed_orders
 from banua.demo.search import seed_search
+from banua.demo.shoppers import seed_english_texts, seed_standard_pages
 from banua.demo.tourism import seed_tourism
 from banua.demo.vendors import seed_vendors
 from marketplace.models import (
@@ -125,6 +126,8 @@ class DemoSeeder:
         seed_vendors(self)
         seed_orders(self)
         seed_search(self)
+        seed_standard_pages(self)
+        seed_english_texts(self)
         return self.report
 
     def home_pages(self):
