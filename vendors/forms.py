@@ -217,12 +217,14 @@ class ShopForm(VendorApplicationForm):
 
     class Meta(VendorApplicationForm.Meta):
         fields = VendorApplicationForm.Meta.fields + [
+            "story_en",
             "holiday_from",
             "holiday_until",
             "holiday_note",
         ]
         widgets = {
             **VendorApplicationForm.Meta.widgets,
+            "story_en": forms.Textarea(attrs={"rows": 5}),
             "holiday_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "holiday_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
@@ -319,6 +321,8 @@ class ProductForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "motif_meaning": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 5}),
+            "motif_meaning_en": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, vendor, **kwargs):
@@ -382,6 +386,7 @@ class VariantForm(forms.ModelForm):
             "motif",
             "size",
             "colour",
+            "label_en",
             "price",
             "stock",
             "weight_grams",
@@ -448,6 +453,7 @@ def variant_inputs(formset) -> list[VariantInput]:
                 motif=data.get("motif", ""),
                 size=data.get("size", ""),
                 colour=data.get("colour", ""),
+                label_en=data.get("label_en", ""),
                 price=data.get("price") or 0,
                 stock=data.get("stock") or 0,
                 stock_loaded=form.stock_loaded(),

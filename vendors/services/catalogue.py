@@ -35,8 +35,15 @@ PRODUCT_FIELDS = (
     "dye",
     "motif_name",
     "motif_meaning",
+    # Optional English texts, shown under /en/ (marketplace.bilingual).
+    "name_en",
+    "description_en",
+    "motif_meaning_en",
 )
 _TEXT_FIELDS = {
+    "name_en",
+    "description_en",
+    "motif_meaning_en",
     "description",
     "motif_meaning",
     "maker_name",
@@ -63,6 +70,7 @@ class VariantInput:
     motif: str = ""
     size: str = ""
     colour: str = ""
+    label_en: str = ""
     weight_grams: int = 250
     is_active: bool = True
     id: int | None = None
@@ -225,6 +233,7 @@ def _save_variants(product: Product, variants: list[VariantInput]) -> None:
         variant.motif = sanitise_text(row.motif)
         variant.size = sanitise_text(row.size)
         variant.colour = sanitise_text(row.colour)
+        variant.label_en = sanitise_text(row.label_en)
         variant.weight_grams = row.weight_grams
         variant.is_active = row.is_active
         variant.sort_order = order

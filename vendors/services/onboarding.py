@@ -157,6 +157,7 @@ SHOP_FIELDS = {
     "craft_village",
     "category",
     "story",
+    "story_en",
     "nib",
     "destination",
     "holiday_from",
@@ -180,7 +181,7 @@ def vendor_shop_update(
     with transaction.atomic():
         locked = Vendor.objects.select_for_update().get(pk=vendor.pk)
         for name, value in fields.items():
-            if name in {"story", "holiday_note"}:
+            if name in {"story", "story_en", "holiday_note"}:
                 value = sanitise_text(value)
             setattr(locked, name, value)
         if logo is not None:
