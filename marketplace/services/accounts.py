@@ -177,6 +177,8 @@ def favourite_vendor_set(*, user, vendor, on: bool) -> bool:
 # --- back-in-stock alerts --------------------------------------------------------------
 def stock_alert_subscribe(*, user, variant: ProductVariant, language: str) -> StockAlert:
     """Only for a sold-out variant on sale; a second request returns the waiting one."""
+    # Fresh figures: the caller's instance may predate a checkout's hold.
+    variant = ProductVariant.objects.get(pk=variant.pk)
     if variant.sellable > 0:
         raise MarketplaceError(
             _("This variant is in stock: you can buy it now."), code="in_stock"
