@@ -80,7 +80,10 @@ class CheckoutWithAddressesForm(CheckoutForm):
         self.addresses = {str(a.pk): a for a in addresses}
         default = next((a for a in addresses if a.is_default), None)
         choices = [
-            (str(a.pk), f"{a} — {a.address_line}, {a.village}, {a.city} {a.postal_code}")
+            (
+                str(a.pk),
+                f"{a} — {a.address_line}, {a.village}, {a.city} {a.postal_code}",
+            )
             for a in addresses
         ]
         choices.append((NEW_ADDRESS, _("A new address (type it below)")))

@@ -99,5 +99,3 @@ def cart_item_count(*, cart) -> int:
         CartItem.objects.filter(cart=cart).aggregate(total=Sum("quantity"))["total"]
         or 0
     )
-
-

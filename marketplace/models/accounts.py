@@ -120,6 +120,9 @@ class FavouriteProduct(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.user_id} ♥ product {self.product_id}"
+
 
 class FavouriteVendor(models.Model):
     user = models.ForeignKey(
@@ -148,9 +151,12 @@ class FavouriteVendor(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.user_id} ♥ shop {self.vendor_id}"
+
 
 class StockAlert(models.Model):
-    """"Tell me when it's back" on a sold-out variant, for a logged-in shopper.
+    """A "tell me when it's back" request on a sold-out variant, for a logged-in shopper.
 
     ``notified_at`` is set by the conditional UPDATE that claims the alert before its
     e-mail is queued, so each alert mails once however many stock changes race.
@@ -193,3 +199,6 @@ class StockAlert(models.Model):
                 name="stock_alert_waiting_idx",
             )
         ]
+
+    def __str__(self):
+        return f"alert {self.pk}: variant {self.variant_id}"

@@ -101,7 +101,9 @@ def address_save(
                 )
             address = ShopperAddress(user=user, is_default=not existing)
         elif address.user_id != user.pk:
-            raise MarketplaceError(_("Address not found."), code="not_found", status=404)
+            raise MarketplaceError(
+                _("Address not found."), code="not_found", status=404
+            )
         _address_apply(address, data)
         address.save()
         if make_default and not address.is_default:
@@ -118,7 +120,9 @@ def address_set_default(*, user, address_id: int) -> ShopperAddress:
             .first()
         )
         if address is None:
-            raise MarketplaceError(_("Address not found."), code="not_found", status=404)
+            raise MarketplaceError(
+                _("Address not found."), code="not_found", status=404
+            )
         # Clear first: the partial unique constraint allows one default at a time.
         ShopperAddress.objects.filter(user=user, is_default=True).exclude(
             pk=address.pk
@@ -138,7 +142,9 @@ def address_delete(*, user, address_id: int) -> None:
             .first()
         )
         if address is None:
-            raise MarketplaceError(_("Address not found."), code="not_found", status=404)
+            raise MarketplaceError(
+                _("Address not found."), code="not_found", status=404
+            )
         was_default = address.is_default
         address.delete()
         if was_default:
@@ -175,7 +181,9 @@ def favourite_vendor_set(*, user, vendor, on: bool) -> bool:
 
 
 # --- back-in-stock alerts --------------------------------------------------------------
-def stock_alert_subscribe(*, user, variant: ProductVariant, language: str) -> StockAlert:
+def stock_alert_subscribe(
+    *, user, variant: ProductVariant, language: str
+) -> StockAlert:
     """Only for a sold-out variant on sale; a second request returns the waiting one."""
     # Fresh figures: the caller's instance may predate a checkout's hold.
     variant = ProductVariant.objects.get(pk=variant.pk)

@@ -146,9 +146,7 @@ def favourites(request):
             "favourite_vendors": selectors.favourite_vendors_for_user(
                 user=request.user
             ),
-            "favourite_product_ids": selectors.favourite_product_ids(
-                user=request.user
-            ),
+            "favourite_product_ids": selectors.favourite_product_ids(user=request.user),
         },
     )
 

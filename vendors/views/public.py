@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from marketplace import account_selectors
 from vendors import selectors
 
-
 DIRECTORY_PAGE_SIZE = 24
 
 
