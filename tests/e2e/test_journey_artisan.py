@@ -72,6 +72,10 @@ def test_artisan_signs_up_is_approved_and_sells(
     link = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[-1].body).group(1)
     browser.get(live_server.url + link)
     _submit(browser)
+    # Activation leads to the account page (most accounts are shoppers'), which
+    # offers to open a shop.
+    assert browser.current_url.endswith("/akun/")
+    browser.find_element(By.CSS_SELECTOR, "a[href$='/dasbor/daftar-toko/']").click()
     assert browser.current_url.endswith("/dasbor/daftar-toko/")
 
     # 2. Apply for a shop.
