@@ -85,6 +85,7 @@ class MyVariant(InputSchema):
     motif: str = Field("", max_length=80)
     size: str = Field("", max_length=40)
     colour: str = Field("", max_length=40)
+    label_en: str = Field("", max_length=160, description="English label, under /en/")
     price: int = Field(..., gt=0, le=INT_MAX)
     # On hand (units on the shelf, including those held by unpaid orders). Left as it
     # is when omitted, or when equal to ``stock_loaded`` (the value this client read):
@@ -112,6 +113,10 @@ class MyProductIn(InputSchema):
     dye: str = Field("", max_length=20)
     motif_name: str = Field("", max_length=120)
     motif_meaning: str = Field("", max_length=NOTE_MAX_LENGTH)
+    # Optional English texts shown under /en/ (blank: the Indonesian, marked as such).
+    name_en: str = Field("", max_length=140)
+    description_en: str = Field("", max_length=DESCRIPTION_MAX_LENGTH)
+    motif_meaning_en: str = Field("", max_length=NOTE_MAX_LENGTH)
     tags: list[Tag] = Field([], max_length=TAGS_MAX)
     variants: list[MyVariant] = Field(..., max_length=VARIANTS_MAX)
 
@@ -131,6 +136,9 @@ class MyProductOut(Schema):
     dye: str
     motif_name: str
     motif_meaning: str
+    name_en: str
+    description_en: str
+    motif_meaning_en: str
     tags: list[str]
     variants: list[MyVariantOut]
 
@@ -231,6 +239,9 @@ def _my_product_out(product) -> dict:
             "dye",
             "motif_name",
             "motif_meaning",
+            "name_en",
+            "description_en",
+            "motif_meaning_en",
         )
     }
     data["category"] = product.category.slug
@@ -242,6 +253,7 @@ def _my_product_out(product) -> dict:
             "motif": v.motif,
             "size": v.size,
             "colour": v.colour,
+            "label_en": v.label_en,
             "price": v.price,
             "stock": v.stock,
             "stock_loaded": v.stock,

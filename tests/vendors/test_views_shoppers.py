@@ -146,3 +146,47 @@ def test_the_footer_links_the_standard_pages_of_the_visitors_language(client):
     assert "Terms and Conditions" in english.split('<footer class="site-footer">', 1)[1]
     response = client.get("/syarat/")
     assert response.status_code == 200 and "Aturan." in response.content.decode()
+
+
+# --- English texts written by the vendor -----------------------------------------------
+def test_the_vendor_writes_english_texts_through_the_api():
+    import json
+
+    from tests.marketplace.factories import CategoryFactory
+    from tests.vendors.test_api import _csrf_client
+
+    vendor = VendorFactory()
+    category = CategoryFactory()
+    client, token = _csrf_client(vendor.owner)
+    payload = {
+        "name": "Tas Purun",
+        "name_en": "Purun bag",
+        "description_en": "A woven purun-grass bag.",
+        "category": category.slug,
+        "description": "Tas anyaman.",
+        "status": "draft",
+        "variants": [{"sku": "TP-S", "price": 65000, "stock": 3, "label_en": "Small"}],
+    }
+    created = client.post(
+        "/api/v1/vendors/me/products",
+        data=json.dumps(payload),
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
+    )
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert body["name_en"] == "Purun bag"
+    assert body["variants"][0]["label_en"] == "Small"
+    product = vendor.products.get()
+    assert product.description_en == "A woven purun-grass bag."
+
+
+def test_the_dashboard_product_form_has_the_english_fields(client):
+    vendor = VendorFactory()
+    client.force_login(vendor.owner)
+    page = client.get(reverse("vendors:product_create")).content.decode()
+    for name in ("name_en", "description_en", "motif_meaning_en"):
+        assert f'name="{name}"' in page
+    assert 'name="variants-0-label_en"' in page
+    shop = client.get(reverse("vendors:shop_edit")).content.decode()
+    assert 'name="story_en"' in shop
