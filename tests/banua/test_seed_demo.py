@@ -70,6 +70,12 @@ def test_seed_builds_the_demo_site_and_is_idempotent(settings):
     )
     assert not Product.objects.filter(images__isnull=True).exists()
     assert ProductImage.objects.count() >= 40
+    # Footer pages in both languages; some products in English, others not (yet).
+    from tourism.models import StandardPage
+
+    assert StandardPage.objects.filter(show_in_footer=True).count() == 10
+    assert Product.objects.exclude(name_en="").exists()
+    assert Product.objects.filter(name_en="").exists()
     users = get_user_model().objects
     for username in ("editor", "moderator", "penjual", "pembeli"):
         assert users.filter(username=username).exists()

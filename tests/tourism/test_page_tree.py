@@ -10,6 +10,7 @@ from tourism.models import (
     EventPage,
     HomePage,
     ItineraryPage,
+    StandardPage,
     StoryIndexPage,
     StoryPage,
 )
@@ -19,8 +20,13 @@ class PageTreeRulesTest(WagtailPageTestCase):
     def test_home_page_sits_under_the_root_and_holds_the_three_indexes(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {DestinationIndexPage, EventIndexPage, StoryIndexPage}
+            HomePage,
+            {DestinationIndexPage, EventIndexPage, StoryIndexPage, StandardPage},
         )
+
+    def test_standard_pages_sit_under_a_home_page_and_hold_nothing(self):
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage})
+        self.assertAllowedSubpageTypes(StandardPage, set())
 
     def test_destinations_live_only_under_a_destination_index(self):
         self.assertAllowedParentPageTypes(DestinationIndexPage, {HomePage})
