@@ -92,6 +92,7 @@ class DbQuery:
     match: Q
     score: object
     corrected: str | None = None
+    price: str = ""  # the price intent: equal scores rank cheaper ("low") or dearer
 
 
 def _one(expression):
@@ -154,7 +155,9 @@ def build_db_query(q: str) -> DbQuery | None:
             if unit != fixed and unit in words:
                 words[words.index(unit)] = fixed
         corrected = " ".join(words)
-    return DbQuery(match=match, score=(matched, score), corrected=corrected)
+    return DbQuery(
+        match=match, score=(matched, score), corrected=corrected, price=intent.price
+    )
 
 
 FACETABLE = {"category", "vendor", "region", "technique", "dye", "price"}
@@ -215,7 +218,13 @@ def _base(params: ProductSearchParams, query: DbQuery | None = None):
     return queryset
 
 
-def _ranked(queryset, params: ProductSearchParams):
+PRICE_ORDER = {
+    "low": F("price_from").asc(nulls_last=True),
+    "high": F("price_from").desc(nulls_last=True),
+}
+
+
+def _ranked(queryset, params: ProductSearchParams, query: DbQuery | None = None):
     if params.sort == "price_asc":
         return queryset.order_by(F("price_from").asc(nulls_last=True), "-id")
     if params.sort == "price_desc":
@@ -225,8 +234,14 @@ def _ranked(queryset, params: ProductSearchParams):
         and params.sort == "relevance"
         and "_score" in queryset.query.annotations
     ):
+        # "perhiasan murah": among equally good matches, the cheaper first (the
+        # score's price steps alone cannot tell two rings above 100k apart).
+        price = PRICE_ORDER.get(query.price) if query else None
         return queryset.order_by(
-            "-_score", F("published_at").desc(nulls_last=True), "-id"
+            "-_score",
+            *([price] if price is not None else []),
+            F("published_at").desc(nulls_last=True),
+            "-id",
         )
     return queryset.order_by(F("published_at").desc(nulls_last=True), "-id")
 
@@ -327,7 +342,7 @@ def _facet_counts(
 def product_search_db(params: ProductSearchParams) -> ProductSearchResult:
     query = build_db_query(params.q) if params.q else None
     base = _base(params, query)
-    queryset = _ranked(_filtered(base, params), params)
+    queryset = _ranked(_filtered(base, params), params, query)
     rows = list(
         queryset.prefetch_related("images__image__renditions")[
             params.offset : params.offset + params.per_page
