@@ -132,3 +132,13 @@ def test_sqlite_meets_the_aims_on_the_judged_set():
     if connection.vendor != "sqlite":
         pytest.skip("the SQLite engine is measured when DATABASE_URL is unset")
     _assert_aims(_judged_report(), 0.75)
+
+
+def test_search_reindex_database_rewrites_the_documents(capsys):
+    from django.core.management import call_command
+
+    f.product("Kain Sasirangan Biru")
+    ProductDocument.objects.all().delete()
+    call_command("search_reindex", database=True)
+    assert "1 database search documents written." in capsys.readouterr().out
+    assert _names("biru") == ["Kain Sasirangan Biru"]
