@@ -89,3 +89,23 @@ def test_header_box_is_a_plain_form_without_javascript(browser, live_server, set
     assert "q=sasirangan" in browser.current_url
     assert "Kain Sasirangan Biru" in browser.find_element(By.TAG_NAME, "main").text
     assert not browser.find_element(By.ID, LISTBOX).is_displayed()
+
+
+def test_on_a_phone_results_come_before_the_folding_filters(
+    phone_browser, live_server, screenshot, settings
+):
+    settings.ELASTICSEARCH_URL = ""
+    f.product("Kain Sasirangan Biru")
+    f.product("Tas Purun Sasirangan", category=f.category(slug="tas", name="Tas"))
+    phone_browser.get(f"{live_server.url}/cari/?q=sasirangan")
+    first_hit = phone_browser.find_element(By.CSS_SELECTOR, ".search-hit")
+    filters = phone_browser.find_element(By.CSS_SELECTOR, ".search-facets")
+    assert first_hit.location["y"] < filters.location["y"]
+    panel = phone_browser.find_element(By.CSS_SELECTOR, ".search-facets__panel")
+    toggle = panel.find_element(By.CSS_SELECTOR, ".search-facets__toggle")
+    assert toggle.is_displayed()
+    was_open = panel.get_attribute("open") is not None
+    phone_browser.execute_script("arguments[0].scrollIntoView()", toggle)
+    toggle.click()
+    assert (panel.get_attribute("open") is not None) is not was_open
+    screenshot(phone_browser, "search-phone-filters")
