@@ -17,6 +17,7 @@ import logging
 import unicodedata
 from collections.abc import Iterable
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVector
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Func
@@ -73,7 +74,10 @@ def document_texts(product: Product, tags: list[str]) -> dict[str, str]:
 
 
 def _tags_by_product(ids: list[int]) -> dict[int, list[str]]:
-    through = Product.tags.through.objects.filter(object_id__in=ids)
+    # taggit's generic TaggedItem: other models' tags share the table.
+    through = Product.tags.through.objects.filter(
+        content_type=ContentType.objects.get_for_model(Product), object_id__in=ids
+    )
     tags: dict[int, list[str]] = {}
     for product_id, name in through.values_list("object_id", "tag__name"):
         tags.setdefault(product_id, []).append(name)
