@@ -2,7 +2,7 @@
 
 """The database search engine: product documents, and per database what searches them.
 
-PostgreSQL: the unaccent and pg_trgm extensions (no-ops elsewhere), a GIN index on the
+PostgreSQL: the unaccent and pg_trgm extensions, a GIN index on the
 weighted tsvector and a trigram GIN index on the folded words (typo correction).
 SQLite: an FTS5 table over the documents (external content, diacritics removed) kept in
 step by triggers. Existing products get their documents at the end.
@@ -10,10 +10,13 @@ step by triggers. Existing products get their documents at the end.
 
 import django.contrib.postgres.search
 import django.db.models.deletion
-from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations, models
 
+# The extensions by plain SQL rather than django.contrib.postgres.operations, whose
+# import needs psycopg: the search app must migrate on SQLite without it installed.
 POSTGRESQL = [
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX search_productdocument_vector ON search_productdocument "
     "USING gin (vector)",
     "CREATE INDEX search_productdocument_words_trgm ON search_productdocument "
@@ -83,8 +86,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        UnaccentExtension(),
-        TrigramExtension(),
         migrations.CreateModel(
             name='ProductDocument',
             fields=[
