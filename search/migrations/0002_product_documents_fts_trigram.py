@@ -79,27 +79,49 @@ def documents_fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('marketplace', '0007_variant_held_and_one_open_order_per_cart'),
-        ('search', '0001_search_insight_and_synonyms'),
+        ("marketplace", "0007_variant_held_and_one_open_order_per_cart"),
+        ("search", "0001_search_insight_and_synonyms"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProductDocument',
+            name="ProductDocument",
             fields=[
-                ('product', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='search_document', serialize=False, to='marketplace.product', verbose_name='product')),
-                ('a', models.TextField(blank=True, verbose_name='name')),
-                ('b', models.TextField(blank=True, verbose_name='tags, category and motif')),
-                ('c', models.TextField(blank=True, verbose_name='village and shop')),
-                ('d', models.TextField(blank=True, verbose_name='description')),
-                ('words', models.TextField(blank=True, verbose_name='words for spelling')),
-                ('vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
+                (
+                    "product",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="search_document",
+                        serialize=False,
+                        to="marketplace.product",
+                        verbose_name="product",
+                    ),
+                ),
+                ("a", models.TextField(blank=True, verbose_name="name")),
+                (
+                    "b",
+                    models.TextField(
+                        blank=True, verbose_name="tags, category and motif"
+                    ),
+                ),
+                ("c", models.TextField(blank=True, verbose_name="village and shop")),
+                ("d", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "words",
+                    models.TextField(blank=True, verbose_name="words for spelling"),
+                ),
+                (
+                    "vector",
+                    django.contrib.postgres.search.SearchVectorField(
+                        editable=False, null=True
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'product search document',
-                'verbose_name_plural': 'product search documents',
+                "verbose_name": "product search document",
+                "verbose_name_plural": "product search documents",
             },
         ),
         migrations.RunPython(engine_create, engine_drop, elidable=False),
