@@ -50,14 +50,20 @@ def product_tags_changed(sender, instance, action, **kwargs):
         dbindex.documents_sync(product_ids=[instance.pk])
 
 
+def _touches(update_fields, fields: set[str]) -> bool:
+    """False only when the save says which fields it wrote and none is indexed."""
+    return update_fields is None or bool(set(update_fields) & fields)
+
+
 @receiver(post_save, sender=Vendor)
-def vendor_saved(sender, instance, raw=False, **kwargs):
-    """A shop's name and village are in its products' documents."""
-    if not raw:
+def vendor_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A shop's name and village are in its products' documents (a save of other
+    fields, such as a payout account, rewrites nothing)."""
+    if not raw and _touches(update_fields, {"name", "craft_village"}):
         _sync_documents(app_label="vendors", model_name="vendor", pk=instance.pk)
 
 
 @receiver(post_save, sender=Category)
-def category_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+def category_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if not raw and _touches(update_fields, {"name", "name_en", "parent"}):
         _sync_documents(app_label="marketplace", model_name="category", pk=instance.pk)

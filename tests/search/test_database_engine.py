@@ -142,3 +142,16 @@ def test_search_reindex_database_rewrites_the_documents(capsys):
     call_command("search_reindex", database=True)
     assert "1 database search documents written." in capsys.readouterr().out
     assert _names("biru") == ["Kain Sasirangan Biru"]
+
+
+def test_a_shop_save_of_other_fields_rewrites_no_document():
+    product = f.product("Kain Sasirangan Biru")
+    vendor = product.vendor
+    ProductDocument.objects.update(a="left alone")  # a mark a rewrite would erase
+    vendor.whatsapp = "6281251000999"
+    vendor.save(update_fields=["whatsapp"])
+    assert ProductDocument.objects.get().a == "left alone"
+    vendor.name = "Galuh Banjar"
+    vendor.save(update_fields=["name"])
+    assert ProductDocument.objects.get().a == "Kain Sasirangan Biru"
+    assert _names("galuh") == ["Kain Sasirangan Biru"]
