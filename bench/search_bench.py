@@ -312,11 +312,152 @@ def run(size: int, queries: int) -> dict:
     }
 
 
+def run_database(size: int, queries: int) -> dict:
+    """The database engine (PostgreSQL full-text or SQLite FTS5, whichever
+    DATABASE_URL names) on ``size`` generated products: rows written with bulk_create,
+    documents built by ``search.dbindex.documents_rebuild`` (timed as the load), then
+    the same queries through search.fallback. Everything is deleted at the end."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.utils import timezone
+    from taggit.models import Tag, TaggedItem
+
+    from marketplace.models import Category, Product, ProductVariant
+    from search import dbindex
+    from search.fallback import product_search_db, product_suggest_db
+    from search.models import ProductDocument
+    from search.params import ProductSearchParams
+    from vendors.models import Vendor, VendorStatus
+
+    run_id = uuid.uuid4().hex[:6]
+    User = get_user_model()
+    categories, vendors, tags = {}, {}, {}
+    try:
+        rows, variants, tagged = [], [], []
+        for doc in generate(size):
+            if doc["category"] not in categories:
+                categories[doc["category"]] = Category.objects.create(
+                    slug=f"{doc['category']}-{run_id}",
+                    name=doc["category_name"],
+                    name_en=doc["category_name_en"],
+                )
+            if doc["vendor"] not in vendors:
+                owner = User.objects.create(username=f"bench-{run_id}-{doc['vendor']}")
+                vendors[doc["vendor"]] = Vendor.objects.create(
+                    owner=owner,
+                    slug=f"{doc['vendor']}-{run_id}",
+                    name=doc["vendor_name"],
+                    owner_name=doc["vendor_name"],
+                    whatsapp="6281251000101",
+                    address="Banjarmasin",
+                    region=doc["region"],
+                    category="sasirangan",
+                    latitude=doc["location"]["lat"],
+                    longitude=doc["location"]["lon"],
+                    status=VendorStatus.APPROVED,
+                    approved_at=timezone.now(),
+                )
+            rows.append(
+                Product(
+                    vendor=vendors[doc["vendor"]],
+                    category=categories[doc["category"]],
+                    name=doc["name"],
+                    slug=f"{doc['slug']}-{run_id}",
+                    description=doc["description"],
+                    status="published",
+                    village=doc["village"],
+                    technique=doc["technique"],
+                    dye=doc["dye"],
+                    motif_name=doc["motif_name"],
+                    published_at=dt.datetime.fromisoformat(doc["published_at"]),
+                )
+            )
+            variants.append(doc["price"])
+            tagged.append(doc["tags"])
+        began = time.perf_counter()
+        products = Product.objects.bulk_create(rows, batch_size=2000)
+        ProductVariant.objects.bulk_create(
+            (
+                ProductVariant(
+                    product=product, sku=f"B{run_id}-{product.pk}", price=price, stock=5
+                )
+                for product, price in zip(products, variants, strict=True)
+            ),
+            batch_size=2000,
+        )
+        product_type = ContentType.objects.get_for_model(Product)
+        for names in tagged:
+            for name in names:
+                if name not in tags:
+                    tags[name] = Tag.objects.get_or_create(name=name)[0]
+        TaggedItem.objects.bulk_create(
+            (
+                TaggedItem(tag=tags[name], content_type=product_type, object_id=p.pk)
+                for p, names in zip(products, tagged, strict=True)
+                for name in names
+            ),
+            batch_size=5000,
+        )
+        dbindex.documents_rebuild(chunk_size=2000)
+        load_seconds = time.perf_counter() - began
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        params = [ProductSearchParams(q=q) for q in QUERIES]
+        params += [ProductSearchParams(q="kain", sort="price_asc")]
+        timed(product_search_db, params, 10)  # warm caches (and the vocabulary)
+        search_ms = timed(product_search_db, params, queries)
+        timed(lambda q: product_suggest_db(q), PREFIXES, 10)
+        suggest_ms = timed(lambda q: product_suggest_db(q), PREFIXES, queries)
+    finally:
+        # Raw deletes, children first: the ORM's collector (signals, Wagtail's
+        # reference index) takes minutes over 100k products.
+        products = Product.objects.filter(slug__endswith=f"-{run_id}")
+        ids = products.values("pk")
+        ProductDocument.objects.filter(product__in=ids)._raw_delete(connection.alias)
+        TaggedItem.objects.filter(
+            content_type__model="product", object_id__in=ids
+        )._raw_delete(connection.alias)
+        ProductVariant.objects.filter(product__in=ids)._raw_delete(connection.alias)
+        products._raw_delete(connection.alias)
+        Vendor.objects.filter(slug__endswith=f"-{run_id}").delete()
+        User.objects.filter(username__startswith=f"bench-{run_id}-").delete()
+        Category.objects.filter(slug__endswith=f"-{run_id}").delete()
+    return {
+        "size": size,
+        "docs_per_s": size / load_seconds,
+        "load_s": load_seconds,
+        "search_p50": statistics.median(search_ms),
+        "search_p95": percentile(search_ms, 0.95),
+        "suggest_p50": statistics.median(suggest_ms),
+        "suggest_p95": percentile(suggest_ms, 0.95),
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument(
+        "--engine",
+        choices=["elasticsearch", "database"],
+        default="elasticsearch",
+        help=(
+            "database: the PostgreSQL/SQLite engine of DATABASE_URL (use a "
+            "throw-away, migrated database; the rows are deleted afterwards)"
+        ),
+    )
     args = parser.parse_args()
+    if args.engine == "database":
+        django.setup()
+        from django.db import connection
+
+        print(f"database engine on {connection.vendor}; {args.queries} timed requests")
+        _table()
+        for size in (int(value) for value in args.sizes.split(",")):
+            _row(run_database(size, args.queries))
+        return
     if not os.environ.get("ELASTICSEARCH_URL"):
         sys.exit(
             "Set ELASTICSEARCH_URL (e.g. source .services/env) to run the search "
@@ -327,19 +468,26 @@ def main():
         f"Elasticsearch at {os.environ['ELASTICSEARCH_URL']}; "
         f"{args.queries} timed requests each"
     )
+    _table()
+    for size in (int(value) for value in args.sizes.split(",")):
+        _row(run(size, args.queries))
+
+
+def _table() -> None:
     print(
         f"{'products':>9} {'bulk docs/s':>12} {'load s':>7} "
         f"{'search p50':>11} {'p95':>7} "
         f"{'suggest p50':>12} {'p95':>7}  (ms, client side)"
     )
-    for size in (int(value) for value in args.sizes.split(",")):
-        row = run(size, args.queries)
-        print(
-            f"{row['size']:>9} {row['docs_per_s']:>12.0f} {row['load_s']:>7.1f} "
-            f"{row['search_p50']:>11.1f} {row['search_p95']:>7.1f} "
-            f"{row['suggest_p50']:>12.1f} {row['suggest_p95']:>7.1f}",
-            flush=True,
-        )
+
+
+def _row(row: dict) -> None:
+    print(
+        f"{row['size']:>9} {row['docs_per_s']:>12.0f} {row['load_s']:>7.1f} "
+        f"{row['search_p50']:>11.1f} {row['search_p95']:>7.1f} "
+        f"{row['suggest_p50']:>12.1f} {row['suggest_p95']:>7.1f}",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -2,12 +2,14 @@
 answering.
 
 Same parameters, result shape and query understanding (search.understanding) as
-search/products.py, portable across PostgreSQL and SQLite: each content word of the
-query, with its synonyms from the analyzer's own list, must match at the start of a word
-in one of the searchable fields (most of them must match in a long query); a word that
-is in no product is corrected to the nearest catalogue word (did you mean). Ranking adds
-field weights (name > tags > category and motif > village and shop > description) and
-the same boosts as Elasticsearch: a named category, a place, a price intent.
+search/products.py, on the database's full-text index (search.dbindex, search.fulltext:
+PostgreSQL tsvector/tsquery with unaccent, SQLite FTS5): each content word of the query,
+with its synonyms from the analyzer's own list, must match at the start of a word of
+the product's document (most of them must match in a long query); a word that is in
+no product is corrected to the nearest catalogue word (did you mean: pg_trgm on
+PostgreSQL, the vocabulary on SQLite, search.spelling). Ranking adds the weight classes
+(name > tags, category and motif > village and shop > description) and the same boosts
+as Elasticsearch: a named category, a place, a price intent.
 """
 
 import math
@@ -20,22 +22,11 @@ from django.utils.html import escape
 
 from marketplace import selectors
 from marketplace.models import Product
-from search import spelling
+from search import fulltext, spelling
 from search.facets import build_facets, category_label
 from search.params import PRICE_RANGES, ProductSearchParams, query_words
 from search.results import ProductHit, ProductSearchResult, Suggestion
 from search.understanding import synonyms_of, understand
-
-TEXT_FIELDS = (
-    "name",
-    "description",
-    "motif_name",
-    "village",
-    "tags__name",
-    "category__name",
-    "category__name_en",
-    "vendor__name",
-)
 
 
 def _visible():
@@ -46,67 +37,34 @@ def _words(q: str) -> list[str]:
     return query_words(q)
 
 
-# (field, weight): what a matching word adds to the score, as in the ES field boosts.
-WEIGHTED_FIELDS = (
-    ("name", 8),
-    ("motif_name", 3),
-    ("category__name", 3),
-    ("category__name_en", 3),
-    ("village", 2),
-    ("vendor__name", 2),
-    ("vendor__craft_village", 2),
-    ("description", 1),
-    ("technique", 1),
-    ("dye", 1),
-)
-TAG_WEIGHT = 4
-
-
-def _word_start(term: str) -> str:
-    """A case-insensitive regex for ``term`` at the start of a word, written in the
-    syntax PostgreSQL and SQLite (Django's REGEXP) both read."""
-    return r"(^|[^a-z0-9])" + re.escape(term)
-
-
-def _term_in(field: str, terms: tuple[str, ...]) -> Q:
-    return reduce(
-        lambda a, b: a | b,
-        (Q(**{f"{field}__iregex": _word_start(term)}) for term in terms),
-    )
-
-
-def _tagged(terms: tuple[str, ...]) -> Q:
-    ids = Product.objects.filter(_term_in("tags__name", terms)).values("pk")
-    return Q(pk__in=ids)
+# (weight class, weight): what a matching word adds to the score, as the ES field
+# boosts (name > tags, category and motif > village and shop > description).
+CLASS_WEIGHTS = (("a", 8), ("b", 4), ("c", 2), ("d", 1))
 
 
 def _unit_match(terms: tuple[str, ...]) -> Q:
-    """The unit (or a synonym) in any searchable field."""
-    return reduce(
-        lambda a, b: a | b,
-        [_term_in(field, terms) for field, _weight in WEIGHTED_FIELDS]
-        + [_tagged(terms)],
-    )
+    """The unit (or a synonym) anywhere in the product's document."""
+    return fulltext.matches(terms)
 
 
 def _unit_score(terms: tuple[str, ...]):
     parts = [
-        Case(When(_term_in(field, terms), then=Value(weight)), default=Value(0))
-        for field, weight in WEIGHTED_FIELDS
+        Case(When(fulltext.matches(terms, cls), then=Value(weight)), default=Value(0))
+        for cls, weight in CLASS_WEIGHTS
     ]
-    parts.append(Case(When(_tagged(terms), then=Value(TAG_WEIGHT)), default=Value(0)))
     return reduce(lambda a, b: a + b, parts)
+
+
+def _in_category(content: str) -> Q:
+    """All the content words in the category's name, in order, from a word start
+    (the category named: "busana sasirangan"). Only scored on matched rows."""
+    pattern = r"(^|[^a-z0-9])" + re.escape(content)
+    return Q(category__name__iregex=pattern) | Q(category__name_en__iregex=pattern)
 
 
 def _place_named(place) -> Q:
     """The place named in the product's village, shop or description."""
-    terms = (place.name,)
-    return (
-        _term_in("village", terms)
-        | _term_in("vendor__craft_village", terms)
-        | _term_in("vendor__name", terms)
-        | _term_in("description", terms)
-    )
+    return fulltext.matches((place.name,), "cd")
 
 
 def _place_region(place) -> Q:
@@ -134,6 +92,7 @@ class DbQuery:
     match: Q
     score: object
     corrected: str | None = None
+    price: str = ""  # the price intent: equal scores rank cheaper ("low") or dearer
 
 
 def _one(expression):
@@ -157,26 +116,28 @@ def build_db_query(q: str) -> DbQuery | None:
     ]
     if unit_terms:
         matched = reduce(lambda a, b: a + b, (_one(_unit_match(t)) for t in unit_terms))
-        match = Q(_matched__gte=intent.required)
+        # The index narrows the rows first (every unit, or any unit of a long query,
+        # in the GIN/FTS5 index); the count of matched units then applies the rule.
+        if intent.required == len(unit_terms):
+            found = reduce(lambda a, b: a & b, (_unit_match(t) for t in unit_terms))
+        else:
+            found = _unit_match(tuple(term for t in unit_terms for term in t))
+        match = found & Q(_matched__gte=intent.required)
         score = reduce(lambda a, b: a + b, (_unit_score(t) for t in unit_terms))
         content = " ".join(corrected_units)
         score = score + Case(
-            When(
-                _term_in("category__name", (content,))
-                | _term_in("category__name_en", (content,)),
-                then=Value(8),
-            ),
-            default=Value(0),
+            When(_in_category(content), then=Value(8)), default=Value(0)
         )
         score = score + Case(
-            When(_term_in("name", (content,)), then=Value(6)), default=Value(0)
+            When(fulltext.matches((content,), "a"), then=Value(6)), default=Value(0)
         )
     else:
         # Only places: what is made there by name; the wider region only ranks.
         matched = reduce(
             lambda a, b: a + b, (_one(_place_named(p)) for p in intent.places)
         )
-        match = Q(_matched__gte=1)
+        match = reduce(lambda a, b: a | b, (_place_named(p) for p in intent.places))
+        match = match & Q(_matched__gte=1)
         score = Value(0)
     for place in intent.places:
         score = score + Case(When(_place_named(place), then=Value(4)), default=Value(0))
@@ -194,7 +155,9 @@ def build_db_query(q: str) -> DbQuery | None:
             if unit != fixed and unit in words:
                 words[words.index(unit)] = fixed
         corrected = " ".join(words)
-    return DbQuery(match=match, score=(matched, score), corrected=corrected)
+    return DbQuery(
+        match=match, score=(matched, score), corrected=corrected, price=intent.price
+    )
 
 
 FACETABLE = {"category", "vendor", "region", "technique", "dye", "price"}
@@ -255,7 +218,13 @@ def _base(params: ProductSearchParams, query: DbQuery | None = None):
     return queryset
 
 
-def _ranked(queryset, params: ProductSearchParams):
+PRICE_ORDER = {
+    "low": F("price_from").asc(nulls_last=True),
+    "high": F("price_from").desc(nulls_last=True),
+}
+
+
+def _ranked(queryset, params: ProductSearchParams, query: DbQuery | None = None):
     if params.sort == "price_asc":
         return queryset.order_by(F("price_from").asc(nulls_last=True), "-id")
     if params.sort == "price_desc":
@@ -265,8 +234,14 @@ def _ranked(queryset, params: ProductSearchParams):
         and params.sort == "relevance"
         and "_score" in queryset.query.annotations
     ):
+        # "perhiasan murah": among equally good matches, the cheaper first (the
+        # score's price steps alone cannot tell two rings above 100k apart).
+        price = PRICE_ORDER.get(query.price) if query else None
         return queryset.order_by(
-            "-_score", F("published_at").desc(nulls_last=True), "-id"
+            "-_score",
+            *([price] if price is not None else []),
+            F("published_at").desc(nulls_last=True),
+            "-id",
         )
     return queryset.order_by(F("published_at").desc(nulls_last=True), "-id")
 
@@ -367,7 +342,7 @@ def _facet_counts(
 def product_search_db(params: ProductSearchParams) -> ProductSearchResult:
     query = build_db_query(params.q) if params.q else None
     base = _base(params, query)
-    queryset = _ranked(_filtered(base, params), params)
+    queryset = _ranked(_filtered(base, params), params, query)
     rows = list(
         queryset.prefetch_related("images__image__renditions")[
             params.offset : params.offset + params.per_page
@@ -432,9 +407,10 @@ def related_db(params: ProductSearchParams) -> list[ProductHit]:
 
 
 def product_suggest_db(q: str, *, limit: int = 8) -> list[Suggestion]:
+    """Names with the typed words at word starts, in order (the index's name class)."""
     rows = (
         Product.objects.visible()
-        .filter(Q(name__istartswith=q) | Q(name__icontains=f" {q}"))
+        .filter(fulltext.matches((q,), "a"))
         .order_by("name")
         .values_list("name", "slug")[:limit]
     )

@@ -1,6 +1,7 @@
 """Search insight for the office: how often each query was searched, found nothing, and
 led to a click, per day. Aggregated counts only: no user, session or address is kept."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -74,3 +75,39 @@ class SearchSynonym(models.Model):
                 {"terms": _("Give at least two terms, separated by commas.")}
             )
         self.terms = ", ".join(terms)
+
+
+class ProductDocument(models.Model):
+    """A product's searchable text for the database engine (PostgreSQL full-text
+    search, SQLite FTS5): one row per product, in four weight classes like the
+    Elasticsearch field boosts (a: name; b: tags, category, motif; c: village and shop;
+    d: description, technique, dye).
+
+    Written only by ``search.dbindex`` (on save, in the saving transaction, and by
+    ``manage.py search_reindex --database``). On PostgreSQL ``vector`` holds the
+    weighted, unaccented tsvector (GIN-indexed) and ``words`` the folded words that
+    pg_trgm corrects typos from; on SQLite the migration's FTS5 table
+    ``search_productdocument_fts`` mirrors a-d through triggers and ``vector`` stays
+    empty.
+    """
+
+    product = models.OneToOneField(
+        "marketplace.Product",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+        verbose_name=_("product"),
+    )
+    a = models.TextField(_("name"), blank=True)
+    b = models.TextField(_("tags, category and motif"), blank=True)
+    c = models.TextField(_("village and shop"), blank=True)
+    d = models.TextField(_("description"), blank=True)
+    words = models.TextField(_("words for spelling"), blank=True)
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("product search document")
+        verbose_name_plural = _("product search documents")
+
+    def __str__(self) -> str:
+        return self.a

@@ -1,6 +1,11 @@
 """Spelling correction for the database path: the catalogue's own words are the
 dictionary, so "sasirangn" finds sasirangan without Elasticsearch.
 
+On PostgreSQL the candidates come from pg_trgm: the documents whose folded words are
+trigram-similar to the typed word (``<%``, word similarity, on the GIN trigram index of
+``search.ProductDocument.words``), and the nearest word in them within the edit limit
+below wins. On SQLite (the quick start) the candidates are the vocabulary below.
+
 The vocabulary (words of product names, tags, categories, motifs, villages and shops,
 plus the synonym and place lists) is read once and cached for a few minutes; a word is
 corrected only when it is in no product and a catalogue word is within one edit (words
@@ -70,8 +75,73 @@ def distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+TRIGRAM_ROWS = 20
+
+
+def _known_pg(word: str) -> bool:
+    """A word that starts a word of some product (the index answers), or a synonym."""
+    from search import fulltext
+    from search.models import ProductDocument
+
+    if any(word in group for group in synonym_groups()):
+        return True
+    query = fulltext.matches((word,))
+    return ProductDocument.objects.filter(
+        product__in=Product.objects.filter(query)
+    ).exists()
+
+
+def _candidates_pg(word: str) -> set[str]:
+    """Words of the documents most trigram-similar to ``word`` (pg_trgm)."""
+    from django.contrib.postgres.search import TrigramWordSimilarity
+    from django.db.models import BooleanField
+    from django.db.models.expressions import RawSQL
+
+    from search.dbindex import fold
+    from search.models import ProductDocument
+
+    folded = fold(word)
+    rows = (
+        ProductDocument.objects.alias(
+            close=RawSQL(
+                "%s <%% search_productdocument.words",
+                (folded,),
+                output_field=BooleanField(),
+            )
+        )
+        .filter(close=True)
+        .annotate(similarity=TrigramWordSimilarity(folded, "words"))
+        .order_by("-similarity")
+        .values_list("words", flat=True)[:TRIGRAM_ROWS]
+    )
+    candidates = set()
+    for text in rows:
+        candidates.update(query_words(text, limit=200))
+    for group in synonym_groups():
+        for term in group:
+            candidates.update(query_words(term))
+    return {candidate for candidate in candidates if len(candidate) >= 3}
+
+
+def _nearest(word: str, candidates, limit: int) -> tuple[str, int]:
+    best, best_distance = word, limit + 1
+    for candidate in candidates:
+        if candidate[0] != word[0] and limit == 1:
+            continue
+        found = distance(word, candidate, limit)
+        if found < best_distance or (
+            found == best_distance and best != word and candidate < best
+        ):
+            best, best_distance = candidate, found
+    return best, best_distance
+
+
 def correct(unit: str) -> str:
     """``unit`` with each unknown word replaced by the nearest catalogue word."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return _correct_pg(unit)
     words = unit.split()
     known = vocabulary()
     fixed = []
@@ -80,14 +150,18 @@ def correct(unit: str) -> str:
             fixed.append(word)
             continue
         limit = 1 if len(word) <= 5 else 2
-        best, best_distance = word, limit + 1
-        for candidate in known:
-            if candidate[0] != word[0] and limit == 1:
-                continue
-            found = distance(word, candidate, limit)
-            if found < best_distance or (
-                found == best_distance and best != word and candidate < best
-            ):
-                best, best_distance = candidate, found
+        best, best_distance = _nearest(word, known, limit)
+        fixed.append(best if best_distance <= limit else word)
+    return " ".join(fixed)
+
+
+def _correct_pg(unit: str) -> str:
+    fixed = []
+    for word in unit.split():
+        if len(word) < MIN_LENGTH or not word.isalpha() or _known_pg(word):
+            fixed.append(word)
+            continue
+        limit = 1 if len(word) <= 5 else 2
+        best, best_distance = _nearest(word, _candidates_pg(word), limit)
         fixed.append(best if best_distance <= limit else word)
     return " ".join(fixed)

@@ -48,3 +48,51 @@ def product(
             sort_order=number,
         )
     return item
+
+
+def demo_catalogue() -> int:
+    """The demo shop's categories, vendors and products (banua/demo/catalogue.py)
+    without images or pages: what the judged queries (search/judgements/) are graded
+    on. Returns the number of products."""
+    import datetime as dt
+
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from banua.demo import catalogue
+
+    categories = {}
+    for slug, name, name_en, parent_slug in catalogue.CATEGORIES:
+        categories[slug] = category(
+            slug=slug, name=name, name_en=name_en, parent=categories.get(parent_slug)
+        )
+    vendors = {
+        item["slug"]: vendor(
+            slug=item["slug"],
+            name=item["name"],
+            region=item["region"],
+            craft_village=item["craft_village"],
+            category=item["category"],
+            latitude=Decimal(item["lat"]),
+            longitude=Decimal(item["lng"]),
+        )
+        for item in catalogue.VENDORS
+    }
+    products = catalogue.build_products()
+    for number, item in enumerate(products, start=1):
+        vendor_row = vendors[item["vendor"]]
+        product(
+            item["name"],
+            slug=slugify(item["name"]),
+            description=item["description"],
+            tags=item.get("tags", []),
+            prices=[variant["price"] for variant in item["variants"]],
+            category=categories[item["category"]],
+            vendor=vendor_row,
+            village=vendor_row.craft_village,
+            technique=item.get("technique", ""),
+            dye=item.get("dye", ""),
+            motif_name=item.get("motif_name", ""),
+            published_at=timezone.now() - dt.timedelta(days=number),
+        )
+    return len(products)

@@ -99,3 +99,36 @@ def test_the_database_search_runs_for_any_query(no_es, q):
     result = product_search_db(params)
     assert result.total == len(result.hits) == 0
     product_suggest_db(clean_query(q, limit=100))
+
+
+@pytest.fixture
+def one_product(db):
+    from tests.search import factories as f
+
+    return f.product("Kain Sasirangan Café", description="Pewarna alami", tags=["kain"])
+
+
+@pytest.mark.django_db
+@FAST
+@given(term=QUERY, classes=st.sampled_from(["abcd", "a", "b", "cd", "bd"]))
+def test_the_full_text_condition_runs_for_any_term(one_product, term, classes):
+    """Any text through search.fulltext is a valid tsquery (PostgreSQL) or FTS5 MATCH
+    string (SQLite), in any weight class: run with and without DATABASE_URL."""
+    from marketplace.models import Product
+    from search import fulltext
+
+    found = Product.objects.filter(fulltext.matches((term, "kain"), classes))
+    assert found.count() in (0, 1)
+    assert Product.objects.filter(fulltext.matches((term,), classes)).count() in (0, 1)
+
+
+@pytest.mark.django_db
+@FAST
+@given(q=QUERY)
+def test_the_database_search_runs_for_any_query_on_a_catalogue(one_product, no_es, q):
+    from search.fallback import product_search_db, product_suggest_db
+
+    params = ProductSearchParams(q=clean_query(q, limit=MAX_QUERY_LENGTH))
+    result = product_search_db(params)
+    assert result.total == len(result.hits) <= 1
+    product_suggest_db(clean_query(q, limit=100))

@@ -1,9 +1,9 @@
 """Rebuild the product index with no downtime: new versioned index, bulk load, alias
-swap."""
+swap; with ``--database``, rewrite the database engine's documents instead."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import engine, indexing
+from search import dbindex, engine, indexing
 
 BAR_WIDTH = 30
 
@@ -17,6 +17,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--chunk-size", type=int, default=500)
+        parser.add_argument(
+            "--database",
+            action="store_true",
+            help=(
+                "Rewrite the database search engine's documents (PostgreSQL "
+                "full-text, SQLite FTS5) instead of the Elasticsearch index."
+            ),
+        )
 
     def _progress(self, done: int, total: int) -> None:
         share = done / total if total else 1.0
@@ -25,11 +33,17 @@ class Command(BaseCommand):
         self.stdout.write(f"[{bar}] {share:6.1%} {done}/{total} products")
 
     def handle(self, *args, **options):
+        if options["database"]:
+            written = dbindex.documents_rebuild(chunk_size=options["chunk_size"])
+            self.stdout.write(
+                self.style.SUCCESS(f"{written} database search documents written.")
+            )
+            return
         if not engine.is_configured():
             raise CommandError(
                 "ELASTICSEARCH_URL is not set: search answers from the database and "
                 "there is "
-                "no index to build."
+                "no index to build (the database engine: --database)."
             )
         alias = indexing.alias_name()
         self.stdout.write(f"Rebuilding {alias} ...")
