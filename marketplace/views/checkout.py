@@ -32,7 +32,9 @@ def checkout(request):
     form = CheckoutForm(request.POST or None, groups=summary.groups, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            address = services.ShippingAddress.from_data(form.cleaned_data)
+            address = services.ShippingAddress.from_data(
+                form.cleaned_data, address_required=form.needs_address()
+            )
             order = services.checkout_start(
                 cart=summary.cart,
                 address=address,
@@ -69,6 +71,7 @@ def checkout(request):
             "summary": summary,
             "form": form,
             "shipping_total": shipping_total,
+            "has_pickup_windows": any(g.pickup_windows for g in summary.groups),
             "is_demo": settings.PAYMENT_PROVIDER == "demo",
         },
     )
