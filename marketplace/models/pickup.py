@@ -87,12 +87,12 @@ class PickupWindow(models.Model):
         start = timezone.localtime(self.starts_at)
         end = timezone.localtime(self.ends_at)
         same_day = start.date() == end.date()
-        return "%s–%s" % (
-            formats.date_format(start, "D j M H:i"),
+        until = (
             formats.time_format(end, "H:i")
             if same_day
-            else formats.date_format(end, "D j M H:i"),
+            else formats.date_format(end, "D j M H:i")
         )
+        return f"{formats.date_format(start, 'D j M H:i')}–{until}"
 
 
 class VendorPickupPoint(models.Model):
