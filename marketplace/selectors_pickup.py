@@ -167,20 +167,39 @@ def stall_list_for_event(
         products = Product.objects.visible()
     now = now or timezone.now()
     stalls = list(
-        EventStall.objects.filter(event=event, vendor__status=VendorStatus.APPROVED)
+        # Every translation of the event lists the stalls the office placed on any.
+        EventStall.objects.filter(
+            event__translation_key=event.translation_key,
+            vendor__status=VendorStatus.APPROVED,
+        )
         .select_related("vendor", "pickup_point")
         .order_by("label", "id")
     )
     if not stalls:
         return []
     vendor_ids = [stall.vendor_id for stall in stalls]
-    products: dict[int, list[Product]] = {}
-    for product in products.filter(vendor_id__in=vendor_ids).order_by(
-        "-is_featured", "-published_at", "id"
+    # Ids first (a narrow query), then the cards of only those few: a shop with
+    # hundreds of products costs no more than one with three.
+    picked: dict[int, list[int]] = {}
+    for product_id, vendor_id in (
+        Product.objects.visible()
+        .filter(vendor_id__in=vendor_ids)
+        .order_by("-is_featured", "-published_at", "-id")
+        .values_list("id", "vendor_id")
     ):
-        bucket = products.setdefault(product.vendor_id, [])
+        bucket = picked.setdefault(vendor_id, [])
         if len(bucket) < products_per_stall:
-            bucket.append(product)
+            bucket.append(product_id)
+    cards = {
+        product.pk: product
+        for product in products.filter(
+            pk__in=[pk for ids in picked.values() for pk in ids]
+        )
+    }
+    by_vendor = {
+        vendor_id: [cards[pk] for pk in ids if pk in cards]
+        for vendor_id, ids in picked.items()
+    }
     next_windows: dict[int, PickupWindow] = {}
     for window in PickupWindow.objects.filter(
         point_id__in={s.pickup_point_id for s in stalls if s.pickup_point_id},
@@ -191,7 +210,7 @@ def stall_list_for_event(
     return [
         StallCard(
             stall=stall,
-            products=products.get(stall.vendor_id, []),
+            products=by_vendor.get(stall.vendor_id, []),
             next_window=next_windows.get(stall.pickup_point_id),
         )
         for stall in stalls
@@ -211,9 +230,9 @@ def pickup_points_for_destination(
     """Active pick-up points at a destination with their next windows."""
     now = now or timezone.now()
     points = list(
-        PickupPoint.objects.filter(destination=destination, is_active=True).order_by(
-            "name", "id"
-        )
+        PickupPoint.objects.filter(
+            destination__translation_key=destination.translation_key, is_active=True
+        ).order_by("name", "id")
     )
     if not points:
         return []
