@@ -68,3 +68,18 @@ def test_a_destination_page_lists_its_pick_up_point_and_next_windows(client):
     point.is_active = False
     point.save()
     assert point.name not in client.get(market.url).content.decode()
+
+
+def test_a_stall_or_window_change_purges_its_event_and_destination_pages():
+    from banua.frontend_cache import pickup_page_urls
+
+    tree = build_site_tree()
+    market = make_destination(tree.destinations)
+    event = make_event(tree.events, title="Festival Jukung", venue=market)
+    point = pickup_point(event=event, destination=market)
+    window = pickup_window(point=point)
+    stall = EventStall.objects.create(event=event, vendor=VendorFactory(), label="C1")
+    assert pickup_page_urls(stall) == {event.get_full_url()}
+    both = {event.get_full_url(), market.get_full_url()}
+    assert pickup_page_urls(window) == both
+    assert pickup_page_urls(point) == both
