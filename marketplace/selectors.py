@@ -412,7 +412,7 @@ def suborder_list_for_vendor(*, vendor, state: str = "", query: str = ""):
     queryset = (
         SubOrder.objects.filter(vendor=vendor)
         .exclude(status__in=[OrderStatus.PENDING, OrderStatus.CANCELLED])
-        .select_related("order")
+        .select_related("order", "pickup_window__point")
         .prefetch_related(Prefetch("lines", queryset=OrderLine.objects.order_by("id")))
         .order_by("-order__created_at", "-id")
     )

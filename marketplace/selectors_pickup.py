@@ -24,6 +24,10 @@ from marketplace.models import (
     VendorPickupPoint,
 )
 
+# The soonest windows a vendor offers at checkout: a phone screen of choices, not a
+# fortnight of dawns.
+MAX_WINDOWS_OFFERED = 8
+
 # Sub-orders a vendor must hand over or has handed over (never unpaid ones).
 UNPAID = (OrderStatus.PENDING, OrderStatus.CANCELLED)
 
@@ -61,7 +65,9 @@ def pickup_windows_offered(
     )
     for window in windows:
         for vendor_id in points[window.point_id]:
-            offered.setdefault(vendor_id, []).append(window)
+            bucket = offered.setdefault(vendor_id, [])
+            if len(bucket) < MAX_WINDOWS_OFFERED:
+                bucket.append(window)
     return offered
 
 

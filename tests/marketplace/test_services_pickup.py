@@ -220,3 +220,15 @@ def test_a_shipped_suborder_cannot_be_handed_over_at_a_point():
     with pytest.raises(MarketplaceError) as error:
         suborder_hand_over(suborder=order.suborders.get(), actor=vendor.owner)
     assert error.value.code == "not_pickup_point"
+
+
+def test_checkout_offers_only_the_soonest_windows():
+    from marketplace.selectors_pickup import MAX_WINDOWS_OFFERED, pickup_windows_offered
+
+    vendor, _variant, first = _offered()
+    for day in range(1, MAX_WINDOWS_OFFERED + 3):
+        pickup_window(point=first.point, starts_in_hours=24 * day + 30)
+    offered = pickup_windows_offered(vendor_ids=[vendor.pk])[vendor.pk]
+    assert len(offered) == MAX_WINDOWS_OFFERED
+    assert offered[0] == first
+    assert [w.starts_at for w in offered] == sorted(w.starts_at for w in offered)

@@ -87,3 +87,12 @@ def test_collected_completes_the_order_and_another_vendor_gets_404(client):
     sub.refresh_from_db()
     assert sub.status == OrderStatus.DELIVERED
     assert sub.order.status == OrderStatus.DELIVERED
+
+
+def test_the_order_page_shows_point_window_and_code_not_an_empty_address(client):
+    vendor = VendorFactory()
+    window = pickup_window(point=pickup_point(vendors=[vendor]))
+    sub = _paid_pickup(vendor, window)
+    client.force_login(vendor.owner)
+    html = client.get(reverse("vendors:order_detail", args=[sub.pk])).content.decode()
+    assert sub.pickup_code in html and window.point.name in html
