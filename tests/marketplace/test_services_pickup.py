@@ -232,3 +232,14 @@ def test_checkout_offers_only_the_soonest_windows():
     assert len(offered) == MAX_WINDOWS_OFFERED
     assert offered[0] == first
     assert [w.starts_at for w in offered] == sorted(w.starts_at for w in offered)
+
+
+def test_the_ready_email_of_a_point_pickup_names_the_point_and_code():
+    vendor, variant, window = _offered()
+    order = place_pickup_order(variant=variant, window=window)
+    services.order_mark_paid(order_id=order.pk, note="test")
+    sub = services.suborder_mark_ready_for_pickup(
+        suborder=order.suborders.get(), actor=vendor.owner
+    )
+    mail = OutboundEmail.objects.get(template="marketplace/buyer_suborder_ready")
+    assert sub.pickup_code in mail.body and window.point.name in mail.body
