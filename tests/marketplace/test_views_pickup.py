@@ -15,6 +15,11 @@ from tests.vendors.factories import VendorFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _demo(settings):
+    settings.PAYMENT_PROVIDER = "demo"
+
+
 def test_checkout_for_pick_up_asks_only_the_contact(client):
     vendor = VendorFactory()
     variant = sellable_variant(vendor=vendor)
