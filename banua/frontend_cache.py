@@ -216,6 +216,31 @@ def stock_changed(sender, variant_ids=(), **kwargs):
     )
 
 
+def pickup_page_urls(instance) -> set[str]:
+    """The event and destination pages (every translation) that show a stall, a
+    pick-up point or its windows."""
+    from wagtail.models import Page
+
+    from marketplace.models import EventStall, PickupPoint
+
+    point = instance if isinstance(instance, PickupPoint) else None
+    page_ids = set()
+    if isinstance(instance, EventStall):
+        page_ids.add(instance.event_id)
+    elif point is None and getattr(instance, "point_id", None):
+        point = PickupPoint.objects.filter(pk=instance.point_id).first()
+    if point is not None:
+        page_ids |= {point.event_id, point.destination_id}
+    pages = []
+    for page in Page.objects.filter(pk__in=page_ids - {None}):
+        pages += list(page.get_translations(inclusive=True).live())
+    return _page_urls(pages)
+
+
+def pickup_changed(sender, instance, **kwargs):
+    _safely(lambda: pickup_page_urls(instance), storefront=False)
+
+
 def page_published_or_unpublished(sender, instance, **kwargs):
     # Wagtail purges the page itself (and again after commit here: its own purge may
     # run before the publish commits).
@@ -261,7 +286,16 @@ def connect() -> None:
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from marketplace.models import Product, ProductImage, ProductVariant, Review
+    from marketplace.models import (
+        EventStall,
+        PickupPoint,
+        PickupWindow,
+        Product,
+        ProductImage,
+        ProductVariant,
+        Review,
+        VendorPickupPoint,
+    )
     from marketplace.signals import stock_changed as stock_changed_signal
     from vendors.models import Vendor
 
@@ -274,6 +308,13 @@ def connect() -> None:
                 dispatch_uid=f"banua-purge-{model.__name__}",
             )
         signal.connect(vendor_changed, sender=Vendor, dispatch_uid="banua-purge-v")
+    for signal in (post_save, post_delete):
+        for model in (EventStall, PickupPoint, PickupWindow, VendorPickupPoint):
+            signal.connect(
+                pickup_changed,
+                sender=model,
+                dispatch_uid=f"banua-purge-{model.__name__}",
+            )
     stock_changed_signal.connect(stock_changed, dispatch_uid="banua-purge-stock")
     page_published.connect(page_published_or_unpublished, dispatch_uid="banua-pub")
     page_unpublished.connect(page_published_or_unpublished, dispatch_uid="banua-unp")

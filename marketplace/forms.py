@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.limits import REVIEW_TEXT_MAX_LENGTH
 from marketplace.rupiah_labels import shipping_choice_label
+from marketplace.services.checkout import ADDRESS_ONLY_FIELDS, shipping_needs_address
 
 # Indonesia's 38 provinces; South Kalimantan first, since most orders ship within it.
 PROVINCES = [
@@ -82,6 +83,8 @@ class CheckoutForm(forms.Form):
 
     def __init__(self, *args, groups=(), **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ADDRESS_ONLY_FIELDS:
+            self.fields[name].required = False
         autocomplete = {
             "full_name": "name",
             "email": "email",
@@ -112,6 +115,21 @@ class CheckoutForm(forms.Form):
             group.vendor.pk: self.cleaned_data[name]
             for group, name in self.shipping_fields
         }
+
+    def needs_address(self) -> bool:
+        """A postal address only when some vendor's parcel travels by courier."""
+        chosen = [self.cleaned_data.get(name) for _group, name in self.shipping_fields]
+        return shipping_needs_address(chosen) or not self.shipping_fields
+
+    def clean(self):
+        cleaned = super().clean()
+        # The address fields are optional in themselves: collected at a pick-up
+        # point, an order needs only the contact.
+        if self.needs_address():
+            for name in ADDRESS_ONLY_FIELDS:
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, forms.Field.default_error_messages["required"])
+        return cleaned
 
 
 class ReviewForm(forms.Form):

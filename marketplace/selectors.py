@@ -39,6 +39,7 @@ from marketplace.models import (
     SubOrder,
     VendorShipping,
 )
+from marketplace.selectors_pickup import pickup_windows_offered
 
 if TYPE_CHECKING:
     from django.db import models
@@ -149,10 +150,13 @@ class CartVendorGroup:
     shipping: "VendorShipping | None" = None
     items_total: int = 0
     weight_grams: int = 0
+    # Windows at pick-up points this vendor offers (a market jetty, its event stall).
+    pickup_windows: list = field(default_factory=list)
 
     def shipping_options(self) -> list[tuple[str, str, int]]:
         """(method, label, cost) for what this vendor offers, computed from the
-        database.
+        database. A pick-up window's method is ``window:<id>`` (see
+        ``pickup_window_choice``).
         """
         settings_row = self.shipping or VendorShipping(vendor=self.vendor)
         options = []
@@ -172,7 +176,27 @@ class CartVendorGroup:
             )
         if settings_row.pickup_enabled:
             options.append((ShippingMethod.PICKUP, ShippingMethod.PICKUP.label, 0))
+        for window in self.pickup_windows:
+            options.append(
+                (
+                    f"{PICKUP_WINDOW_PREFIX}{window.pk}",
+                    gettext("Pick up at %(point)s, %(window)s")
+                    % {"point": window.point.name, "window": window.label},
+                    0,
+                )
+            )
         return options
+
+
+PICKUP_WINDOW_PREFIX = "window:"
+
+
+def pickup_window_choice(method: str) -> int | None:
+    """The window id of a ``window:<id>`` shipping choice, None for other methods."""
+    method = str(method or "")
+    if not method.startswith(PICKUP_WINDOW_PREFIX):
+        return None
+    return id_or_none(method.removeprefix(PICKUP_WINDOW_PREFIX))
 
 
 @dataclass
@@ -282,6 +306,9 @@ def cart_summary(*, cart, held_for_cart: dict[int, int] | None = None) -> CartSu
     if groups:
         for row in VendorShipping.objects.filter(vendor_id__in=groups.keys()):
             groups[row.vendor_id].shipping = row
+        offered = pickup_windows_offered(vendor_ids=groups.keys())
+        for vendor_id, windows in offered.items():
+            groups[vendor_id].pickup_windows = windows
     group_list = list(groups.values())
     return CartSummary(
         cart=cart,
@@ -318,7 +345,9 @@ def _order_detail_queryset():
     return Order.objects.prefetch_related(
         Prefetch(
             "suborders",
-            queryset=SubOrder.objects.select_related("vendor").prefetch_related(
+            queryset=SubOrder.objects.select_related(
+                "vendor", "pickup_window__point"
+            ).prefetch_related(
                 Prefetch(
                     "lines",
                     queryset=OrderLine.objects.select_related(
@@ -389,7 +418,7 @@ def suborder_list_for_vendor(*, vendor, state: str = "", query: str = ""):
     queryset = (
         SubOrder.objects.filter(vendor=vendor)
         .exclude(status__in=[OrderStatus.PENDING, OrderStatus.CANCELLED])
-        .select_related("order")
+        .select_related("order", "pickup_window__point")
         .prefetch_related(Prefetch("lines", queryset=OrderLine.objects.order_by("id")))
         .order_by("-order__created_at", "-id")
     )

@@ -2,6 +2,8 @@
 shipping.
 """
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,11 +15,16 @@ from core.permissions import ReadOnlyPolicy
 from marketplace import admin_views
 from marketplace.models import (
     CommissionRule,
+    EventStall,
     Order,
     Payout,
+    PickupPoint,
+    PickupWindow,
+    VendorPickupPoint,
     VendorShipping,
     WebhookEvent,
 )
+from marketplace.services.pickup import pickup_window_check
 
 
 class OrderViewSet(ModelViewSet):
@@ -140,3 +147,98 @@ def register_balances_menu_item():
         icon_name="doc-full",
         order=311,
     )
+
+
+# --- Stalls and pick-up points: the office places vendors at events and opens windows.
+class PickupWindowForm(forms.ModelForm):
+    """The window must fit its point's event; the rule lives in the service."""
+
+    class Meta:
+        model = PickupWindow
+        fields = ["point", "starts_at", "ends_at"]
+
+    def clean(self):
+        cleaned = super().clean()
+        point = cleaned.get("point")
+        if point is not None:
+            try:
+                pickup_window_check(
+                    point=point,
+                    starts_at=cleaned.get("starts_at"),
+                    ends_at=cleaned.get("ends_at"),
+                )
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
+
+
+class PickupPointViewSet(ModelViewSet):
+    name = "marketplace_pickup_points"
+    url_prefix = "marketplace/pickup-points"
+    model = PickupPoint
+    icon = "site"
+    menu_label = _("Pick-up points")
+    list_display = ["name", "destination", "event", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name"]
+    form_fields = [
+        "name",
+        "destination",
+        "event",
+        "address",
+        "meeting_note",
+        "is_active",
+    ]
+
+
+class PickupWindowViewSet(ModelViewSet):
+    name = "marketplace_pickup_windows"
+    url_prefix = "marketplace/pickup-windows"
+    model = PickupWindow
+    icon = "time"
+    menu_label = _("Pick-up windows")
+    list_display = ["point", "starts_at", "ends_at"]
+    list_filter = ["point"]
+
+    def get_form_class(self, for_update=False):
+        return PickupWindowForm
+
+
+class VendorPickupPointViewSet(ModelViewSet):
+    name = "marketplace_vendor_pickup_points"
+    url_prefix = "marketplace/vendor-pickup-points"
+    model = VendorPickupPoint
+    icon = "group"
+    menu_label = _("Vendors at pick-up points")
+    list_display = ["vendor", "point"]
+    list_filter = ["point"]
+    form_fields = ["vendor", "point"]
+
+
+class EventStallViewSet(ModelViewSet):
+    name = "marketplace_event_stalls"
+    url_prefix = "marketplace/event-stalls"
+    model = EventStall
+    icon = "home"
+    menu_label = _("Event stalls")
+    list_display = ["event", "label", "vendor", "pickup_point"]
+    list_filter = ["event"]
+    search_fields = ["label", "vendor__name"]
+    form_fields = ["event", "vendor", "label", "pickup_point"]
+
+
+class StallsGroup(ModelViewSetGroup):
+    menu_label = _("Stalls and pick-up")
+    menu_icon = "home"
+    menu_order = 312
+    items = (
+        EventStallViewSet,
+        PickupPointViewSet,
+        PickupWindowViewSet,
+        VendorPickupPointViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_stalls_viewsets():
+    return StallsGroup()

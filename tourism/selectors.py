@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from marketplace import selectors as marketplace_selectors
+from marketplace import selectors_pickup
 from tourism import page_cache
 from tourism.models import DestinationPage, EventPage, ItineraryPage, StoryPage
 from vendors import selectors as vendor_selectors
@@ -151,6 +152,20 @@ def event_list_upcoming(*, index=None, locale=None, limit=None):
         events = events.filter(locale=locale)
     events = _with_hero(events.select_related("venue")).order_by("start_at")
     return events[:limit] if limit else events
+
+
+def event_stalls(*, event) -> list:
+    """The event's stalls with a few product cards each and their next pick-up
+    window (issue 11, point 4)."""
+    return selectors_pickup.stall_list_for_event(
+        event=event, products=marketplace_selectors.product_list_visible()
+    )
+
+
+def destination_pickup_points(*, destination) -> list:
+    """Pick-up points at the destination (a floating market's jetty) with their next
+    windows."""
+    return selectors_pickup.pickup_points_for_destination(destination=destination)
 
 
 def event_list_at_venue(*, venue, limit: int = 4):

@@ -1,10 +1,12 @@
 """Admin for the tourism office: the dashboard panel with the counts that matter."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from tourism import selectors
+from tourism import admin_views, selectors
 
 
 class OfficeSummaryPanel(Component):
@@ -33,3 +35,29 @@ class OfficeSummaryPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_office_summary_panel(request, panels):
     panels.insert(0, OfficeSummaryPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_programme_figures_url():
+    return [
+        path(
+            "programme/",
+            admin_views.programme_figures,
+            name="tourism_programme_figures",
+        )
+    ]
+
+
+class ProgrammeFiguresMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.FIGURES_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_programme_figures_menu_item():
+    return ProgrammeFiguresMenuItem(
+        _("Programme figures"),
+        reverse("tourism_programme_figures"),
+        icon_name="table",
+        order=320,
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vendors.views import auth, dashboard, orders, payouts, public
+from vendors.views import auth, dashboard, orders, payouts, pickups, public
 
 app_name = "vendors"
 
@@ -61,6 +61,12 @@ urlpatterns = [
         name="payout_stripe_return",
     ),
     path("dasbor/pesanan/", orders.order_list, name="order_list"),
+    path("dasbor/ambil/", pickups.pickup_list, name="pickup_list"),
+    path(
+        "dasbor/ambil/<int:suborder_id>/serahkan/",
+        pickups.pickup_hand_over,
+        name="pickup_hand_over",
+    ),
     path("dasbor/pesanan/<int:suborder_id>/", orders.order_detail, name="order_detail"),
     path(
         "dasbor/pesanan/<int:suborder_id>/slip/",

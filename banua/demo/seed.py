@@ -19,6 +19,7 @@ from banua.demo.images import draw_demo_image
 from banua.demo.orders import seed_orders
 from banua.demo.search import seed_search
 from banua.demo.shoppers import seed_english_texts, seed_standard_pages
+from banua.demo.stalls import seed_stalls
 from banua.demo.tourism import seed_tourism
 from banua.demo.vendors import seed_vendors
 from marketplace.models import (
@@ -124,6 +125,7 @@ class DemoSeeder:
         self.vendors_and_products()
         seed_tourism(self)
         seed_vendors(self)
+        seed_stalls(self)
         seed_orders(self)
         seed_search(self)
         seed_standard_pages(self)

@@ -40,11 +40,21 @@ from marketplace.models.orders import (
     SubOrder,
 )
 from marketplace.models.payments import WebhookEvent, WebhookEventStatus
+from marketplace.models.pickup import (
+    EventStall,
+    PickupPoint,
+    PickupWindow,
+    VendorPickupPoint,
+)
 from marketplace.models.reviews import Review
 from marketplace.models.shipping import ShippingMethod, VendorShipping
 
 __all__ = [
     "ORDER_TRANSITIONS",
+    "EventStall",
+    "PickupPoint",
+    "PickupWindow",
+    "VendorPickupPoint",
     "Cart",
     "FavouriteProduct",
     "FavouriteVendor",

@@ -175,6 +175,19 @@ class SubOrder(models.Model):
     tracking_number = models.CharField(_("tracking number"), max_length=80, blank=True)
     shipped_at = models.DateTimeField(_("shipped at"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    # Pick-up at a point (a market jetty, an event stall) instead of shipping: the
+    # window chosen at checkout, and the code the shopper shows to collect.
+    pickup_window = models.ForeignKey(
+        "marketplace.PickupWindow",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="suborders",
+        verbose_name=_("pick-up window"),
+    )
+    pickup_code = models.CharField(
+        _("pick-up code"), max_length=12, null=True, blank=True, unique=True
+    )
 
     # Transactional rows, not CMS content: keep them out of Wagtail's reference index
     # (it would otherwise re-index on every save once an admin viewset registers them).
@@ -195,6 +208,12 @@ class SubOrder(models.Model):
             models.CheckConstraint(
                 condition=Q(vendor_net=models.F("gross") - models.F("commission")),
                 name="suborder_split_adds_up",
+            ),
+            # A pick-up window is collected, never shipped, and always has its code.
+            models.CheckConstraint(
+                condition=Q(pickup_window__isnull=True)
+                | Q(shipping_method="pickup", pickup_code__isnull=False),
+                name="suborder_pickup_window_has_code",
             ),
         ]
 

@@ -34,6 +34,7 @@ from marketplace.services.orders import (
     suborder_mark_processing,
     suborder_mark_shipped,
 )
+from marketplace.services.pickup import pickup_window_create, suborder_hand_over
 from marketplace.services.reviews import review_create
 
 __all__ = [
@@ -53,9 +54,11 @@ __all__ = [
     "payout_record_bank_transfer",
     "payout_release",
     "payouts_release_due",
+    "pickup_window_create",
     "reservations_release_expired",
     "review_create",
     "suborder_confirm_received",
+    "suborder_hand_over",
     "suborder_mark_collected",
     "suborder_mark_delivered",
     "suborder_mark_processing",

@@ -38,11 +38,14 @@ from marketplace.models import (
 from marketplace.payments.providers import get_provider
 from marketplace.services.ledger import commission_split
 from marketplace.services.orders import order_cancel_unpaid
+from marketplace.services.pickup import suborder_create_for_pickup
 from marketplace.services.stock import variant_hold
 from marketplace.signals import stock_changed
 
 POSTAL_CODE = re.compile(r"^[1-9]\d{4}$")
 PHONE = re.compile(r"^\+?\d[\d\s-]{7,18}$")
+# What a parcel needs and a pick-up does not (the contact is always needed).
+ADDRESS_ONLY_FIELDS = ("address_line", "province", "city", "district", "postal_code")
 
 
 @dataclass
@@ -56,12 +59,23 @@ class ShippingAddress:
     district: str
     postal_code: str
 
+    @property
+    def has_address(self) -> bool:
+        return bool(self.address_line)
+
     @classmethod
-    def from_data(cls, data) -> ShippingAddress:
-        """Trims and validates; raises MarketplaceError naming the first bad field."""
+    def from_data(cls, data, *, address_required: bool = True) -> ShippingAddress:
+        """Trims and validates; raises MarketplaceError naming the first bad field.
+
+        ``address_required=False`` (every sub-order is collected at a pick-up point):
+        only the contact is needed, and the postal address is kept empty.
+        """
         values = {
             name: str(data.get(name) or "").strip() for name in cls.__dataclass_fields__
         }
+        if not address_required:
+            for name in ADDRESS_ONLY_FIELDS:
+                values[name] = ""
         labels = {
             "full_name": _("full name"),
             "email": _("e-mail"),
@@ -81,6 +95,8 @@ class ShippingAddress:
             "district": 80,
         }
         for name, label in labels.items():
+            if not address_required and name in ADDRESS_ONLY_FIELDS:
+                continue
             if not values[name]:
                 raise MarketplaceError(
                     _("Enter your %(field)s.") % {"field": label},
@@ -97,7 +113,7 @@ class ShippingAddress:
             raise MarketplaceError(
                 _("Enter a valid e-mail address."), code="bad_email"
             ) from None
-        if not POSTAL_CODE.match(values["postal_code"]):
+        if address_required and not POSTAL_CODE.match(values["postal_code"]):
             raise MarketplaceError(
                 _("An Indonesian postal code has 5 digits."), code="bad_postal_code"
             )
@@ -145,6 +161,14 @@ def _shipping_methods(summary, shipping: dict) -> dict:
     return methods
 
 
+def shipping_needs_address(methods) -> bool:
+    """True when some sub-order travels by courier (flat or per-kg rate)."""
+    return any(
+        str(method) in (ShippingMethod.FLAT, ShippingMethod.PER_KG)
+        for method in methods
+    )
+
+
 def _cart_signature(summary, shipping: dict, address, provider: str) -> tuple:
     """What an order placed now from this cart would contain, to compare with the
     cart's open order."""
@@ -169,9 +193,14 @@ def _order_signature(order: Order) -> tuple:
         for line in OrderLine.objects.filter(suborder__order=order)
     )
     methods = sorted(
-        (vendor_id, str(method))
-        for vendor_id, method in order.suborders.values_list(
-            "vendor_id", "shipping_method"
+        (
+            vendor_id,
+            f"{selectors.PICKUP_WINDOW_PREFIX}{window_id}"
+            if window_id
+            else str(method),
+        )
+        for vendor_id, method, window_id in order.suborders.values_list(
+            "vendor_id", "shipping_method", "pickup_window_id"
         )
     )
     address = tuple(
@@ -274,6 +303,13 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
         raise MarketplaceError(_("Your cart is empty."), code="empty_cart")
     _cart_problems(summary)
     methods = _shipping_methods(summary, shipping)
+    if not address.has_address and shipping_needs_address(
+        method for method, _cost in methods.values()
+    ):
+        raise MarketplaceError(
+            _("Enter your shipping address: part of the order is sent by courier."),
+            code="missing_address_line",
+        )
     units = sum(line.quantity for group in summary.groups for line in group.lines)
     limit = max_held_units()
     session_key = cart.session_key or ""
@@ -325,10 +361,15 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
         effective_bp = (
             (commission * 10_000) // group.items_total if group.items_total else 0
         )
-        suborder = SubOrder.objects.create(
+        window_id = selectors.pickup_window_choice(method)
+        create = suborder_create_for_pickup if window_id else SubOrder.objects.create
+        suborder = create(
             order=order,
             vendor=group.vendor,
-            shipping_method=ShippingMethod(method),
+            shipping_method=ShippingMethod.PICKUP
+            if window_id
+            else ShippingMethod(method),
+            pickup_window_id=window_id,
             shipping_cost=cost,
             items_total=group.items_total,
             gross=gross,
@@ -415,5 +456,6 @@ __all__ = [
     "checkout_begin_payment",
     "checkout_start",
     "max_held_units",
+    "shipping_needs_address",
     "units_held_by",
 ]

@@ -47,7 +47,9 @@ def checkout(request):
         )
     if request.method == "POST" and form.is_valid():
         try:
-            address = services.ShippingAddress.from_data(form.cleaned_data)
+            address = services.ShippingAddress.from_data(
+                form.cleaned_data, address_required=form.needs_address()
+            )
             order = services.checkout_start(
                 cart=summary.cart,
                 address=address,
@@ -84,6 +86,7 @@ def checkout(request):
             "summary": summary,
             "form": form,
             "shipping_total": shipping_total,
+            "has_pickup_windows": any(g.pickup_windows for g in summary.groups),
             "is_demo": settings.PAYMENT_PROVIDER == "demo",
         },
     )

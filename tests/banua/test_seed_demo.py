@@ -6,10 +6,18 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Max
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from marketplace.models import Product, ProductImage, ProductVariant
+from marketplace.models import (
+    EventStall,
+    PickupPoint,
+    PickupWindow,
+    Product,
+    ProductImage,
+    ProductVariant,
+)
 from tourism.models import DestinationPage, EventPage, HomePage
 from vendors.models import Vendor, VendorStatus
 
@@ -86,10 +94,29 @@ def test_seed_builds_the_demo_site_and_is_idempotent(settings):
     assert "banua-demo" not in first_output
     assert not users.get(username="editor").has_usable_password()
 
+    # Selling tied to events and places: a festival with stalls and windows within
+    # its dates, and the Lok Baintan jetty with dawn windows offered by a vendor.
+    festival = EventPage.objects.get(
+        slug="festival-sasirangan", locale__language_code="id"
+    )
+    assert EventStall.objects.filter(event=festival).count() >= 3
+    festival_windows = PickupWindow.objects.filter(point__event=festival)
+    assert festival_windows.exists()
+    for window in festival_windows:
+        assert festival.start_at <= window.starts_at < window.ends_at <= festival.end_at
+    jetty = PickupPoint.objects.get(
+        destination__slug="pasar-terapung-lok-baintan", event__isnull=True
+    )
+    assert jetty.vendor_links.exists()
+    dawn = [timezone.localtime(w.starts_at).hour for w in jetty.windows.all()]
+    assert dawn and set(dawn) == {5}
+    pickup_rows = (EventStall.objects.count(), PickupWindow.objects.count())
+
     before = _snapshot()
     second_output = _seed(settings, debug=True)
 
     assert _snapshot() == before
+    assert (EventStall.objects.count(), PickupWindow.objects.count()) == pickup_rows
     assert "nothing changed" in second_output
     # DEBUG on: the logins for each role are printed.
     for username in ("editor", "moderator", "penjual", "pembeli"):

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import factory
 from django.utils import timezone
 
@@ -106,4 +108,48 @@ def place_order(
         shipping=dict.fromkeys(vendors, shipping_method),
         user=user,
         provider=provider,
+    )
+
+
+def pickup_point(
+    *, vendors=(), event=None, destination=None, name="Dermaga Lok Baintan"
+):
+    """An active pick-up point offered by ``vendors``."""
+    from marketplace.models import PickupPoint, VendorPickupPoint
+
+    point = PickupPoint.objects.create(
+        name=name,
+        event=event,
+        destination=destination,
+        meeting_note="Di dermaga, cari perahu berbendera kuning.",
+    )
+    for vendor in vendors:
+        VendorPickupPoint.objects.create(vendor=vendor, point=point)
+    return point
+
+
+def pickup_window(*, point, starts_in_hours=24, hours=2):
+    from marketplace.models import PickupWindow
+
+    starts = timezone.now() + dt.timedelta(hours=starts_in_hours)
+    return PickupWindow.objects.create(
+        point=point, starts_at=starts, ends_at=starts + dt.timedelta(hours=hours)
+    )
+
+
+CONTACT = {key: ADDRESS[key] for key in ("full_name", "email", "phone")}
+
+
+def place_pickup_order(*, variant, window, user=None, quantity=1, cart=None):
+    """Checks out one variant for pick-up in ``window`` with a contact only."""
+    from marketplace import services
+
+    cart = cart or guest_cart()
+    services.cart_add_item(cart=cart, variant_id=variant.pk, quantity=quantity)
+    return services.checkout_start(
+        cart=cart,
+        address=services.ShippingAddress.from_data(CONTACT, address_required=False),
+        shipping={variant.product.vendor_id: f"window:{window.pk}"},
+        user=user,
+        provider="demo",
     )

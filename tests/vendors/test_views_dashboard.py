@@ -253,6 +253,7 @@ OBJECT_URLS = [
     "vendors:product_archive",
     "vendors:order_detail",
     "vendors:packing_slip",
+    "vendors:pickup_hand_over",
 ]
 PAGE_URLS = [
     "vendors:dashboard",
@@ -265,6 +266,7 @@ PAGE_URLS = [
     "vendors:payout_stripe_refresh",
     "vendors:payout_stripe_return",
     "vendors:order_list",
+    "vendors:pickup_list",
     "vendors:apply",
 ]
 
@@ -276,7 +278,11 @@ def _url(name, ids):
         "vendors:product_archive",
     ):
         kwargs["product_id"] = ids["product_id"]
-    if name in ("vendors:order_detail", "vendors:packing_slip"):
+    if name in (
+        "vendors:order_detail",
+        "vendors:packing_slip",
+        "vendors:pickup_hand_over",
+    ):
         kwargs["suborder_id"] = ids["suborder_id"]
     return reverse(name, kwargs=kwargs)
 
@@ -290,7 +296,8 @@ def test_another_vendors_objects_are_404(client, name, method):
     response = getattr(client, method)(_url(name, ids))
     assert (
         response.status_code in (404, 405)
-        if (name, method) == ("vendors:product_archive", "get")
+        if method == "get"
+        and name in ("vendors:product_archive", "vendors:pickup_hand_over")
         else response.status_code == 404
     )
     assert Product.objects.get(pk=ids["product_id"]).status == ProductStatus.PUBLISHED

@@ -212,4 +212,5 @@ class DestinationPage(TourismPage):
         )
         context["neighbourhood_key"] = page_cache.fragment_key()
         context["upcoming_events_here"] = selectors.event_list_at_venue(venue=self)
+        context["pickup_points"] = selectors.destination_pickup_points(destination=self)
         return context

@@ -148,6 +148,14 @@ class EventPage(RoutablePageMixin, TourismPage):
     def venue_label(self) -> str:
         return self.venue.title if self.venue_id and self.venue else self.venue_name
 
+    def get_context(self, request, *args, **kwargs):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
+        from tourism import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["stalls"] = selectors.event_stalls(event=self)
+        return context
+
     @path("ical/", name="ical")
     def ical(self, request):
         body = ical.calendar_for_events(events=[self], request=request, name=self.title)
