@@ -4,7 +4,8 @@ They check shape only; ``marketplace.services.accounts`` decides."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.forms import PROVINCES, CheckoutForm
+from core.choices import PROVINCES
+from marketplace.forms import CheckoutForm
 from marketplace.models import ShopperAddress
 from marketplace.models.accounts import phone_validator
 

@@ -4,51 +4,10 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import PROVINCES
 from marketplace.limits import REVIEW_TEXT_MAX_LENGTH
 from marketplace.rupiah_labels import shipping_choice_label
 from marketplace.services.checkout import ADDRESS_ONLY_FIELDS, shipping_needs_address
-
-# Indonesia's 38 provinces; South Kalimantan first, since most orders ship within it.
-PROVINCES = [
-    "Kalimantan Selatan",
-    "Aceh",
-    "Sumatera Utara",
-    "Sumatera Barat",
-    "Riau",
-    "Kepulauan Riau",
-    "Jambi",
-    "Sumatera Selatan",
-    "Kepulauan Bangka Belitung",
-    "Bengkulu",
-    "Lampung",
-    "DKI Jakarta",
-    "Jawa Barat",
-    "Banten",
-    "Jawa Tengah",
-    "DI Yogyakarta",
-    "Jawa Timur",
-    "Bali",
-    "Nusa Tenggara Barat",
-    "Nusa Tenggara Timur",
-    "Kalimantan Barat",
-    "Kalimantan Tengah",
-    "Kalimantan Timur",
-    "Kalimantan Utara",
-    "Sulawesi Utara",
-    "Gorontalo",
-    "Sulawesi Tengah",
-    "Sulawesi Barat",
-    "Sulawesi Selatan",
-    "Sulawesi Tenggara",
-    "Maluku",
-    "Maluku Utara",
-    "Papua",
-    "Papua Barat",
-    "Papua Barat Daya",
-    "Papua Tengah",
-    "Papua Pegunungan",
-    "Papua Selatan",
-]
 
 postal_code_validator = RegexValidator(
     r"^[1-9]\d{4}$", _("An Indonesian postal code has 5 digits.")

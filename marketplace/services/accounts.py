@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from core.choices import PROVINCES
 from marketplace.bilingual import local_text
 from marketplace.errors import MarketplaceError
 from marketplace.models import (
@@ -47,8 +48,6 @@ MAX_WAITING_ALERTS = 50
 
 def _provinces() -> list[str]:
     # The checkout form's list, so a saved address is always one checkout accepts.
-    from marketplace.forms import PROVINCES
-
     return PROVINCES
 
 
