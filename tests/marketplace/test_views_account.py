@@ -144,7 +144,8 @@ def test_checkout_offers_the_saved_addresses_and_uses_the_chosen_one(client, sho
         {
             "saved_address": str(office.pk),
             "email": shopper.email,
-            f"shipping_{variant.product.vendor_id}": "pickup",
+            # By courier: a pick-up order keeps no postal address.
+            f"shipping_{variant.product.vendor_id}": "flat",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -169,7 +170,7 @@ def test_checkout_with_saved_addresses_still_takes_a_typed_one(client, shopper):
             "city": "Kabupaten Banjar",
             "district": "Martapura",
             "postal_code": "70611",
-            f"shipping_{variant.product.vendor_id}": "pickup",
+            f"shipping_{variant.product.vendor_id}": "flat",
         },
     )
     assert response.status_code == 302
@@ -184,7 +185,7 @@ def test_a_new_address_at_checkout_must_be_complete(client, shopper):
         {
             "saved_address": "new",
             "email": shopper.email,
-            f"shipping_{variant.product.vendor_id}": "pickup",
+            f"shipping_{variant.product.vendor_id}": "flat",
         },
     )
     assert response.status_code == 200 and not Order.objects.exists()
