@@ -465,6 +465,23 @@ def review_list_for_product(*, product, limit: int = 20):
     return list(Review.objects.filter(product=product).select_related("author")[:limit])
 
 
+@dataclass(frozen=True)
+class RatingSummary:
+    """A shop's average star rating (None with no reviews) and how many reviews."""
+
+    average: float | None
+    count: int
+
+
+def vendor_rating_summary(*, vendor) -> RatingSummary:
+    """Every review of every product the shop sells, archived ones included: a buyer
+    judged the shop when the product was on sale."""
+    stats = Review.objects.filter(product__vendor=vendor).aggregate(
+        average=Avg("rating"), count=Count("id")
+    )
+    return RatingSummary(average=stats["average"], count=stats["count"] or 0)
+
+
 def review_stats_for_product(*, product) -> dict:
     """Uses the figures annotated by ``product_get_visible`` when present (no query)."""
 
