@@ -26,7 +26,7 @@ from vendors.services.catalogue import (
     VariantInput,
     tags_clean,
 )
-from vendors.text import sanitise_text
+from core.text import sanitise_text
 
 TOO_MANY_ATTEMPTS = _(
     "Too many attempts. For your safety, wait %(minutes)s minutes and try again."

@@ -14,7 +14,7 @@ from notifications.services import email_queue
 from vendors.models import Vendor, VendorStatus
 from vendors.photos import photo_ingest, photo_validate
 from vendors.services.common import audit, require_actor
-from vendors.text import sanitise_text
+from core.text import sanitise_text
 
 # Slugs that would clash with fixed API paths (/api/v1/vendors/me/...).
 RESERVED_SLUGS = {"me", "products"}
