@@ -14,6 +14,7 @@ from django.forms import inlineformset_factory
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.text import sanitise_text
 from marketplace.limits import id_or_none
 from marketplace.models import Category, Product, ProductStatus, ProductVariant
 from notifications.services import email_queue
@@ -26,7 +27,6 @@ from vendors.services.catalogue import (
     VariantInput,
     tags_clean,
 )
-from core.text import sanitise_text
 
 TOO_MANY_ATTEMPTS = _(
     "Too many attempts. For your safety, wait %(minutes)s minutes and try again."

@@ -5,7 +5,6 @@ resource, and reused by the shop page, the dashboard, the API and the admin.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.db.models import Count, F, Min, Prefetch, Q, Sum
 from django.utils import timezone
@@ -157,8 +156,7 @@ def bank_account_for_vendor(*, vendor: Vendor) -> BankAccount | None:
 
 
 def vendor_sales_series(*, vendor: Vendor, days: int = 30) -> list[tuple[dt.date, int]]:
-    """(day, rupiah) for each of the last ``days`` days, zero-filled.
-    """
+    """(day, rupiah) for each of the last ``days`` days, zero-filled."""
     today = timezone.localdate()
     start = today - dt.timedelta(days=days - 1)
     totals = {
