@@ -511,11 +511,3 @@ class BankAccountForm(forms.ModelForm):
 class ShipForm(forms.Form):
     courier = forms.CharField(label=_("Courier"), max_length=60)
     tracking_number = forms.CharField(label=_("Tracking number"), max_length=80)
-
-
-class ModerationReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (shown to the vendor)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
