@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_moderation import ModerateButtonEditView, ModerateView
@@ -61,6 +62,8 @@ class ProductViewSet(SnippetViewSet):
     edit_view_class = ModerateButtonEditView
     icon = "tag"
     menu_label = _("Products")
+    # Listed in the Marketplace menu, so the generic "Snippets" menu leaves it out.
+    menu_item_is_registered = True
     list_display = ["name", "vendor", "status", "is_hidden", "updated_at"]
     list_filter = ["status", "is_hidden", "category", "technique", "dye"]
     search_fields = ["name", "motif_name", "maker_name", "village"]
@@ -187,9 +190,9 @@ class MarketplaceGroup(ModelViewSetGroup):
     )
 
 
-@hooks.register("register_admin_viewset")
-def register_marketplace_viewsets():
-    return MarketplaceGroup()
+# Registered as a snippet (at app loading, not with the admin URLs) so the product
+# snippet's chooser, checks and ``Product.snippet_viewset`` exist before any request.
+register_snippet(MarketplaceGroup)
 
 
 @hooks.register("register_admin_urls")
