@@ -432,12 +432,7 @@ def vendor_sales_by_day(*, vendor, days: int = 30) -> list[tuple[date, int]]:
 
 
 def vendor_balance(*, vendor) -> int:
-    return (
-        LedgerEntry.objects.filter(vendor=vendor).aggregate(total=Sum("amount"))[
-            "total"
-        ]
-        or 0
-    )
+    return LedgerEntry.objects.filter(vendor=vendor).balance()
 
 
 def vendor_statement(*, vendor, limit: int = 200):
