@@ -467,12 +467,7 @@ def vendor_sales_by_day(*, vendor, days: int = 30) -> list[tuple[date, int]]:
 
 
 def vendor_balance(*, vendor) -> int:
-    return (
-        LedgerEntry.objects.filter(vendor=vendor).aggregate(total=Sum("amount"))[
-            "total"
-        ]
-        or 0
-    )
+    return LedgerEntry.objects.filter(vendor=vendor).balance()
 
 
 def vendor_statement(*, vendor, limit: int = 200):
@@ -498,6 +493,23 @@ def vendor_balances_owed():
 # ------------------------------------------------------------------------------
 def review_list_for_product(*, product, limit: int = 20):
     return list(Review.objects.filter(product=product).select_related("author")[:limit])
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    """A shop's average star rating (None with no reviews) and how many reviews."""
+
+    average: float | None
+    count: int
+
+
+def vendor_rating_summary(*, vendor) -> RatingSummary:
+    """Every review of every product the shop sells, archived ones included: a buyer
+    judged the shop when the product was on sale."""
+    stats = Review.objects.filter(product__vendor=vendor).aggregate(
+        average=Avg("rating"), count=Count("id")
+    )
+    return RatingSummary(average=stats["average"], count=stats["count"] or 0)
 
 
 def review_stats_for_product(*, product) -> dict:

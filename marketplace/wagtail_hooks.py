@@ -1,18 +1,24 @@
-"""The office's marketplace menu: orders, balances owed, payouts, commission and
-shipping.
+"""The office's marketplace menu: products (with their moderation), orders, balances
+owed, payouts, commission and shipping.
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_moderation import ModerateButtonEditView, ModerateView
 from core.permissions import ReadOnlyPolicy
-from marketplace import admin_views
+from marketplace import admin_views, services
 from marketplace.models import (
     CommissionRule,
     EventStall,
@@ -20,11 +26,86 @@ from marketplace.models import (
     Payout,
     PickupPoint,
     PickupWindow,
+    Product,
     VendorPickupPoint,
     VendorShipping,
     WebhookEvent,
 )
 from marketplace.services.pickup import pickup_window_check
+
+
+class ProductModerateView(ModerateView):
+    model = Product
+    viewset_name = "marketplace_product"
+
+    def describe(self):
+        return {
+            "current_status": gettext("Hidden")
+            if self.object.is_hidden
+            else self.object.get_status_display(),
+            "current_reason": self.object.hidden_reason,
+        }
+
+    def actions(self):
+        if self.object.is_hidden:
+            return [("unhide", gettext("Show again"))]
+        return [("hide", gettext("Hide from the storefront"))]
+
+    def decide(self, decision, reason):
+        if decision == "hide":
+            services.product_hide(
+                product=self.object, actor=self.request.user, reason=reason
+            )
+        else:
+            services.product_unhide(product=self.object, actor=self.request.user)
+
+
+class ProductViewSet(SnippetViewSet):
+    """A snippet viewset, so products keep their snippet URLs, history and chooser.
+    The status is read-only here: it changes through "Moderate" or the vendor's
+    dashboard, whose services check and record it."""
+
+    model = Product
+    edit_view_class = ModerateButtonEditView
+    icon = "tag"
+    menu_label = _("Products")
+    # Listed in the Marketplace menu, so the generic "Snippets" menu leaves it out.
+    menu_item_is_registered = True
+    list_display = ["name", "vendor", "status", "is_hidden", "updated_at"]
+    list_filter = ["status", "is_hidden", "category", "technique", "dye"]
+    search_fields = ["name", "motif_name", "maker_name", "village"]
+    panels = [
+        FieldPanel("vendor", read_only=True),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("category"),
+        FieldPanel("description"),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [
+                FieldPanel("maker_name"),
+                FieldPanel("village"),
+                FieldRowPanel([FieldPanel("technique"), FieldPanel("dye")]),
+                FieldPanel("motif_name"),
+                FieldPanel("motif_meaning"),
+            ],
+            heading=_("Provenance"),
+        ),
+        FieldPanel("is_featured"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status", read_only=True),
+                FieldPanel("is_hidden", read_only=True),
+                FieldPanel("hidden_reason", read_only=True),
+            ],
+            heading=_("Status (hide or show it with “Moderate”)"),
+        ),
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("moderate/<int:pk>/", ProductModerateView.as_view(), name="moderate"),
+        ]
 
 
 class OrderViewSet(ModelViewSet):
@@ -107,6 +188,7 @@ class MarketplaceGroup(ModelViewSetGroup):
     menu_icon = "tag"
     menu_order = 310
     items = (
+        ProductViewSet,
         OrderViewSet,
         PayoutViewSet,
         CommissionRuleViewSet,
@@ -115,9 +197,9 @@ class MarketplaceGroup(ModelViewSetGroup):
     )
 
 
-@hooks.register("register_admin_viewset")
-def register_marketplace_viewsets():
-    return MarketplaceGroup()
+# Registered as a snippet (at app loading, not with the admin URLs) so the product
+# snippet's chooser, checks and ``Product.snippet_viewset`` exist before any request.
+register_snippet(MarketplaceGroup)
 
 
 @hooks.register("register_admin_urls")
@@ -242,3 +324,24 @@ class StallsGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_stalls_viewsets():
     return StallsGroup()
+
+
+@hooks.register("register_snippet_listing_buttons")
+def product_moderate_button(snippet, user, next_url=None):
+    if isinstance(snippet, Product) and user.has_perm("marketplace.change_product"):
+        yield Button(
+            gettext("Moderate"),
+            reverse("wagtailsnippets_marketplace_product:moderate", args=[snippet.pk]),
+            icon_name="warning",
+            priority=5,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_product_log_actions(actions):
+    for action, label in (
+        ("banua.product.archive", _("Product archived")),
+        ("banua.product.hide", _("Product hidden")),
+        ("banua.product.unhide", _("Product shown again")),
+    ):
+        actions.register_action(action, label, label)

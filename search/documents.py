@@ -13,8 +13,7 @@ from django.db.models import Avg, Count, Prefetch
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 
-from core.choices import VendorStatus
-from marketplace.models import Product, ProductStatus, ProductVariant
+from marketplace.models import Product, ProductVariant
 from search import analysis
 
 _ID = analysis.INDONESIAN
@@ -105,13 +104,9 @@ class ProductDocument(Document):
         )
 
     def should_index_object(self, obj) -> bool:
-        """Only what the storefront may show is searchable (same rule as the selectors)."""
-
-        return (
-            obj.status == ProductStatus.PUBLISHED
-            and not obj.is_hidden
-            and obj.vendor.status == VendorStatus.APPROVED
-        )
+        """Only what the storefront may show is searchable (the rule of
+        ``Product.objects.visible()``, written once in the model)."""
+        return obj.is_visible
 
     # --- preparers: every value comes from rows loaded by get_queryset()
     # -------------------

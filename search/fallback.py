@@ -12,7 +12,6 @@ PostgreSQL, the vocabulary on SQLite, search.spelling). Ranking adds the weight 
 as Elasticsearch: a named category, a place, a price intent.
 """
 
-import math
 import re
 from dataclasses import dataclass
 from functools import reduce
@@ -20,6 +19,7 @@ from functools import reduce
 from django.db.models import Case, F, Q, Value, When
 from django.utils.html import escape
 
+from core.geo import bounding_box
 from marketplace import selectors
 from marketplace.models import Product
 from search import fulltext, spelling
@@ -198,12 +198,10 @@ def _filtered(queryset, params: ProductSearchParams, *, skip: str = ""):
     if params.near_point is not None:
         # A bounding box: close enough to "within km" for a fallback, and index
         # friendly.
-        lat, lon = params.near_point
-        dlat = params.km / 111.0
-        dlon = params.km / (111.0 * max(math.cos(math.radians(lat)), 0.01))
+        min_lat, max_lat, min_lon, max_lon = bounding_box(*params.near_point, params.km)
         queryset = queryset.filter(
-            vendor__latitude__range=(lat - dlat, lat + dlat),
-            vendor__longitude__range=(lon - dlon, lon + dlon),
+            vendor__latitude__range=(min_lat, max_lat),
+            vendor__longitude__range=(min_lon, max_lon),
         )
     return queryset
 

@@ -1,14 +1,13 @@
 """Reads for tourism pages: templates get everything through these, in few queries."""
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from core.geo import bounding_box, distance_km
 from marketplace import selectors as marketplace_selectors
 from marketplace import selectors_pickup
 from tourism import page_cache
@@ -17,8 +16,6 @@ from vendors import selectors as vendor_selectors
 from vendors.models import Vendor, VendorStatus
 
 NEARBY_RADIUS_KM = 25
-EARTH_RADIUS_KM = 6371.0088
-KM_PER_DEGREE_LATITUDE = 111.32
 
 
 def public(pages):
@@ -39,34 +36,6 @@ def destination_list(*, index, category: str | None = None, region: str | None =
     if region:
         pages = pages.filter(region=region)
     return _with_hero(pages).order_by("title")
-
-
-def distance_km(lat1, lng1, lat2, lng2) -> float:
-    """Great-circle (haversine) distance; good to a few metres at this scale."""
-    phi1, phi2 = math.radians(float(lat1)), math.radians(float(lat2))
-    d_phi = phi2 - phi1
-    d_lambda = math.radians(float(lng2) - float(lng1))
-    a = (
-        math.sin(d_phi / 2) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
-
-
-def bounding_box(
-    lat, lng, radius_km: float
-) -> tuple[Decimal, Decimal, Decimal, Decimal]:
-    """(min_lat, max_lat, min_lng, max_lng) around a point: a cheap SQL prefilter."""
-    d_lat = radius_km / KM_PER_DEGREE_LATITUDE
-    cos_lat = max(math.cos(math.radians(float(lat))), 0.01)
-    d_lng = radius_km / (KM_PER_DEGREE_LATITUDE * cos_lat)
-    lat, lng = float(lat), float(lng)
-    return (
-        Decimal(f"{lat - d_lat:.6f}"),
-        Decimal(f"{lat + d_lat:.6f}"),
-        Decimal(f"{lng - d_lng:.6f}"),
-        Decimal(f"{lng + d_lng:.6f}"),
-    )
 
 
 def vendor_list_near_destination(

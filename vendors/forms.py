@@ -14,6 +14,7 @@ from django.forms import inlineformset_factory
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.text import sanitise_text
 from marketplace.limits import id_or_none
 from marketplace.models import Category, Product, ProductStatus, ProductVariant
 from notifications.services import email_queue
@@ -26,7 +27,6 @@ from vendors.services.catalogue import (
     VariantInput,
     tags_clean,
 )
-from vendors.text import sanitise_text
 
 TOO_MANY_ATTEMPTS = _(
     "Too many attempts. For your safety, wait %(minutes)s minutes and try again."
@@ -517,11 +517,3 @@ class BankAccountForm(forms.ModelForm):
 class ShipForm(forms.Form):
     courier = forms.CharField(label=_("Courier"), max_length=60)
     tracking_number = forms.CharField(label=_("Tracking number"), max_length=80)
-
-
-class ModerationReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (shown to the vendor)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )

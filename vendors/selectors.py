@@ -5,7 +5,6 @@ resource, and reused by the shop page, the dashboard, the API and the admin.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.db.models import Count, F, Min, Prefetch, Q, Sum
 from django.utils import timezone
@@ -71,30 +70,9 @@ def product_list_public_for_vendor(*, vendor: Vendor):
     return marketplace_selectors.product_list_visible().filter(vendor=vendor)
 
 
-@dataclass(frozen=True)
-class RatingSummary:
-    average: float | None
-    count: int
-
-
-def vendor_rating_summary(*, vendor: Vendor) -> RatingSummary:
-    """Reviews belong to the marketplace; this asks it when it offers a summary.
-
-    Hook: ``marketplace.selectors.vendor_rating_summary(vendor=...)`` returning an
-    object or dict with ``average`` and ``count``. Until it exists the shop page shows
-    "no reviews yet".
-    """
-    summary_for = getattr(marketplace_selectors, "vendor_rating_summary", None)
-    if summary_for is None:
-        return RatingSummary(average=None, count=0)
-    summary = summary_for(vendor=vendor)
-    if isinstance(summary, dict):
-        return RatingSummary(
-            average=summary.get("average"), count=summary.get("count") or 0
-        )
-    return RatingSummary(
-        average=getattr(summary, "average", None), count=summary.count or 0
-    )
+def vendor_rating_summary(*, vendor: Vendor) -> marketplace_selectors.RatingSummary:
+    """Reviews belong to the marketplace, which computes the shop's figures."""
+    return marketplace_selectors.vendor_rating_summary(vendor=vendor)
 
 
 # --- what this vendor may see ---------------------------------------------------------
@@ -199,19 +177,15 @@ def bank_account_for_vendor(*, vendor: Vendor) -> BankAccount | None:
 
 
 def vendor_sales_series(*, vendor: Vendor, days: int = 30) -> list[tuple[dt.date, int]]:
-    """(day, rupiah) for each of the last ``days`` days, zero-filled.
-
-    Uses ``marketplace.selectors.vendor_sales_by_day`` when the marketplace provides it.
-    """
+    """(day, rupiah) for each of the last ``days`` days, zero-filled."""
     today = timezone.localdate()
     start = today - dt.timedelta(days=days - 1)
-    totals: dict[dt.date, int] = {}
-    sales_by_day = getattr(marketplace_selectors, "vendor_sales_by_day", None)
-    if sales_by_day is not None:
-        totals = {
-            day: int(amount or 0)
-            for day, amount in sales_by_day(vendor=vendor, days=days)
-        }
+    totals = {
+        day: int(amount or 0)
+        for day, amount in marketplace_selectors.vendor_sales_by_day(
+            vendor=vendor, days=days
+        )
+    }
     return [
         (start + dt.timedelta(days=n), totals.get(start + dt.timedelta(days=n), 0))
         for n in range(days)

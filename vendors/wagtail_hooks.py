@@ -1,79 +1,20 @@
-"""The tourism office's admin for vendors and products: listings with filters, edit
-views, and a "moderate" view per object that calls the same services the rest of the
-site uses (approve / reject / suspend / reinstate a shop; hide / unhide a product)."""
+"""The tourism office's admin for shops: the listing with filters, the edit view, and
+a "moderate" view that calls the same services the rest of the site uses (approve /
+reject / suspend / reinstate). Products are the marketplace's: their admin lives in
+``marketplace/wagtail_hooks.py``."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView as SnippetEditView
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from marketplace.models import Product
+from core.admin_moderation import ModerateButtonEditView, ModerateView
 from vendors import services
-from vendors.forms import ModerationReasonForm
 from vendors.models import Vendor, VendorStatus
-
-
-class ModerateView(WagtailAdminTemplateMixin, FormView):
-    """A reason and one button per allowed decision; the service does the rest."""
-
-    template_name = "vendors/admin/moderate.html"
-    form_class = ModerationReasonForm
-    header_icon = "warning"
-    model = None
-    viewset_name = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.object = get_object_or_404(self.model, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_title(self):
-        return _("Moderate “%(name)s”") % {"name": self.object}
-
-    def back_url(self):
-        return reverse(
-            f"wagtailsnippets_{self.viewset_name}:edit", args=[self.object.pk]
-        )
-
-    def actions(self):
-        raise NotImplementedError
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(self.describe())
-        context.update(
-            actions=self.actions(), back_url=self.back_url(), object=self.object
-        )
-        return context
-
-    def form_valid(self, form):
-        decision = self.request.POST.get("decision")
-        allowed = dict(self.actions())
-        if decision not in allowed:
-            form.add_error(None, _("Choose one of the buttons."))
-            return self.form_invalid(form)
-        try:
-            self.decide(decision, form.cleaned_data["reason"])
-        except PermissionDenied:
-            raise
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("Done: %(action)s.") % {"action": allowed[decision]}
-        )
-        return redirect(self.back_url())
 
 
 class VendorModerateView(ModerateView):
@@ -109,57 +50,13 @@ class VendorModerateView(ModerateView):
         action(vendor=self.object, actor=self.request.user, reason=reason)
 
 
-class ProductModerateView(ModerateView):
-    model = Product
-    viewset_name = "marketplace_product"
-
-    def describe(self):
-        return {
-            "current_status": _("Hidden")
-            if self.object.is_hidden
-            else self.object.get_status_display(),
-            "current_reason": self.object.hidden_reason,
-        }
-
-    def actions(self):
-        if self.object.is_hidden:
-            return [("unhide", _("Show again"))]
-        return [("hide", _("Hide from the storefront"))]
-
-    def decide(self, decision, reason):
-        if decision == "hide":
-            services.product_hide(
-                product=self.object, actor=self.request.user, reason=reason
-            )
-        else:
-            services.product_unhide(product=self.object, actor=self.request.user)
-
-
-class ModerateButtonEditView(SnippetEditView):
-    """The edit view with a "Moderate" button in its header, next to Delete/History."""
-
-    @cached_property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        buttons.append(
-            Button(
-                _("Moderate"),
-                url=reverse(
-                    self.edit_url_name.replace(":edit", ":moderate"),
-                    args=[self.object.pk],
-                ),
-                icon_name="warning",
-                priority=5,
-            )
-        )
-        return buttons
-
-
 class VendorViewSet(SnippetViewSet):
     model = Vendor
     edit_view_class = ModerateButtonEditView
     icon = "group"
     menu_label = gettext_lazy("Shops")
+    add_to_admin_menu = True
+    menu_order = 250
     list_display = [
         "name",
         "owner_name",
@@ -222,56 +119,7 @@ class VendorViewSet(SnippetViewSet):
         ]
 
 
-class ProductViewSet(SnippetViewSet):
-    model = Product
-    edit_view_class = ModerateButtonEditView
-    icon = "tag"
-    menu_label = gettext_lazy("Products")
-    list_display = ["name", "vendor", "status", "is_hidden", "updated_at"]
-    list_filter = ["status", "is_hidden", "category", "technique", "dye"]
-    search_fields = ["name", "motif_name", "maker_name", "village"]
-    panels = [
-        FieldPanel("vendor", read_only=True),
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("category"),
-        FieldPanel("description"),
-        FieldPanel("tags"),
-        MultiFieldPanel(
-            [
-                FieldPanel("maker_name"),
-                FieldPanel("village"),
-                FieldRowPanel([FieldPanel("technique"), FieldPanel("dye")]),
-                FieldPanel("motif_name"),
-                FieldPanel("motif_meaning"),
-            ],
-            heading=gettext_lazy("Provenance"),
-        ),
-        FieldPanel("is_featured"),
-        MultiFieldPanel(
-            [
-                FieldPanel("status", read_only=True),
-                FieldPanel("is_hidden", read_only=True),
-                FieldPanel("hidden_reason", read_only=True),
-            ],
-            heading=gettext_lazy("Status (hide or show it with “Moderate”)"),
-        ),
-    ]
-
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path("moderate/<int:pk>/", ProductModerateView.as_view(), name="moderate"),
-        ]
-
-
-class VendorsGroup(SnippetViewSetGroup):
-    menu_label = gettext_lazy("Vendors")
-    menu_icon = "group"
-    menu_order = 250
-    items = (VendorViewSet, ProductViewSet)
-
-
-register_snippet(VendorsGroup)
+register_snippet(VendorViewSet)
 
 
 @hooks.register("register_snippet_listing_buttons")
@@ -280,13 +128,6 @@ def moderate_button(snippet, user, next_url=None):
         yield Button(
             _("Moderate"),
             reverse("wagtailsnippets_vendors_vendor:moderate", args=[snippet.pk]),
-            icon_name="warning",
-            priority=5,
-        )
-    if isinstance(snippet, Product) and user.has_perm("marketplace.change_product"):
-        yield Button(
-            _("Moderate"),
-            reverse("wagtailsnippets_marketplace_product:moderate", args=[snippet.pk]),
             icon_name="warning",
             priority=5,
         )
@@ -304,8 +145,5 @@ def register_log_actions(actions):
         ("banua.vendor.payout_start", gettext_lazy("Stripe payouts started")),
         ("banua.vendor.payout_status", gettext_lazy("Payout status changed")),
         ("banua.vendor.bank_account", gettext_lazy("Bank account saved")),
-        ("banua.product.archive", gettext_lazy("Product archived")),
-        ("banua.product.hide", gettext_lazy("Product hidden")),
-        ("banua.product.unhide", gettext_lazy("Product shown again")),
     ):
         actions.register_action(action, label, label)

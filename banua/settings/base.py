@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "marketplace",
     "search",
     "notifications",
+    # Shared code at the bottom of the layers; an app only for its admin template.
+    "core",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",

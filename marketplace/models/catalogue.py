@@ -68,15 +68,20 @@ class Dye(models.TextChoices):
     SYNTHETIC = "synthetic", _("Synthetic dye")
 
 
+# What the storefront may show: published, not hidden by moderation, vendor active.
+# Written once as lookups: the queryset filters with them (``visible()``) and the
+# search indexer tests a loaded row against them (``Product.is_visible``).
+VISIBLE_WHEN = {
+    "status": ProductStatus.PUBLISHED,
+    "is_hidden": False,
+    "vendor__status": VendorStatus.APPROVED,
+}
+
+
 class ProductQuerySet(models.QuerySet):
     def visible(self):
-        """What the storefront may show: published, not hidden by moderation, vendor
-        active."""
-        return self.filter(
-            status=ProductStatus.PUBLISHED,
-            is_hidden=False,
-            vendor__status=VendorStatus.APPROVED,
-        )
+        """The products the storefront may show (``VISIBLE_WHEN``)."""
+        return self.filter(**VISIBLE_WHEN)
 
 
 class Product(models.Model):
@@ -174,6 +179,18 @@ class Product(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_visible(self) -> bool:
+        """This row passes ``VISIBLE_WHEN`` (the queryset's ``visible()``), read from
+        the loaded row and its vendor, without a query of its own."""
+        for lookup, expected in VISIBLE_WHEN.items():
+            value = self
+            for name in lookup.split("__"):
+                value = getattr(value, name)
+            if value != expected:
+                return False
+        return True
 
     def clean(self):
         # The storefront also filters on the vendor (ProductQuerySet.visible), so a

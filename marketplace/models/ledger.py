@@ -4,7 +4,7 @@ refunds.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 
@@ -66,6 +66,14 @@ class LedgerKind(models.TextChoices):
     LATE_PAYMENT_REFUND = "late_refund", _("Late payment refunded")
 
 
+class LedgerEntryQuerySet(models.QuerySet):
+    def balance(self) -> int:
+        """What these entries add up to in rupiah (0 for none): for one vendor's
+        entries, what the marketplace owes it. Written once for the payout service,
+        the dashboard and the office's balances page."""
+        return self.aggregate(total=Sum("amount"))["total"] or 0
+
+
 class LedgerEntry(models.Model):
     """One signed movement of a vendor's balance; the balance is the sum of its entries."""
 
@@ -99,6 +107,8 @@ class LedgerEntry(models.Model):
     # Transactional rows, not CMS content: keep them out of Wagtail's reference index
     # (it would otherwise re-index on every save once an admin viewset registers them).
     wagtail_reference_index_ignore = True
+
+    objects = LedgerEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ledger entry")

@@ -8,6 +8,14 @@ from marketplace.services.cart import (
     cart_remove_item,
     cart_set_quantity,
 )
+from marketplace.services.catalogue import (
+    VariantInput,
+    product_hide,
+    product_set_archived,
+    product_unhide,
+    product_write,
+    variants_set_on_hand,
+)
 from marketplace.services.checkout import (
     ShippingAddress,
     checkout_begin_payment,
@@ -39,6 +47,7 @@ from marketplace.services.reviews import review_create
 
 __all__ = [
     "ShippingAddress",
+    "VariantInput",
     "cart_add_item",
     "cart_get",
     "cart_merge",
@@ -55,6 +64,10 @@ __all__ = [
     "payout_release",
     "payouts_release_due",
     "pickup_window_create",
+    "product_hide",
+    "product_set_archived",
+    "product_unhide",
+    "product_write",
     "reservations_release_expired",
     "review_create",
     "suborder_confirm_received",
@@ -65,4 +78,5 @@ __all__ = [
     "suborder_mark_ready_for_pickup",
     "suborder_mark_shipped",
     "suborders_autocomplete",
+    "variants_set_on_hand",
 ]

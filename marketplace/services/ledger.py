@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -229,12 +229,7 @@ def payout_record_bank_transfer(*, vendor, amount, reference: str, actor) -> Pay
         # One payout at a time per vendor: lock the vendor's row. The model comes from
         # the instance because the vendors app sits above the marketplace.
         type(vendor)._default_manager.select_for_update().get(pk=vendor.pk)
-        balance = (
-            LedgerEntry.objects.filter(vendor=vendor).aggregate(total=Sum("amount"))[
-                "total"
-            ]
-            or 0
-        )
+        balance = LedgerEntry.objects.filter(vendor=vendor).balance()
         if amount > balance:
             raise MarketplaceError(
                 _("The vendor is owed only %(balance)s.") % {"balance": balance},

@@ -65,3 +65,20 @@ def test_order_list_is_read_only(office):
 def test_non_staff_cannot_reach_office_views(client):
     client.force_login(UserFactory())
     assert client.get("/admin/marketplace/balances/").status_code in (302, 403)
+
+
+def test_the_owner_registers_the_product_admin_in_its_menu(office):
+    """Products are the marketplace's: their viewset and moderation view come from
+    ``marketplace.wagtail_hooks`` and sit in the Marketplace menu, not the vendors'."""
+    from django.urls import reverse
+
+    from marketplace.models import Product
+    from marketplace.wagtail_hooks import MarketplaceGroup, ProductViewSet
+
+    assert type(Product.snippet_viewset) is ProductViewSet
+    assert ProductViewSet in MarketplaceGroup.items
+    product = sellable_variant().product
+    page = office.get(
+        reverse("wagtailsnippets_marketplace_product:moderate", args=[product.pk])
+    )
+    assert page.status_code == 200

@@ -13,8 +13,7 @@ def es(settings):
     """Elasticsearch switched on for this test, with indices of its own, deleted after.
 
     Use with ``@pytest.mark.elasticsearch`` (skipped locally / failing in CI when the
-    node
-    is missing)."""
+    node is missing)."""
     settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
     prefix = f"banua_test_{uuid.uuid4().hex[:12]}"
     settings.ELASTICSEARCH_INDEX_PREFIX = prefix

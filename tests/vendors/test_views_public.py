@@ -120,3 +120,30 @@ def test_product_cards_of_a_shop_on_holiday_say_so(client):
     html = client.get(_english_url(vendor)).content
     assert "Dodol Libur" in html.decode()
     assert "Shop on holiday: not for sale until it reopens" in html.decode()
+
+
+def test_shop_page_shows_the_average_of_its_reviews(client):
+    """The shop's rating comes from the marketplace's reviews (it said "no reviews
+    yet" on every shop while the lookup was feature-detected)."""
+    from marketplace.models import Review
+    from tests.marketplace.factories import place_order, sellable_variant
+    from tests.vendors.factories import UserFactory
+
+    vendor, _destination = _shop()
+    first = sellable_variant(vendor=vendor, stock=5)
+    second = sellable_variant(vendor=vendor, stock=5)
+    order = place_order(items=[(first, 1), (second, 1)])
+    for line, rating in zip(
+        order.suborders.get().lines.order_by("pk"), (5, 4), strict=True
+    ):
+        Review.objects.create(
+            product=line.variant.product,
+            order_line=line,
+            author=UserFactory(),
+            rating=rating,
+        )
+    with translation.override("en"):
+        response = client.get(_english_url(vendor))
+    html = response.content.decode()
+    assert "No reviews yet" not in html
+    assert "★ 4.5 from 2 reviews" in html

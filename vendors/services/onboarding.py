@@ -10,11 +10,11 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.text import sanitise_text
 from notifications.services import email_queue
 from vendors.models import Vendor, VendorStatus
 from vendors.photos import photo_ingest, photo_validate
 from vendors.services.common import audit, require_actor
-from vendors.text import sanitise_text
 
 # Slugs that would clash with fixed API paths (/api/v1/vendors/me/...).
 RESERVED_SLUGS = {"me", "products"}

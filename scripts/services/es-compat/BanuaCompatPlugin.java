@@ -2,51 +2,26 @@ package banua.es;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.apache.lucene.analysis.classic.ClassicTokenizer;
-import org.apache.lucene.analysis.core.DecimalDigitFilter;
-import org.apache.lucene.analysis.core.KeywordTokenizer;
-import org.apache.lucene.analysis.core.LetterTokenizer;
-import org.apache.lucene.analysis.core.UpperCaseFilter;
-import org.apache.lucene.analysis.core.WhitespaceTokenizer;
-import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.miscellaneous.PatternKeywordMarkerFilter;
-import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
-import org.apache.lucene.analysis.miscellaneous.TrimFilter;
-import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenizer;
 import org.apache.lucene.analysis.ngram.NGramTokenFilter;
 import org.apache.lucene.analysis.ngram.NGramTokenizer;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
-import org.apache.lucene.analysis.pattern.PatternTokenizer;
-import org.apache.lucene.analysis.reverse.ReverseStringFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymFilter;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.synonym.WordnetSynonymParser;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.util.ElisionFilter;
 import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
 import org.elasticsearch.Build;
@@ -55,7 +30,6 @@ import org.elasticsearch.cluster.metadata.IndexNameExpressionResolver;
 import org.elasticsearch.cluster.node.DiscoveryNodes;
 import org.elasticsearch.cluster.service.ClusterService;
 import org.elasticsearch.common.io.stream.NamedWriteableRegistry;
-import org.elasticsearch.common.regex.Regex;
 import org.elasticsearch.common.settings.ClusterSettings;
 import org.elasticsearch.common.settings.IndexScopedSettings;
 import org.elasticsearch.common.settings.Settings;
@@ -64,16 +38,12 @@ import org.elasticsearch.env.Environment;
 import org.elasticsearch.features.NodeFeature;
 import org.elasticsearch.index.IndexService;
 import org.elasticsearch.index.IndexSettings;
-import org.elasticsearch.index.analysis.AbstractCharFilterFactory;
-import org.elasticsearch.index.analysis.AbstractIndexAnalyzerProvider;
 import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
 import org.elasticsearch.index.analysis.AbstractTokenizerFactory;
 import org.elasticsearch.index.analysis.Analysis;
 import org.elasticsearch.index.analysis.AnalysisMode;
-import org.elasticsearch.index.analysis.AnalyzerProvider;
 import org.elasticsearch.index.analysis.CharFilterFactory;
 import org.elasticsearch.index.analysis.CustomAnalyzer;
-import org.elasticsearch.index.analysis.NormalizingCharFilterFactory;
 import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenizerFactory;
@@ -105,7 +75,6 @@ import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -114,9 +83,11 @@ import java.util.regex.Pattern;
  * The Elasticsearch distribution available from the package registry (the
  * "integ-test-zip") ships only the server and x-pack core/security: it lacks
  * the analysis-common and rest-root modules. This module registers, under the
- * names and settings documented for Elasticsearch, the analysis components
- * the project uses, built from the Lucene classes already in the server, plus
- * the root endpoint (GET / and HEAD /) that clients use for info and ping.
+ * names and settings documented for Elasticsearch, only the analysis components
+ * Banua's indexes use (the product index of search/analysis and Wagtail's page
+ * index; tests/search/test_es_compat.py keeps the two lists equal), built from
+ * the Lucene classes already in the server, plus the root endpoint (GET / and
+ * HEAD /) that clients use for info and ping.
  */
 public class BanuaCompatPlugin extends Plugin implements AnalysisPlugin, ActionPlugin {
 
@@ -128,70 +99,11 @@ public class BanuaCompatPlugin extends Plugin implements AnalysisPlugin, ActionP
         return List.of();
     }
 
-    // ------------------------------------------------------------ analyzers
-
-    @Override
-    public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
-        Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> m = new TreeMap<>();
-        m.put("indonesian", (is, env, name, s) -> new FixedAnalyzerProvider<>(name, s,
-            new IndonesianAnalyzer(Analysis.parseStopWords(env, s, IndonesianAnalyzer.getDefaultStopSet()),
-                Analysis.parseStemExclusion(s, CharArraySet.EMPTY_SET))));
-        m.put("english", (is, env, name, s) -> new FixedAnalyzerProvider<>(name, s,
-            new EnglishAnalyzer(Analysis.parseStopWords(env, s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET),
-                Analysis.parseStemExclusion(s, CharArraySet.EMPTY_SET))));
-        return m;
-    }
-
-    static final class FixedAnalyzerProvider<T extends Analyzer> extends AbstractIndexAnalyzerProvider<T> {
-        private final T analyzer;
-
-        FixedAnalyzerProvider(String name, Settings settings, T analyzer) {
-            super(name, settings);
-            this.analyzer = analyzer;
-        }
-
-        @Override
-        public T get() {
-            return analyzer;
-        }
-    }
-
     // ----------------------------------------------------------- tokenizers
 
     @Override
     public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
         Map<String, AnalysisProvider<TokenizerFactory>> m = new TreeMap<>();
-        m.put("keyword", (is, env, name, s) -> {
-            int bufferSize = s.getAsInt("buffer_size", 256);
-            return tokenizer(is, s, name, () -> new KeywordTokenizer(bufferSize));
-        });
-        m.put("whitespace", (is, env, name, s) -> {
-            int max = s.getAsInt("max_token_length", 255);
-            return tokenizer(is, s, name, () -> new WhitespaceTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, max));
-        });
-        m.put("letter", (is, env, name, s) -> tokenizer(is, s, name, LetterTokenizer::new));
-        m.put("lowercase", (is, env, name, s) -> tokenizer(is, s, name, () -> new LowerCaseLetterTokenizer(255)));
-        m.put("classic", (is, env, name, s) -> {
-            int max = s.getAsInt("max_token_length", 255);
-            return tokenizer(is, s, name, () -> {
-                ClassicTokenizer t = new ClassicTokenizer();
-                t.setMaxTokenLength(max);
-                return t;
-            });
-        });
-        m.put("uax_url_email", (is, env, name, s) -> {
-            int max = s.getAsInt("max_token_length", 255);
-            return tokenizer(is, s, name, () -> {
-                UAX29URLEmailTokenizer t = new UAX29URLEmailTokenizer();
-                t.setMaxTokenLength(max);
-                return t;
-            });
-        });
-        m.put("pattern", (is, env, name, s) -> {
-            Pattern p = Regex.compile(s.get("pattern", "\\W+"), s.get("flags"));
-            int group = s.getAsInt("group", -1);
-            return tokenizer(is, s, name, () -> new PatternTokenizer(p, group));
-        });
         m.put("ngram", (is, env, name, s) -> {
             int min = s.getAsInt("min_gram", 1);
             int max = s.getAsInt("max_gram", 2);
@@ -276,71 +188,6 @@ public class BanuaCompatPlugin extends Plugin implements AnalysisPlugin, ActionP
         return p;
     }
 
-    /** Letter runs, lower-cased (the "lowercase" tokenizer). */
-    static final class LowerCaseLetterTokenizer extends Tokenizer {
-        private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
-        private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
-        private final int maxTokenLength;
-        private String text = "";
-        private int pos;
-
-        LowerCaseLetterTokenizer(int maxTokenLength) {
-            this.maxTokenLength = maxTokenLength;
-        }
-
-        @Override
-        public boolean incrementToken() {
-            clearAttributes();
-            int len = text.length();
-            while (pos < len && !Character.isLetter(text.codePointAt(pos))) {
-                pos += Character.charCount(text.codePointAt(pos));
-            }
-            if (pos >= len) {
-                return false;
-            }
-            int start = pos;
-            int count = 0;
-            StringBuilder sb = new StringBuilder();
-            while (pos < len && count < maxTokenLength) {
-                int cp = text.codePointAt(pos);
-                if (!Character.isLetter(cp)) {
-                    break;
-                }
-                sb.appendCodePoint(Character.toLowerCase(cp));
-                pos += Character.charCount(cp);
-                count++;
-            }
-            termAtt.setEmpty().append(sb);
-            offsetAtt.setOffset(correctOffset(start), correctOffset(pos));
-            return true;
-        }
-
-        @Override
-        public void reset() throws IOException {
-            super.reset();
-            StringBuilder sb = new StringBuilder();
-            char[] buf = new char[1024];
-            int n;
-            while ((n = input.read(buf)) != -1) {
-                sb.append(buf, 0, n);
-            }
-            text = sb.toString();
-            pos = 0;
-        }
-
-        @Override
-        public void end() throws IOException {
-            super.end();
-            int finalOffset = correctOffset(text.length());
-            offsetAtt.setOffset(finalOffset, finalOffset);
-        }
-
-        @Override
-        public void close() throws IOException {
-            super.close();
-            text = "";
-        }
-    }
 
     // -------------------------------------------------------- token filters
 
@@ -348,45 +195,6 @@ public class BanuaCompatPlugin extends Plugin implements AnalysisPlugin, ActionP
     public Map<String, AnalysisProvider<TokenFilterFactory>> getTokenFilters() {
         Map<String, AnalysisProvider<TokenFilterFactory>> m = new TreeMap<>();
         m.put("asciifolding", (is, env, name, s) -> new AsciiFoldingFactory(name, s));
-        m.put("uppercase", (is, env, name, s) -> normalizing(name, s, UpperCaseFilter::new));
-        m.put("decimal_digit", (is, env, name, s) -> normalizing(name, s, DecimalDigitFilter::new));
-        m.put("trim", (is, env, name, s) -> normalizing(name, s, TrimFilter::new));
-        m.put("reverse", (is, env, name, s) -> filter(name, s, ReverseStringFilter::new));
-        m.put("porter_stem", (is, env, name, s) -> filter(name, s, PorterStemFilter::new));
-        m.put("kstem", (is, env, name, s) -> filter(name, s, KStemFilter::new));
-        m.put("length", (is, env, name, s) -> {
-            int min = s.getAsInt("min", 0);
-            int max = s.getAsInt("max", Integer.MAX_VALUE);
-            return filter(name, s, ts -> new LengthFilter(ts, min, max));
-        });
-        m.put("truncate", (is, env, name, s) -> {
-            int length = s.getAsInt("length", 10);
-            if (length <= 0) {
-                throw new IllegalArgumentException("length parameter must be provided");
-            }
-            return filter(name, s, ts -> new TruncateTokenFilter(ts, length));
-        });
-        m.put("unique", (is, env, name, s) -> {
-            boolean samePos = s.getAsBoolean("only_on_same_position", false);
-            return filter(name, s, ts -> samePos ? new RemoveDuplicatesTokenFilter(ts) : new UniqueTokenFilter(ts));
-        });
-        m.put("pattern_replace", AnalysisPlugin.requiresAnalysisSettings((is, env, name, s) -> {
-            String pattern = s.get("pattern");
-            if (pattern == null) {
-                throw new IllegalArgumentException("pattern is missing for [" + name + "] token filter of type 'pattern_replace'");
-            }
-            Pattern p = Regex.compile(pattern, s.get("flags"));
-            String replacement = s.get("replacement", "");
-            boolean all = s.getAsBoolean("all", true);
-            return filter(name, s, ts -> new PatternReplaceFilter(ts, p, replacement, all));
-        }));
-        m.put("elision", AnalysisPlugin.requiresAnalysisSettings((is, env, name, s) -> {
-            CharArraySet articles = Analysis.parseArticles(env, s);
-            if (articles == null) {
-                throw new IllegalArgumentException("elision filter requires [articles] or [articles_path] setting");
-            }
-            return normalizing(name, s, ts -> new ElisionFilter(ts, articles));
-        }));
         m.put("edge_ngram", (is, env, name, s) -> {
             int min = s.getAsInt("min_gram", 1);
             int max = s.getAsInt("max_gram", 2);
@@ -404,12 +212,7 @@ public class BanuaCompatPlugin extends Plugin implements AnalysisPlugin, ActionP
             String language = s.get("language", s.get("name", "porter"));
             return filter(name, s, stemmer(language));
         });
-        m.put("snowball", (is, env, name, s) -> {
-            String language = s.get("language", "English");
-            return filter(name, s, ts -> new SnowballFilter(ts, language));
-        });
         m.put("keyword_marker", AnalysisPlugin.requiresAnalysisSettings((is, env, name, s) -> keywordMarker(env, name, s)));
-        m.put("synonym", AnalysisPlugin.requiresAnalysisSettings((is, env, name, s) -> new SynonymFactory(env, name, s, false)));
         m.put("synonym_graph", AnalysisPlugin.requiresAnalysisSettings((is, env, name, s) -> new SynonymFactory(env, name, s, true)));
         return m;
     }
@@ -421,24 +224,6 @@ public class BanuaCompatPlugin extends Plugin implements AnalysisPlugin, ActionP
                 return fn.apply(ts);
             }
         };
-    }
-
-    static final class NormalizingFactory extends AbstractTokenFilterFactory implements NormalizingTokenFilterFactory {
-        private final UnaryOperator<TokenStream> fn;
-
-        NormalizingFactory(String name, Settings s, UnaryOperator<TokenStream> fn) {
-            super(name, s);
-            this.fn = fn;
-        }
-
-        @Override
-        public TokenStream create(TokenStream ts) {
-            return fn.apply(ts);
-        }
-    }
-
-    static TokenFilterFactory normalizing(String name, Settings s, UnaryOperator<TokenStream> fn) {
-        return new NormalizingFactory(name, s, fn);
     }
 
     /** Filters that must not take part in parsing synonym rules (ngram filters). */
@@ -518,43 +303,6 @@ public class BanuaCompatPlugin extends Plugin implements AnalysisPlugin, ActionP
         return filter(name, s, ts -> new SetKeywordMarkerFilter(ts, lookup));
     }
 
-    /** Removes every token whose term was already seen in the stream. */
-    static final class UniqueTokenFilter extends TokenFilter {
-        private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
-        private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
-        private final CharArraySet seen = new CharArraySet(8, false);
-
-        UniqueTokenFilter(TokenStream in) {
-            super(in);
-        }
-
-        @Override
-        public boolean incrementToken() throws IOException {
-            int skippedIncrement = 0;
-            while (input.incrementToken()) {
-                char[] buffer = termAtt.buffer();
-                int length = termAtt.length();
-                if (seen.contains(buffer, 0, length)) {
-                    skippedIncrement += posIncAtt.getPositionIncrement();
-                    continue;
-                }
-                char[] copy = new char[length];
-                System.arraycopy(buffer, 0, copy, 0, length);
-                seen.add(copy);
-                if (skippedIncrement > 0) {
-                    posIncAtt.setPositionIncrement(posIncAtt.getPositionIncrement() + skippedIncrement);
-                }
-                return true;
-            }
-            return false;
-        }
-
-        @Override
-        public void reset() throws IOException {
-            super.reset();
-            seen.clear();
-        }
-    }
 
     /** synonym and synonym_graph, with inline rules or a file under the config directory. */
     static final class SynonymFactory extends AbstractTokenFilterFactory {
@@ -712,102 +460,6 @@ public class BanuaCompatPlugin extends Plugin implements AnalysisPlugin, ActionP
                 return reuse.get();
             }
         }
-    }
-
-    // --------------------------------------------------------- char filters
-
-    @Override
-    public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
-        Map<String, AnalysisProvider<CharFilterFactory>> m = new TreeMap<>();
-        m.put("html_strip", (is, env, name, s) -> {
-            List<String> escaped = s.getAsList("escaped_tags");
-            Set<String> tags = escaped.isEmpty() ? null : Set.copyOf(escaped);
-            return new AbstractCharFilterFactory(name) {
-                @Override
-                public Reader create(Reader reader) {
-                    return new HTMLStripCharFilter(reader, tags);
-                }
-            };
-        });
-        m.put("mapping", AnalysisPlugin.requiresAnalysisSettings((is, env, name, s) -> {
-            List<String> rules = Analysis.getWordList(env, s, "mappings");
-            if (rules == null) {
-                throw new IllegalArgumentException("mapping requires either `mappings` or `mappings_path` to be configured");
-            }
-            NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
-            for (String rule : rules) {
-                Matcher matcher = MAPPING_RULE.matcher(rule);
-                if (matcher.find() == false) {
-                    throw new RuntimeException("Invalid Mapping Rule : [" + rule + "]");
-                }
-                String lhs = unescape(matcher.group(1).trim());
-                String rhs = unescape(matcher.group(2).trim());
-                if (lhs.isEmpty()) {
-                    throw new RuntimeException("Invalid Mapping Rule : [" + rule + "]. Illegal mapping.");
-                }
-                builder.add(lhs, rhs);
-            }
-            NormalizeCharMap map = builder.build();
-            return normalizingCharFilter(name, reader -> new MappingCharFilter(map, reader));
-        }));
-        m.put("pattern_replace", AnalysisPlugin.requiresAnalysisSettings((is, env, name, s) -> {
-            String pattern = s.get("pattern");
-            if (pattern == null || pattern.isEmpty()) {
-                throw new IllegalArgumentException("pattern is missing for [" + name + "] char filter of type 'pattern_replace'");
-            }
-            Pattern p = Regex.compile(pattern, s.get("flags"));
-            String replacement = s.get("replacement", "");
-            return normalizingCharFilter(name, reader -> new PatternReplaceCharFilter(p, replacement, reader));
-        }));
-        return m;
-    }
-
-    static final Pattern MAPPING_RULE = Pattern.compile("(.*)\\s*=>\\s*(.*)\\s*$");
-
-    static final class NormalizingCharFilter extends AbstractCharFilterFactory implements NormalizingCharFilterFactory {
-        private final UnaryOperator<Reader> fn;
-
-        NormalizingCharFilter(String name, UnaryOperator<Reader> fn) {
-            super(name);
-            this.fn = fn;
-        }
-
-        @Override
-        public Reader create(Reader reader) {
-            return fn.apply(reader);
-        }
-    }
-
-    static CharFilterFactory normalizingCharFilter(String name, UnaryOperator<Reader> fn) {
-        return new NormalizingCharFilter(name, fn);
-    }
-
-    static String unescape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                switch (n) {
-                    case 'n' -> out.append('\n');
-                    case 't' -> out.append('\t');
-                    case 'r' -> out.append('\r');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'u' -> {
-                        if (i + 4 >= s.length()) {
-                            throw new IllegalArgumentException("Invalid escaped char in [" + s + "]");
-                        }
-                        out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-                        i += 4;
-                    }
-                    default -> out.append(n);
-                }
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     // ------------------------------------------------------ GET / and HEAD /

@@ -1,4 +1,5 @@
-"""Sanitising what vendors write (shop story, product descriptions).
+"""Sanitising vendor-written text (shop story, product descriptions), in core because
+both the vendors and the marketplace services store such text.
 
 Vendor text is stored and shown as plain text: nh3 drops every tag (and the content of
 script/style), so no markup, event handler or ``javascript:`` link is ever stored;

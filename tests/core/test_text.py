@@ -1,6 +1,6 @@
 import pytest
 
-from vendors.text import sanitise_text
+from core.text import sanitise_text
 
 
 @pytest.mark.parametrize(
