@@ -101,7 +101,11 @@ def product_get_visible(*, slug: str):
     """
 
     # Grouped per product so each subquery returns a single row.
-    reviews = Review.objects.filter(product=OuterRef("pk")).order_by().values("product")
+    reviews = (
+        Review.objects.filter(product=OuterRef("pk"), is_hidden=False)
+        .order_by()
+        .values("product")
+    )
     product = (
         Product.objects.visible()
         .select_related("vendor__destination", "category")
@@ -462,7 +466,13 @@ def vendor_balances_owed():
 # --- Reviews
 # ------------------------------------------------------------------------------
 def review_list_for_product(*, product, limit: int = 20):
-    return list(Review.objects.filter(product=product).select_related("author")[:limit])
+    """The reviews shown on the product page (not those the office hid), each with the
+    shop's reply."""
+    return list(
+        Review.objects.filter(product=product, is_hidden=False).select_related(
+            "author"
+        )[:limit]
+    )
 
 
 def review_stats_for_product(*, product) -> dict:
@@ -470,8 +480,35 @@ def review_stats_for_product(*, product) -> dict:
 
     if hasattr(product, "rating_count"):
         return {"average": product.rating_average, "count": product.rating_count}
-    return Review.objects.filter(product=product).aggregate(
+    return Review.objects.filter(product=product, is_hidden=False).aggregate(
         average=Avg("rating"), count=Count("id")
+    )
+
+
+def vendor_rating_summary(*, vendor) -> dict:
+    """Average and count of the shown reviews of all the vendor's products."""
+    return Review.objects.filter(product__vendor=vendor, is_hidden=False).aggregate(
+        average=Avg("rating"), count=Count("id")
+    )
+
+
+def review_list_for_vendor(*, vendor, limit: int = 100):
+    """Reviews of this vendor's products (hidden ones too, marked), newest first."""
+    return list(
+        Review.objects.filter(product__vendor=vendor)
+        .select_related("product", "author")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def review_get_for_vendor(*, vendor, review_id):
+    pk = id_or_none(review_id)
+    if pk is None:
+        return None
+    return (
+        Review.objects.filter(pk=pk, product__vendor=vendor)
+        .select_related("product")
+        .first()
     )
 
 

@@ -1,24 +1,37 @@
-"""A bar chart of daily sales drawn on the server as SVG (no chart library, no JS)."""
+"""A bar chart of daily sales drawn on the server as SVG (no chart library, no JS).
+
+SVG attributes are numbers in the SVG grammar (a dot, no grouping), whatever the page's
+language. Django localizes every int and float a template prints (``USE_THOUSAND_SEPARATOR``
+and Indonesian's decimal comma would give ``x="1,5"`` or ``viewBox="0 0 1.200 120"``, which
+the browser rejects and draws nothing), so the geometry is handed to the template as
+strings already formatted here.
+"""
 
 from dataclasses import dataclass
 
 from django.utils.formats import date_format
 
 
+def svg_number(value: float) -> str:
+    """``12.5`` → ``"12.5"``, ``3.0`` → ``"3"``: locale-independent, at most two decimals."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
 @dataclass(frozen=True)
 class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
+    x: str
+    y: str
+    width: str
+    height: str
     label: str
     amount: int
 
 
 @dataclass(frozen=True)
 class SalesChart:
-    width: int
-    height: int
+    width: str
+    height: str
     bars: list[Bar]
     total: int
     best: int
@@ -39,17 +52,17 @@ def sales_chart(
         bar_height = (amount / best) * (height - 4) if best else 0
         bars.append(
             Bar(
-                x=round(index * slot + 1, 2),
-                y=round(height - bar_height, 2),
-                width=round(bar_width, 2),
-                height=round(bar_height, 2),
+                x=svg_number(index * slot + 1),
+                y=svg_number(height - bar_height),
+                width=svg_number(bar_width),
+                height=svg_number(bar_height),
                 label=date_format(day, "j M"),
                 amount=amount,
             )
         )
     return SalesChart(
-        width=width,
-        height=height,
+        width=svg_number(width),
+        height=svg_number(height),
         bars=bars,
         total=sum(amount for _day, amount in series),
         best=best,

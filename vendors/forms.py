@@ -220,6 +220,7 @@ class ShopForm(VendorApplicationForm):
             "holiday_from",
             "holiday_until",
             "holiday_note",
+            "low_stock_threshold",
         ]
         widgets = {
             **VendorApplicationForm.Meta.widgets,
@@ -386,9 +387,13 @@ class VariantForm(forms.ModelForm):
             "stock",
             "weight_grams",
             "is_active",
+            "low_stock_threshold",
         ]
         widgets = {
             "price": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+            "low_stock_threshold": forms.NumberInput(
+                attrs={"inputmode": "numeric", "min": 0}
+            ),
             "stock": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
             "weight_grams": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
         }
@@ -453,6 +458,7 @@ def variant_inputs(formset) -> list[VariantInput]:
                 stock_loaded=form.stock_loaded(),
                 weight_grams=data.get("weight_grams") or 250,
                 is_active=bool(data.get("is_active")),
+                low_stock_threshold=data.get("low_stock_threshold"),
             )
         )
     return rows
@@ -519,3 +525,28 @@ class ModerationReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+
+
+class CatalogueImportForm(forms.Form):
+    """The CSV file of the import; read as UTF-8 (with or without a byte-order mark)."""
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "The columns of the product export: sku, product_slug, product_name, "
+            "category, motif, size, colour, price, stock, weight_grams, is_active."
+        ),
+    )
+
+    def clean_file(self) -> str:
+        from vendors.services.catalogue_csv import MAX_BYTES
+
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is too large (at most 1 MB)."))
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                _("Save the file as CSV UTF-8 and try again.")
+            ) from None

@@ -34,7 +34,12 @@ from marketplace.services.orders import (
     suborder_mark_processing,
     suborder_mark_shipped,
 )
-from marketplace.services.reviews import review_create
+from marketplace.services.reviews import (
+    review_create,
+    review_hide,
+    review_reply,
+    review_unhide,
+)
 
 __all__ = [
     "ShippingAddress",
@@ -55,6 +60,9 @@ __all__ = [
     "payouts_release_due",
     "reservations_release_expired",
     "review_create",
+    "review_hide",
+    "review_reply",
+    "review_unhide",
     "suborder_confirm_received",
     "suborder_mark_collected",
     "suborder_mark_delivered",
