@@ -140,3 +140,12 @@ def register_balances_menu_item():
         icon_name="doc-full",
         order=311,
     )
+
+
+@hooks.register("register_log_actions")
+def register_marketplace_log_actions(actions):
+    for action, label in (
+        ("banua.review.hide", _("Review hidden")),
+        ("banua.review.unhide", _("Review shown again")),
+    ):
+        actions.register_action(action, label, label)
