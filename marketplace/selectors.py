@@ -77,6 +77,11 @@ def product_list_visible():
     )
 
 
+def product_list_for_sitemap():
+    """Every visible product, just what a sitemap entry needs."""
+    return Product.objects.visible().order_by("pk").only("slug", "updated_at")
+
+
 def product_list_featured(*, limit: int = 8):
     return list(product_list_visible().filter(is_featured=True)[:limit])
 

@@ -24,6 +24,11 @@ def vendor_list_public():
     return Vendor.objects.active().select_related("logo")
 
 
+def vendor_list_for_sitemap():
+    """Every active shop, just what a sitemap entry needs."""
+    return Vendor.objects.active().order_by("pk").only("slug", "updated_at")
+
+
 def vendor_list_for_destination(*, destination, limit: int = 6):
     """Active vendors tied to a destination (any translation of it) or in its region."""
     translation_key = destination.translation_key
