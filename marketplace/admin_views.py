@@ -8,14 +8,13 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from marketplace import selectors, services
 from marketplace.errors import MarketplaceError
-from marketplace.payments import stripe_client
 from marketplace.models import (
     LedgerEntry,
     Order,
@@ -24,6 +23,7 @@ from marketplace.models import (
     RefundStatus,
     Review,
 )
+from marketplace.payments import stripe_client
 
 
 def _require(request, perm: str) -> None:

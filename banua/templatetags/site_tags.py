@@ -71,8 +71,6 @@ def hreflang_alternates(context):
         (link for link in links if link["code"] == settings.LANGUAGE_CODE), None
     )
     return {
-        "links": [
-            {**link, "url": absolute_url(link["url"])} for link in links
-        ],
+        "links": [{**link, "url": absolute_url(link["url"])} for link in links],
         "x_default": absolute_url(default["url"]) if default else None,
     }

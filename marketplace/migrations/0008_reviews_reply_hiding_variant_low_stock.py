@@ -8,49 +8,85 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('marketplace', '0007_variant_held_and_one_open_order_per_cart'),
+        ("marketplace", "0007_variant_held_and_one_open_order_per_cart"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='productvariant',
-            name='low_stock_alerted_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='low-stock e-mail sent at'),
+            model_name="productvariant",
+            name="low_stock_alerted_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                null=True,
+                verbose_name="low-stock e-mail sent at",
+            ),
         ),
         migrations.AddField(
-            model_name='productvariant',
-            name='low_stock_threshold',
-            field=models.PositiveIntegerField(blank=True, help_text="Leave empty to use the shop's threshold.", null=True, validators=[django.core.validators.MaxValueValidator(2147483647)], verbose_name='low-stock alert at'),
+            model_name="productvariant",
+            name="low_stock_threshold",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="Leave empty to use the shop's threshold.",
+                null=True,
+                validators=[django.core.validators.MaxValueValidator(2147483647)],
+                verbose_name="low-stock alert at",
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='hidden_reason',
-            field=models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='reason for hiding'),
+            model_name="review",
+            name="hidden_reason",
+            field=models.TextField(
+                blank=True,
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="reason for hiding",
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='is_hidden',
-            field=models.BooleanField(default=False, verbose_name='hidden by the office'),
+            model_name="review",
+            name="is_hidden",
+            field=models.BooleanField(
+                default=False, verbose_name="hidden by the office"
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='replied_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='replied at'),
+            model_name="review",
+            name="replied_at",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="replied at"
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='reply',
-            field=models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name="shop's reply"),
+            model_name="review",
+            name="reply",
+            field=models.TextField(
+                blank=True,
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="shop's reply",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('reply'), 2000), name='review_reply_bounded'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("reply"), 2000
+                ),
+                name="review_reply_bounded",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(('is_hidden', False), models.Q(('hidden_reason', ''), _negated=True), _connector='OR'), name='review_hidden_has_reason'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("is_hidden", False),
+                    models.Q(("hidden_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="review_hidden_has_reason",
+            ),
         ),
     ]

@@ -3,11 +3,11 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from marketplace.errors import MarketplaceError
 from marketplace.limits import REVIEW_TEXT_MAX_LENGTH
 from marketplace.models import OrderLine, OrderStatus, Review
-from wagtail.log_actions import log
 
 
 def review_create(*, user, order_line_id, rating, text: str = "") -> Review:

@@ -32,7 +32,9 @@ def _english():
 
 
 def _rows(response):
-    text = b"".join(response.streaming_content if response.streaming else [response.content])
+    text = b"".join(
+        response.streaming_content if response.streaming else [response.content]
+    )
     return list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
 
 
@@ -82,7 +84,7 @@ def test_orders_export_lists_the_vendors_lines_only(client):
 
 def test_export_defuses_spreadsheet_formulas(client):
     vendor = VendorFactory()
-    product = ProductFactory(vendor=vendor, name="=HYPERLINK(\"http://x\")")
+    product = ProductFactory(vendor=vendor, name='=HYPERLINK("http://x")')
     ProductVariantFactory(product=product, sku="F-1")
     client.force_login(vendor.owner)
     rows = _rows(client.get(reverse("vendors:csv_products")))

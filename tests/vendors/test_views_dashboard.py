@@ -332,9 +332,7 @@ def test_another_vendors_order_is_404(client):
 @pytest.mark.parametrize("name", PAGE_URLS + OBJECT_URLS)
 def test_anonymous_visitors_are_sent_to_log_in(client, name):
     ids = {"product_id": 1, "suborder_id": 1, "review_id": 1}
-    method = (
-        "post" if name in POST_ONLY | {"vendors:payout_stripe_start"} else "get"
-    )
+    method = "post" if name in POST_ONLY | {"vendors:payout_stripe_start"} else "get"
     response = getattr(client, method)(_url(name, ids))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("vendors:login"))
@@ -343,9 +341,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, name):
 @pytest.mark.parametrize("name", [n for n in PAGE_URLS if n != "vendors:apply"])
 def test_a_user_without_a_shop_is_sent_to_the_application(client, name):
     client.force_login(UserFactory())
-    method = (
-        "post" if name in POST_ONLY | {"vendors:payout_stripe_start"} else "get"
-    )
+    method = "post" if name in POST_ONLY | {"vendors:payout_stripe_start"} else "get"
     response = getattr(client, method)(_url(name, {}))
     assert response.status_code == 302 and response["Location"] == reverse(
         "vendors:apply"

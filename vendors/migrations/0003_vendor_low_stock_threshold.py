@@ -5,15 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('vendors', '0002_payouts_bank_account'),
+        ("vendors", "0002_payouts_bank_account"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='vendor',
-            name='low_stock_threshold',
-            field=models.PositiveSmallIntegerField(default=3, help_text="You get an e-mail when a variant's sellable stock falls to this number or below (a variant can set its own).", validators=[django.core.validators.MaxValueValidator(10000)], verbose_name='low-stock alert at'),
+            model_name="vendor",
+            name="low_stock_threshold",
+            field=models.PositiveSmallIntegerField(
+                default=3,
+                help_text=(
+                    "You get an e-mail when a variant's sellable stock falls to this "
+                    "number or below (a variant can set its own)."
+                ),
+                validators=[django.core.validators.MaxValueValidator(10000)],
+                verbose_name="low-stock alert at",
+            ),
         ),
     ]

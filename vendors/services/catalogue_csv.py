@@ -141,7 +141,9 @@ def _plan(*, vendor: Vendor, text: str) -> ImportPlan:
     try:
         header, records = _read(text)
     except csv.Error as error:
-        plan.errors.append(_("The file is not a CSV file: %(error)s") % {"error": error})
+        plan.errors.append(
+            _("The file is not a CSV file: %(error)s") % {"error": error}
+        )
         return plan
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
@@ -399,7 +401,11 @@ def catalogue_import_apply(
             ]
             variants += [_variant_input(row, loaded=loaded) for row in rows.values()]
             product_save(
-                vendor=vendor, actor=actor, product=product, fields={}, variants=variants
+                vendor=vendor,
+                actor=actor,
+                product=product,
+                fields={},
+                variants=variants,
             )
         for rows in new_products.values():
             product_save(

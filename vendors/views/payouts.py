@@ -13,7 +13,6 @@ from vendors.forms import BankAccountForm
 from vendors.services.payouts import PayoutNotConfigured, PayoutUnavailable
 from vendors.views.dashboard import errors_to_form, vendor_required
 
-
 STRIPE_NOT_CONFIGURED = _lazy(
     "Stripe is not configured on this site, so payouts through Stripe are not "
     "available. Add a bank account instead; the tourism office pays by transfer."

@@ -27,9 +27,10 @@ def review_list(request, vendor):
 @require_POST
 @vendor_required
 def review_reply(request, vendor, review_id):
-    if marketplace_selectors.review_get_for_vendor(
-        vendor=vendor, review_id=review_id
-    ) is None:
+    if (
+        marketplace_selectors.review_get_for_vendor(vendor=vendor, review_id=review_id)
+        is None
+    ):
         raise Http404
     try:
         marketplace_services.review_reply(
