@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vendors import selectors, services
@@ -13,7 +13,7 @@ from vendors.forms import BankAccountForm
 from vendors.services.payouts import PayoutNotConfigured, PayoutUnavailable
 from vendors.views.dashboard import errors_to_form, vendor_required
 
-STRIPE_NOT_CONFIGURED = _lazy(
+STRIPE_NOT_CONFIGURED = gettext_lazy(
     "Stripe is not configured on this site, so payouts through Stripe are not "
     "available. Add a bank account instead; the tourism office pays by transfer."
 )
