@@ -228,6 +228,15 @@ class ShopForm(VendorApplicationForm):
             "holiday_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Optional in the form: a page or client that does not send it keeps the shop's.
+        self.fields["low_stock_threshold"].required = False
+
+    def clean_low_stock_threshold(self):
+        value = self.cleaned_data.get("low_stock_threshold")
+        return self.instance.low_stock_threshold if value is None else value
+
     def _clean_photo(self, name):
         upload = self.cleaned_data.get(name)
         if upload:

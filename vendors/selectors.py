@@ -7,14 +7,14 @@ resource, and reused by the shop page, the dashboard, the API and the admin.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Min, Prefetch, Q, Sum
+from django.db.models import Count, F, IntegerField, Min, Prefetch, Q, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from marketplace import selectors as marketplace_selectors
 from marketplace.models import Product, ProductImage, ProductStatus, ProductVariant
 from vendors.models import BankAccount, PayoutStatus, Vendor
 
-LOW_STOCK_THRESHOLD = 3
 
 
 # --- public ---------------------------------------------------------------------------
@@ -100,6 +100,15 @@ def vendor_get_for_user(*, user) -> Vendor | None:
     return vendor
 
 
+def _low_stock_threshold(vendor: Vendor):
+    """The variant's own threshold, else the shop's (as the low-stock e-mail uses)."""
+    return Coalesce(
+        F("variants__low_stock_threshold"),
+        Value(vendor.low_stock_threshold),
+        output_field=IntegerField(),
+    )
+
+
 def product_list_for_vendor(*, vendor: Vendor):
     """Every product of this vendor (drafts, hidden and archived too) with stock
     figures."""
@@ -115,7 +124,8 @@ def product_list_for_vendor(*, vendor: Vendor):
                 "variants",
                 filter=Q(
                     variants__is_active=True,
-                    variants__stock__lte=F("variants__held") + LOW_STOCK_THRESHOLD,
+                    variants__stock__lte=F("variants__held")
+                    + _low_stock_threshold(vendor),
                 ),
             ),
         )
@@ -158,7 +168,8 @@ def product_list_needing_attention(*, vendor: Vendor):
                 "variants",
                 filter=Q(
                     variants__is_active=True,
-                    variants__stock__lte=F("variants__held") + LOW_STOCK_THRESHOLD,
+                    variants__stock__lte=F("variants__held")
+                    + _low_stock_threshold(vendor),
                 ),
             )
         )
