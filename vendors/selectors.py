@@ -15,8 +15,6 @@ from marketplace import selectors as marketplace_selectors
 from marketplace.models import Product, ProductImage, ProductStatus, ProductVariant
 from vendors.models import BankAccount, PayoutStatus, Vendor
 
-
-
 # --- public ---------------------------------------------------------------------------
 
 
