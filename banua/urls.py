@@ -9,7 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from banua import views
 from banua.api import api
 from banua.api_v2 import api_router
+from marketplace.sitemaps import ProductSitemap
 from tourism.sitemaps import BilingualSitemap
+from vendors.sitemaps import ShopSitemap
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -19,7 +21,13 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": BilingualSitemap}},
+        {
+            "sitemaps": {
+                "pages": BilingualSitemap,
+                "products": ProductSitemap,
+                "shops": ShopSitemap,
+            }
+        },
         name="sitemap",
     ),
     path("api/v2/", api_router.urls),

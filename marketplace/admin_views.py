@@ -1,4 +1,5 @@
-"""Office views in the Wagtail admin: balances owed, bank payouts, refunds.
+"""Office views in the Wagtail admin: balances owed, bank payouts, refunds, hiding
+reviews.
 
 Each view checks the permission, then calls the same services as the rest of the site.
 """
@@ -8,12 +9,21 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from marketplace import selectors, services
 from marketplace.errors import MarketplaceError
-from marketplace.models import LedgerEntry, Order, Payout, PayoutMethod, RefundStatus
+from marketplace.models import (
+    LedgerEntry,
+    Order,
+    Payout,
+    PayoutMethod,
+    RefundStatus,
+    Review,
+)
+from marketplace.payments import stripe_client
 
 
 def _require(request, perm: str) -> None:
@@ -75,6 +85,16 @@ def refund(request, order_id):
         Order.objects.prefetch_related("suborders__vendor"), pk=order_id
     )
     if request.method == "POST":
+        if order.payment_provider == "stripe" and not stripe_client.is_configured():
+            # Not an outage to retry: without keys no call can succeed.
+            messages.error(
+                request,
+                _(
+                    "Stripe is not configured on this site (no STRIPE_SECRET_KEY), so "
+                    "the refund cannot be sent. Configure Stripe, then refund again."
+                ),
+            )
+            return redirect("marketplace_refund", order_id=order.pk)
         suborder = None
         if request.POST.get("suborder"):
             suborder = order.suborders.filter(pk=request.POST.get("suborder")).first()
@@ -102,3 +122,41 @@ def refund(request, order_id):
                 messages.success(request, _("Refund recorded."))
         return redirect("marketplace_refund", order_id=order.pk)
     return TemplateResponse(request, "marketplace/admin/refund.html", {"order": order})
+
+
+class ReviewHideForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (kept for the record, shown to the shop)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+def review_hide(request, review_id):
+    """Hide a review with a reason, or show a hidden one again."""
+    _require(request, "marketplace.change_review")
+    review = get_object_or_404(Review.objects.select_related("product"), pk=review_id)
+    inspect_url = reverse("marketplace_reviews:inspect", args=[review.pk])
+    form = ReviewHideForm(request.POST or None)
+    if request.method == "POST":
+        if review.is_hidden:
+            services.review_unhide(review_id=review.pk, actor=request.user)
+            messages.success(request, _("The review is shown again."))
+            return redirect(inspect_url)
+        if form.is_valid():
+            try:
+                services.review_hide(
+                    review_id=review.pk,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except MarketplaceError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("The review is hidden."))
+                return redirect(inspect_url)
+    return TemplateResponse(
+        request,
+        "marketplace/admin/review_hide.html",
+        {"review": review, "form": form, "inspect_url": inspect_url},
+    )

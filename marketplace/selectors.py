@@ -78,6 +78,11 @@ def product_list_visible():
     )
 
 
+def product_list_for_sitemap():
+    """Every visible product, just what a sitemap entry needs."""
+    return Product.objects.visible().order_by("pk").only("slug", "updated_at")
+
+
 def product_list_featured(*, limit: int = 8):
     return list(product_list_visible().filter(is_featured=True)[:limit])
 
@@ -102,7 +107,11 @@ def product_get_visible(*, slug: str):
     """
 
     # Grouped per product so each subquery returns a single row.
-    reviews = Review.objects.filter(product=OuterRef("pk")).order_by().values("product")
+    reviews = (
+        Review.objects.filter(product=OuterRef("pk"), is_hidden=False)
+        .order_by()
+        .values("product")
+    )
     product = (
         Product.objects.visible()
         .select_related("vendor__destination", "category")
@@ -492,7 +501,13 @@ def vendor_balances_owed():
 # --- Reviews
 # ------------------------------------------------------------------------------
 def review_list_for_product(*, product, limit: int = 20):
-    return list(Review.objects.filter(product=product).select_related("author")[:limit])
+    """The reviews shown on the product page (not those the office hid), each with the
+    shop's reply."""
+    return list(
+        Review.objects.filter(product=product, is_hidden=False).select_related(
+            "author"
+        )[:limit]
+    )
 
 
 @dataclass(frozen=True)
@@ -504,9 +519,10 @@ class RatingSummary:
 
 
 def vendor_rating_summary(*, vendor) -> RatingSummary:
-    """Every review of every product the shop sells, archived ones included: a buyer
-    judged the shop when the product was on sale."""
-    stats = Review.objects.filter(product__vendor=vendor).aggregate(
+    """Every shown review of every product the shop sells, archived ones included: a
+    buyer judged the shop when the product was on sale; the office's hidden ones
+    don't count."""
+    stats = Review.objects.filter(product__vendor=vendor, is_hidden=False).aggregate(
         average=Avg("rating"), count=Count("id")
     )
     return RatingSummary(average=stats["average"], count=stats["count"] or 0)
@@ -517,8 +533,28 @@ def review_stats_for_product(*, product) -> dict:
 
     if hasattr(product, "rating_count"):
         return {"average": product.rating_average, "count": product.rating_count}
-    return Review.objects.filter(product=product).aggregate(
+    return Review.objects.filter(product=product, is_hidden=False).aggregate(
         average=Avg("rating"), count=Count("id")
+    )
+
+
+def review_list_for_vendor(*, vendor, limit: int = 100):
+    """Reviews of this vendor's products (hidden ones too, marked), newest first."""
+    return list(
+        Review.objects.filter(product__vendor=vendor)
+        .select_related("product", "author")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def review_get_for_vendor(*, vendor, review_id):
+    pk = id_or_none(review_id)
+    if pk is None:
+        return None
+    return (
+        Review.objects.filter(pk=pk, product__vendor=vendor)
+        .select_related("product")
+        .first()
     )
 
 

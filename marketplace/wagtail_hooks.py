@@ -5,20 +5,25 @@ owed, payouts, commission and shipping.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import HeaderButton
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_moderation import ModerateButtonEditView, ModerateView
+from core.admin_ui import LocalTimeColumn, YesNoColumn
 from core.permissions import ReadOnlyPolicy
 from marketplace import admin_views, services
+from marketplace.admin_ui import MarketplaceInspectView, RupiahColumn
 from marketplace.models import (
     CommissionRule,
     EventStall,
@@ -27,6 +32,7 @@ from marketplace.models import (
     PickupPoint,
     PickupWindow,
     Product,
+    Review,
     VendorPickupPoint,
     VendorShipping,
     WebhookEvent,
@@ -108,6 +114,44 @@ class ProductViewSet(SnippetViewSet):
         ]
 
 
+class OrderInspectView(MarketplaceInspectView):
+    """The order as the office reads it, with the refund action in its header."""
+
+    money_fields = ("items_total", "shipping_total", "grand_total")
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.object.paid_at and self.request.user.has_perm(
+            "marketplace.change_order"
+        ):
+            buttons.append(
+                HeaderButton(
+                    _("Refund"),
+                    url=reverse("marketplace_refund", args=[self.object.pk]),
+                    icon_name="undo",
+                )
+            )
+        return buttons
+
+
+class ReviewInspectView(MarketplaceInspectView):
+    """A review with "Hide" (asks for a reason) or "Show again" in its header."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.request.user.has_perm("marketplace.change_review"):
+            buttons.append(
+                HeaderButton(
+                    _("Show again") if self.object.is_hidden else _("Hide"),
+                    url=reverse("marketplace_review_hide", args=[self.object.pk]),
+                    icon_name="view" if self.object.is_hidden else "no-view",
+                )
+            )
+        return buttons
+
+
 class OrderViewSet(ModelViewSet):
     name = "marketplace_orders"
     url_prefix = "marketplace/orders"
@@ -118,13 +162,19 @@ class OrderViewSet(ModelViewSet):
         "number",
         "full_name",
         "status",
-        "grand_total",
+        RupiahColumn("grand_total", label=_("Total"), sort_key="grand_total"),
         "payment_provider",
-        "created_at",
+        LocalTimeColumn("created_at", label=_("Placed at"), sort_key="created_at"),
+        Column(
+            "refund",
+            label=_("Refund"),
+            accessor=lambda order: _("Refund") if order.paid_at else "",
+        ),
     ]
     list_filter = ["status", "payment_provider"]
     search_fields = ["number", "full_name", "email"]
     inspect_view_enabled = True
+    inspect_view_class = OrderInspectView
     form_fields = ["status"]
 
 
@@ -134,9 +184,19 @@ class PayoutViewSet(ModelViewSet):
     model = Payout
     icon = "arrow-right-full"
     menu_label = _("Payouts")
-    list_display = ["vendor", "method", "status", "amount", "reference", "paid_at"]
+    list_display = [
+        "vendor",
+        "method",
+        "status",
+        RupiahColumn("amount", label=_("Amount"), sort_key="amount"),
+        "reference",
+        LocalTimeColumn("paid_at", label=_("Paid at"), sort_key="paid_at"),
+    ]
     list_filter = ["method", "status"]
     inspect_view_enabled = True
+    inspect_view_class = type(
+        "PayoutInspectView", (MarketplaceInspectView,), {"money_fields": ("amount",)}
+    )
     form_fields = ["reference"]
 
 
@@ -146,7 +206,15 @@ class CommissionRuleViewSet(ModelViewSet):
     model = CommissionRule
     icon = "cog"
     menu_label = _("Commission rules")
-    list_display = ["vendor", "category", "rate_bp"]
+    list_display = [
+        "vendor",
+        "category",
+        Column(
+            "rate_bp",
+            label=_("Commission"),
+            accessor=lambda rule: f"{rule.rate_bp / 100:g} %",
+        ),
+    ]
     form_fields = ["vendor", "category", "rate_bp"]
 
 
@@ -156,7 +224,14 @@ class VendorShippingViewSet(ModelViewSet):
     model = VendorShipping
     icon = "site"
     menu_label = _("Shipping options")
-    list_display = ["vendor", "flat_rate", "per_kg_rate", "pickup_enabled"]
+    list_display = [
+        "vendor",
+        YesNoColumn("flat_enabled", label=_("Flat rate")),
+        RupiahColumn("flat_rate", label=_("Flat rate (Rp)")),
+        YesNoColumn("per_kg_enabled", label=_("Per kg")),
+        RupiahColumn("per_kg_rate", label=_("Per kg (Rp)")),
+        YesNoColumn("pickup_enabled", label=_("Pick-up")),
+    ]
     form_fields = [
         "vendor",
         "flat_enabled",
@@ -173,13 +248,43 @@ class WebhookEventViewSet(ModelViewSet):
     model = WebhookEvent
     icon = "warning"
     menu_label = _("Stripe events")
-    list_display = ["event_id", "type", "status", "attempts", "received_at"]
+    list_display = [
+        "event_id",
+        "type",
+        "status",
+        "attempts",
+        LocalTimeColumn("received_at", label=_("Received at"), sort_key="received_at"),
+    ]
     list_filter = ["status", "type"]
     inspect_view_enabled = True
+    inspect_view_class = MarketplaceInspectView
     form_fields = ["status"]
 
 
-for _model in (Order, Payout, WebhookEvent):
+class ReviewViewSet(ModelViewSet):
+    """Reviews, read-only; the office hides one with a reason (or shows it again)
+    from its page, through ``marketplace.services.review_hide``."""
+
+    name = "marketplace_reviews"
+    url_prefix = "marketplace/reviews"
+    model = Review
+    icon = "openquote"
+    menu_label = _("Reviews")
+    list_display = [
+        "product",
+        "rating",
+        Column("text", label=_("Review"), accessor=lambda r: r.text[:80]),
+        YesNoColumn("is_hidden", label=_("Hidden")),
+        LocalTimeColumn("created_at", label=_("Written at"), sort_key="created_at"),
+    ]
+    list_filter = ["is_hidden", "rating"]
+    search_fields = ["text"]
+    inspect_view_enabled = True
+    inspect_view_class = ReviewInspectView
+    form_fields = ["hidden_reason"]
+
+
+for _model in (Order, Payout, WebhookEvent, Review):
     register_permission_policy(_model, ReadOnlyPolicy(_model))
 
 
@@ -194,6 +299,7 @@ class MarketplaceGroup(ModelViewSetGroup):
         CommissionRuleViewSet,
         VendorShippingViewSet,
         WebhookEventViewSet,
+        ReviewViewSet,
     )
 
 
@@ -217,6 +323,11 @@ def register_marketplace_admin_urls():
             "marketplace/orders/<int:order_id>/refund/",
             admin_views.refund,
             name="marketplace_refund",
+        ),
+        path(
+            "marketplace/reviews/<int:review_id>/hide/",
+            admin_views.review_hide,
+            name="marketplace_review_hide",
         ),
     ]
 
@@ -343,5 +454,14 @@ def register_product_log_actions(actions):
         ("banua.product.archive", _("Product archived")),
         ("banua.product.hide", _("Product hidden")),
         ("banua.product.unhide", _("Product shown again")),
+    ):
+        actions.register_action(action, label, label)
+
+
+@hooks.register("register_log_actions")
+def register_marketplace_log_actions(actions):
+    for action, label in (
+        ("banua.review.hide", _("Review hidden")),
+        ("banua.review.unhide", _("Review shown again")),
     ):
         actions.register_action(action, label, label)

@@ -9,7 +9,7 @@ alias chosen from settings at call time (``search.indexing.alias_name()``), so t
 can use a prefix of their own.
 """
 
-from django.db.models import Avg, Count, Prefetch
+from django.db.models import Avg, Count, Prefetch, Q
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 
@@ -93,7 +93,11 @@ class ProductDocument(Document):
         return (
             Product.objects.select_related("vendor", "category", "category__parent")
             .annotate(
-                rating_average=Avg("reviews__rating"), rating_count=Count("reviews")
+                # Reviews the office hid do not count (as on the product page).
+                rating_average=Avg(
+                    "reviews__rating", filter=Q(reviews__is_hidden=False)
+                ),
+                rating_count=Count("reviews", filter=Q(reviews__is_hidden=False)),
             )
             .prefetch_related(
                 "tags",

@@ -9,17 +9,20 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.site_url import absolute_url
 from tourism import models
 
 SHARE_FILTER = "fill-1200x630|format-jpeg|jpegquality-80"
 
 
 def absolute(request, url: str | None) -> str | None:
-    if not url:
-        return None
-    if url.startswith(("http://", "https://")):
-        return url
-    return request.build_absolute_uri(url) if request is not None else url
+    """From the site's configured address (``core.site_url``), never the request's
+    host, so canonical, Open Graph and JSON-LD URLs all name one host."""
+    return absolute_url(url) or None
+
+
+def page_url(page, request) -> str | None:
+    return absolute_url(page.get_url(request))
 
 
 def share_rendition(page):
@@ -51,7 +54,7 @@ def breadcrumbs(*, page, request, ancestors=None) -> dict:
                 "@type": "ListItem",
                 "position": position,
                 "name": crumb.title,
-                "item": crumb.get_full_url(request),
+                "item": page_url(crumb, request),
             }
             for position, crumb in enumerate(crumbs, start=1)
         ],
@@ -68,7 +71,7 @@ def item_list(*, pages, request, name: str) -> dict:
                 "@type": "ListItem",
                 "position": position,
                 "name": item.title,
-                "url": item.get_full_url(request),
+                "url": page_url(item, request),
             }
             for position, item in enumerate(pages, start=1)
         ],
@@ -78,7 +81,7 @@ def item_list(*, pages, request, name: str) -> dict:
 def _place(destination, request) -> dict:
     place = {
         "name": destination.title,
-        "url": destination.get_full_url(request),
+        "url": page_url(destination, request),
         "address": _clean(
             {
                 "@type": "PostalAddress",
@@ -139,7 +142,7 @@ def event_data(page, request) -> dict:
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "location": location,
             "image": _image_url(page, request),
-            "url": page.get_full_url(request),
+            "url": page_url(page, request),
             "inLanguage": get_language(),
         }
     )
@@ -169,7 +172,7 @@ def story_data(page, request) -> dict:
             },
             "publisher": {"@type": "Organization", "name": "Banua"},
             "image": _image_url(page, request),
-            "mainEntityOfPage": page.get_full_url(request),
+            "mainEntityOfPage": page_url(page, request),
             "inLanguage": get_language(),
         }
     )
@@ -183,7 +186,7 @@ def itinerary_data(page, request, days) -> dict:
             "@type": "TouristTrip",
             "name": page.title,
             "description": page.summary,
-            "url": page.get_full_url(request),
+            "url": page_url(page, request),
             "itinerary": {
                 "@type": "ItemList",
                 "numberOfItems": len(stops),
@@ -195,7 +198,7 @@ def itinerary_data(page, request, days) -> dict:
                             {
                                 "@type": "TouristAttraction",
                                 "name": stop.name,
-                                "url": stop.destination.get_full_url(request)
+                                "url": page_url(stop.destination, request)
                                 if stop.destination
                                 else None,
                             }
@@ -219,7 +222,7 @@ def page_structured_data(*, page, request, context=None) -> list[dict]:
                 "@context": "https://schema.org",
                 "@type": "WebSite",
                 "name": "Banua",
-                "url": page.get_full_url(request),
+                "url": page_url(page, request),
                 "inLanguage": get_language(),
             }
         )

@@ -4,9 +4,13 @@ Wagtail's default sitemap lists the site root's tree only, i.e. one language; th
 English tree is a sibling of the Indonesian one, so both trees are listed here.
 """
 
+from urllib.parse import urlsplit
+
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from core.site_url import absolute_url
 
 
 class BilingualSitemap(Sitemap):
@@ -23,3 +27,13 @@ class BilingualSitemap(Sitemap):
             .defer_streamfields()
             .specific()
         )
+
+    def get_urls(self, *args, **kwargs):
+        """Locations at the site's configured address, like every other absolute URL
+        (a Wagtail Site row left at ``localhost`` must not leak into the sitemap)."""
+        urls = super().get_urls(*args, **kwargs)
+        for url in urls:
+            parts = urlsplit(url["location"])
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            url["location"] = absolute_url(path)
+        return urls

@@ -21,13 +21,31 @@ class OfficeSummaryPanel(Component):
 
     def get_context_data(self, parent_context):
         counts = selectors.dashboard_counts()
+        pages = reverse("wagtailadmin_pages:search")
         return {
             "counts": counts,
+            # Each count opens the queue it counts.
             "items": [
-                (_("Published destinations"), counts.published_destinations),
-                (_("Upcoming events"), counts.upcoming_events),
-                (_("Vendors awaiting approval"), counts.vendors_pending),
-                (_("Orders this month"), counts.orders_this_month),
+                (
+                    _("Published destinations"),
+                    counts.published_destinations,
+                    f"{pages}?content_type=tourism.destinationpage",
+                ),
+                (
+                    _("Upcoming events"),
+                    counts.upcoming_events,
+                    f"{pages}?content_type=tourism.eventpage",
+                ),
+                (
+                    _("Vendors awaiting approval"),
+                    counts.vendors_pending,
+                    reverse("wagtailsnippets_vendors_vendor:list") + "?status=pending",
+                ),
+                (
+                    _("Orders this month"),
+                    counts.orders_this_month,
+                    reverse("marketplace_orders:index"),
+                ),
             ],
         }
 

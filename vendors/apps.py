@@ -10,10 +10,14 @@ class VendorsConfig(AppConfig):
     def ready(self):
         # Imported here, not at module level: receivers import services and models,
         # which Django's app registry only allows once every app is loaded.
-        from marketplace.signals import stripe_account_updated
+        from marketplace.signals import stock_changed, stripe_account_updated
         from vendors import receivers
 
         stripe_account_updated.connect(
             receivers.stripe_account_updated,
             dispatch_uid="vendors_stripe_account_updated",
+        )
+        stock_changed.connect(
+            receivers.stock_changed_check_low_stock,
+            dispatch_uid="vendors_low_stock",
         )

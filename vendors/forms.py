@@ -221,6 +221,7 @@ class ShopForm(VendorApplicationForm):
             "holiday_from",
             "holiday_until",
             "holiday_note",
+            "low_stock_threshold",
         ]
         widgets = {
             **VendorApplicationForm.Meta.widgets,
@@ -228,6 +229,15 @@ class ShopForm(VendorApplicationForm):
             "holiday_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "holiday_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Optional in the form: a page or client that does not send it keeps the shop's.
+        self.fields["low_stock_threshold"].required = False
+
+    def clean_low_stock_threshold(self):
+        value = self.cleaned_data.get("low_stock_threshold")
+        return self.instance.low_stock_threshold if value is None else value
 
     def _clean_photo(self, name):
         upload = self.cleaned_data.get(name)
@@ -391,9 +401,13 @@ class VariantForm(forms.ModelForm):
             "stock",
             "weight_grams",
             "is_active",
+            "low_stock_threshold",
         ]
         widgets = {
             "price": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+            "low_stock_threshold": forms.NumberInput(
+                attrs={"inputmode": "numeric", "min": 0}
+            ),
             "stock": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
             "weight_grams": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
         }
@@ -459,6 +473,7 @@ def variant_inputs(formset) -> list[VariantInput]:
                 stock_loaded=form.stock_loaded(),
                 weight_grams=data.get("weight_grams") or 250,
                 is_active=bool(data.get("is_active")),
+                low_stock_threshold=data.get("low_stock_threshold"),
             )
         )
     return rows
@@ -517,3 +532,28 @@ class BankAccountForm(forms.ModelForm):
 class ShipForm(forms.Form):
     courier = forms.CharField(label=_("Courier"), max_length=60)
     tracking_number = forms.CharField(label=_("Tracking number"), max_length=80)
+
+
+class CatalogueImportForm(forms.Form):
+    """The CSV file of the import; read as UTF-8 (with or without a byte-order mark)."""
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "The columns of the product export: sku, product_slug, product_name, "
+            "category, motif, size, colour, price, stock, weight_grams, is_active."
+        ),
+    )
+
+    def clean_file(self) -> str:
+        from vendors.services.catalogue_csv import MAX_BYTES
+
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is too large (at most 1 MB)."))
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                _("Save the file as CSV UTF-8 and try again.")
+            ) from None

@@ -125,6 +125,15 @@ class Vendor(models.Model):
     holiday_from = models.DateField(_("closed from"), null=True, blank=True)
     holiday_until = models.DateField(_("closed until"), null=True, blank=True)
     holiday_note = models.CharField(_("holiday note"), max_length=255, blank=True)
+    low_stock_threshold = models.PositiveSmallIntegerField(
+        _("low-stock alert at"),
+        default=3,
+        validators=[MaxValueValidator(10_000)],
+        help_text=_(
+            "You get an e-mail when a variant's sellable stock falls to this number or "
+            "below (a variant can set its own)."
+        ),
+    )
     stripe_account_id = models.CharField(_("Stripe account"), max_length=64, blank=True)
     payout_status = models.CharField(
         _("payout status"),

@@ -6,15 +6,14 @@ resource, and reused by the shop page, the dashboard, the API and the admin.
 
 import datetime as dt
 
-from django.db.models import Count, F, Min, Prefetch, Q, Sum
+from django.db.models import Count, F, IntegerField, Min, Prefetch, Q, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.choices import Region
 from marketplace import selectors as marketplace_selectors
 from marketplace.models import Product, ProductImage, ProductStatus, ProductVariant
-from vendors.models import BankAccount, PayoutStatus, Vendor
-
-LOW_STOCK_THRESHOLD = 3
-
+from vendors.models import BankAccount, PayoutStatus, Vendor, VendorCategory
 
 # --- public ---------------------------------------------------------------------------
 
@@ -27,9 +26,6 @@ def vendor_list_directory(*, region: str = "", category: str = ""):
     """Active shops for the /toko/ directory, filtered by region and category (an
     unknown value filters nothing rather than erroring), with their products on show
     counted."""
-    from core.choices import Region
-    from vendors.models import VendorCategory
-
     vendors = vendor_list_public().annotate(
         product_count=Count(
             "products",
@@ -42,6 +38,11 @@ def vendor_list_directory(*, region: str = "", category: str = ""):
     if category in VendorCategory.values:
         vendors = vendors.filter(category=category)
     return vendors.order_by("name", "pk")
+
+
+def vendor_list_for_sitemap():
+    """Every active shop, just what a sitemap entry needs."""
+    return Vendor.objects.active().order_by("pk").only("slug", "updated_at")
 
 
 def vendor_list_for_destination(*, destination, limit: int = 6):
@@ -94,6 +95,15 @@ def vendor_get_for_user(*, user) -> Vendor | None:
     return vendor
 
 
+def _low_stock_threshold(vendor: Vendor):
+    """The variant's own threshold, else the shop's (as the low-stock e-mail uses)."""
+    return Coalesce(
+        F("variants__low_stock_threshold"),
+        Value(vendor.low_stock_threshold),
+        output_field=IntegerField(),
+    )
+
+
 def product_list_for_vendor(*, vendor: Vendor):
     """Every product of this vendor (drafts, hidden and archived too) with stock
     figures."""
@@ -109,7 +119,8 @@ def product_list_for_vendor(*, vendor: Vendor):
                 "variants",
                 filter=Q(
                     variants__is_active=True,
-                    variants__stock__lte=F("variants__held") + LOW_STOCK_THRESHOLD,
+                    variants__stock__lte=F("variants__held")
+                    + _low_stock_threshold(vendor),
                 ),
             ),
         )
@@ -152,7 +163,8 @@ def product_list_needing_attention(*, vendor: Vendor):
                 "variants",
                 filter=Q(
                     variants__is_active=True,
-                    variants__stock__lte=F("variants__held") + LOW_STOCK_THRESHOLD,
+                    variants__stock__lte=F("variants__held")
+                    + _low_stock_threshold(vendor),
                 ),
             )
         )

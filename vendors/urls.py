@@ -1,6 +1,15 @@
 from django.urls import path
 
-from vendors.views import auth, dashboard, orders, payouts, pickups, public
+from vendors.views import (
+    auth,
+    csv,
+    dashboard,
+    orders,
+    payouts,
+    pickups,
+    public,
+    reviews,
+)
 
 app_name = "vendors"
 
@@ -59,6 +68,16 @@ urlpatterns = [
         "dasbor/pembayaran/stripe/kembali/",
         payouts.payout_stripe_return,
         name="payout_stripe_return",
+    ),
+    path("dasbor/impor-ekspor/", csv.csv_page, name="csv"),
+    path("dasbor/impor-ekspor/produk.csv", csv.csv_products, name="csv_products"),
+    path("dasbor/impor-ekspor/pesanan.csv", csv.csv_orders, name="csv_orders"),
+    path("dasbor/impor-ekspor/impor/", csv.csv_import, name="csv_import"),
+    path("dasbor/ulasan/", reviews.review_list, name="reviews"),
+    path(
+        "dasbor/ulasan/<int:review_id>/balas/",
+        reviews.review_reply,
+        name="review_reply",
     ),
     path("dasbor/pesanan/", orders.order_list, name="order_list"),
     path("dasbor/ambil/", pickups.pickup_list, name="pickup_list"),

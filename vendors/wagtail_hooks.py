@@ -142,6 +142,7 @@ def register_log_actions(actions):
         ("banua.vendor.suspend", gettext_lazy("Shop suspended")),
         ("banua.vendor.reinstate", gettext_lazy("Shop reinstated")),
         ("banua.vendor.stock", gettext_lazy("Stock updated")),
+        ("banua.vendor.import", gettext_lazy("Products imported from a CSV file")),
         ("banua.vendor.payout_start", gettext_lazy("Stripe payouts started")),
         ("banua.vendor.payout_status", gettext_lazy("Payout status changed")),
         ("banua.vendor.bank_account", gettext_lazy("Bank account saved")),

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from core.site_url import absolute_url
 from tourism.selectors import page_alternates
 
 register = template.Library()
@@ -63,15 +64,13 @@ def language_switcher(context):
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
 def hreflang_alternates(context):
-    """<link rel="alternate" hreflang> for each language that really has this page."""
-    request = context["request"]
+    """<link rel="alternate" hreflang> for each language that really has this page,
+    at the site's configured address (as canonical and Open Graph URLs are)."""
     links = [link for link in _language_links(context) if not link["fallback"]]
     default = next(
         (link for link in links if link["code"] == settings.LANGUAGE_CODE), None
     )
     return {
-        "links": [
-            {**link, "url": request.build_absolute_uri(link["url"])} for link in links
-        ],
-        "x_default": request.build_absolute_uri(default["url"]) if default else None,
+        "links": [{**link, "url": absolute_url(link["url"])} for link in links],
+        "x_default": absolute_url(default["url"]) if default else None,
     }

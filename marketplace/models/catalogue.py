@@ -268,6 +268,20 @@ class ProductVariant(models.Model):
     )
     is_active = models.BooleanField(_("on sale"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The vendor's low-stock e-mail: this variant's own threshold (else the shop's),
+    # and when the alert for the current low spell was claimed (cleared once sellable
+    # stock rises above the threshold again, so each spell is mailed once). Written
+    # only by the low-stock services, never with the stock columns.
+    low_stock_threshold = models.PositiveIntegerField(
+        _("low-stock alert at"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(INT_MAX)],
+        help_text=_("Leave empty to use the shop's threshold."),
+    )
+    low_stock_alerted_at = models.DateTimeField(
+        _("low-stock e-mail sent at"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("variant")

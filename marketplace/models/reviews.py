@@ -35,6 +35,24 @@ class Review(models.Model):
         validators=[MaxLengthValidator(REVIEW_TEXT_MAX_LENGTH)],
     )
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    # The shop's one public answer, shown under the review. Columns of the review
+    # itself, so there can never be two; the vendor may edit it.
+    reply = models.TextField(
+        _("shop's reply"),
+        max_length=REVIEW_TEXT_MAX_LENGTH,
+        blank=True,
+        validators=[MaxLengthValidator(REVIEW_TEXT_MAX_LENGTH)],
+    )
+    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+    # Hidden by the office (abuse, personal data, off-topic): off the product page and
+    # out of the rating, kept for the record with the reason.
+    is_hidden = models.BooleanField(_("hidden by the office"), default=False)
+    hidden_reason = models.TextField(
+        _("reason for hiding"),
+        max_length=REVIEW_TEXT_MAX_LENGTH,
+        blank=True,
+        validators=[MaxLengthValidator(REVIEW_TEXT_MAX_LENGTH)],
+    )
 
     # Transactional rows, not CMS content: keep them out of Wagtail's reference index
     # (it would otherwise re-index on every save once an admin viewset registers them).
@@ -52,6 +70,14 @@ class Review(models.Model):
             models.CheckConstraint(
                 condition=LessThanOrEqual(Length("text"), REVIEW_TEXT_MAX_LENGTH),
                 name="review_text_bounded",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("reply"), REVIEW_TEXT_MAX_LENGTH),
+                name="review_reply_bounded",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_hidden=False) | ~Q(hidden_reason=""),
+                name="review_hidden_has_reason",
             ),
         ]
 

@@ -22,6 +22,13 @@ SignatureVerificationError = stripe.SignatureVerificationError
 StripeError = stripe.StripeError
 
 
+def is_configured() -> bool:
+    """Whether the site has Stripe keys at all. Without them every call would fail
+    with an authentication error, which is not "Stripe cannot be reached": callers
+    check this first and say that Stripe is not set up."""
+    return bool(getattr(settings, "STRIPE_SECRET_KEY", ""))
+
+
 def _client() -> stripe.StripeClient:
     """A client built per call from settings, so tests can override settings freely."""
     base = getattr(settings, "STRIPE_API_BASE", "") or ""

@@ -43,7 +43,12 @@ from marketplace.services.orders import (
     suborder_mark_shipped,
 )
 from marketplace.services.pickup import pickup_window_create, suborder_hand_over
-from marketplace.services.reviews import review_create
+from marketplace.services.reviews import (
+    review_create,
+    review_hide,
+    review_reply,
+    review_unhide,
+)
 
 __all__ = [
     "ShippingAddress",
@@ -70,6 +75,9 @@ __all__ = [
     "product_write",
     "reservations_release_expired",
     "review_create",
+    "review_hide",
+    "review_reply",
+    "review_unhide",
     "suborder_confirm_received",
     "suborder_hand_over",
     "suborder_mark_collected",

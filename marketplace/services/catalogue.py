@@ -63,6 +63,10 @@ _TEXT_FIELDS = {
 }
 
 
+# ``VariantInput.low_stock_threshold`` meaning "leave the stored value alone".
+KEEP = object()
+
+
 @dataclass
 class VariantInput:
     """One row of the variants formset / API payload; id None for a new variant.
@@ -85,6 +89,9 @@ class VariantInput:
     is_active: bool = True
     id: int | None = None
     delete: bool = False
+    # The variant's own low-stock threshold (None: the shop's); the default ``KEEP``
+    # leaves the stored value alone, for callers that do not show it (the API).
+    low_stock_threshold: int | None | object = KEEP
 
 
 def tags_clean(tags: list[str]) -> list[str]:
@@ -235,6 +242,8 @@ def _save_variants(product: Product, variants: list[VariantInput]) -> None:
         variant.label_en = sanitise_text(row.label_en)
         variant.weight_grams = row.weight_grams
         variant.is_active = row.is_active
+        if row.low_stock_threshold is not KEEP:
+            variant.low_stock_threshold = row.low_stock_threshold
         variant.sort_order = order
         variant.full_clean(validate_unique=False)
         if is_new:
@@ -246,7 +255,10 @@ def _save_variants(product: Product, variants: list[VariantInput]) -> None:
             update_fields=[
                 f.name
                 for f in ProductVariant._meta.concrete_fields
-                if f.name not in {"id", "product", "stock", "held"}
+                # The low-stock claim is the alert service's column: a save here
+                # never clears a claim made meanwhile (which would mail twice).
+                if f.name
+                not in {"id", "product", "stock", "held", "low_stock_alerted_at"}
             ]
         )
         if row.stock is not None and row.stock != row.stock_loaded:

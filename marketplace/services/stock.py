@@ -63,3 +63,28 @@ def variant_set_on_hand(*, variant_id: int, stock: int) -> bool:
             stock=stock
         )
     )
+
+
+def variant_low_stock_claim(*, variant_id: int, threshold: int, now) -> bool:
+    """Claims the low-stock alert of a variant whose sellable stock is at or below
+    ``threshold``: True for exactly one caller per low spell (a conditional UPDATE, so
+    two workers checking the same variant never both mail)."""
+    return bool(
+        ProductVariant.objects.filter(
+            pk=variant_id,
+            is_active=True,
+            low_stock_alerted_at__isnull=True,
+            stock__lte=F("held") + threshold,
+        ).update(low_stock_alerted_at=now)
+    )
+
+
+def variant_low_stock_rearm(*, variant_id: int, threshold: int) -> bool:
+    """Sellable stock rose above ``threshold``: the next fall is mailed again."""
+    return bool(
+        ProductVariant.objects.filter(
+            pk=variant_id,
+            low_stock_alerted_at__isnull=False,
+            stock__gt=F("held") + threshold,
+        ).update(low_stock_alerted_at=None)
+    )

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from core.site_url import absolute_url
 from marketplace import account_selectors, selectors
 from marketplace.views._helpers import has_browser_state
 
@@ -48,7 +49,7 @@ def product_detail(request, slug):
     variants = list(product.variants.all())
     reviews = selectors.review_list_for_product(product=product)
     stats = selectors.review_stats_for_product(product=product)
-    url = request.build_absolute_uri(
+    url = absolute_url(
         reverse("marketplace:product_detail", kwargs={"slug": product.slug})
     )
     context = {
@@ -68,14 +69,39 @@ def product_detail(request, slug):
         "alert_variant_ids": account_selectors.stock_alert_variant_ids(
             user=request.user, variant_ids=[v.pk for v in variants]
         ),
+        "share": _product_share(product, url),
     }
     return render(request, "marketplace/product_detail.html", context)
+
+
+# What social networks read: a JPEG (not WebP), 1200 x 630, the product's first photo.
+SHARE_FILTER = "fill-1200x630|format-jpeg|jpegquality-80"
+
+
+def _share_rendition(image):
+    return image.get_rendition(SHARE_FILTER)
+
+
+def _product_share(product, url) -> dict:
+    """Canonical, Open Graph and Twitter card of the product page."""
+    photo = next(iter(product.images.all()), None)
+    rendition = _share_rendition(photo.image) if photo else None
+    return {
+        "url": url,
+        "title": product.name,
+        "description": product.description[:200],
+        "type": "product",
+        "image": absolute_url(rendition.url) if rendition else None,
+        "image_width": rendition.width if rendition else None,
+        "image_height": rendition.height if rendition else None,
+        "image_alt": photo.alt_text if photo else "",
+    }
 
 
 def _product_json_ld(request, product, variants, stats, url) -> str:
     """schema.org Product with one Offer per variant (prices in IDR, whole rupiah)."""
     images = [
-        request.build_absolute_uri(photo.image.file.url)
+        absolute_url(_share_rendition(photo.image).url)
         for photo in product.images.all()
         if photo.image.file
     ]

@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit
 from django.urls import reverse
 from wagtail.models import Site
 
+from core.site_url import site_root
 from tests.tourism.conftest import full_site  # noqa: F401 - the bilingual site fixture
 
 SITE = "http://testserver"
@@ -98,8 +99,9 @@ def test_collector_finds_remote_assets():
 
 
 def test_no_page_loads_anything_from_another_host(client, full_site):  # noqa: F811
-    # The site's own names: the test client's, and the Wagtail Site's (hreflang links).
-    site_hosts = {"testserver"}
+    # The site's own names: the test client's, the Wagtail Site's, and the configured
+    # address every canonical, hreflang and Open Graph URL is built from.
+    site_hosts = {"testserver", urlsplit(site_root()).netloc}
     for site in Site.objects.all():
         site_hosts |= {site.hostname, f"{site.hostname}:{site.port}"}
     for page, url in key_pages(full_site).items():

@@ -245,7 +245,10 @@ def _other_vendors_ids():
     product = ProductFactory(vendor=other)
     ProductVariantFactory(product=product)
     BankAccountFactory(vendor=other)
-    return {"product_id": product.pk, "suborder_id": 987654}
+    from tests.vendors.orders import make_review
+
+    review = make_review(vendor=other)
+    return {"product_id": product.pk, "suborder_id": 987654, "review_id": review.pk}
 
 
 OBJECT_URLS = [
@@ -254,7 +257,15 @@ OBJECT_URLS = [
     "vendors:order_detail",
     "vendors:packing_slip",
     "vendors:pickup_hand_over",
+    "vendors:review_reply",
 ]
+# Only answer POST (a GET is 405 before any lookup).
+POST_ONLY = {
+    "vendors:product_archive",
+    "vendors:pickup_hand_over",
+    "vendors:review_reply",
+    "vendors:csv_import",
+}
 PAGE_URLS = [
     "vendors:dashboard",
     "vendors:shop_edit",
@@ -268,6 +279,11 @@ PAGE_URLS = [
     "vendors:order_list",
     "vendors:pickup_list",
     "vendors:apply",
+    "vendors:csv",
+    "vendors:csv_products",
+    "vendors:csv_orders",
+    "vendors:csv_import",
+    "vendors:reviews",
 ]
 
 
@@ -284,6 +300,8 @@ def _url(name, ids):
         "vendors:pickup_hand_over",
     ):
         kwargs["suborder_id"] = ids["suborder_id"]
+    if name == "vendors:review_reply":
+        kwargs["review_id"] = ids["review_id"]
     return reverse(name, kwargs=kwargs)
 
 
@@ -296,8 +314,7 @@ def test_another_vendors_objects_are_404(client, name, method):
     response = getattr(client, method)(_url(name, ids))
     assert (
         response.status_code in (404, 405)
-        if method == "get"
-        and name in ("vendors:product_archive", "vendors:pickup_hand_over")
+        if name in POST_ONLY and method == "get"
         else response.status_code == 404
     )
     assert Product.objects.get(pk=ids["product_id"]).status == ProductStatus.PUBLISHED
@@ -325,12 +342,8 @@ def test_another_vendors_order_is_404(client):
 
 @pytest.mark.parametrize("name", PAGE_URLS + OBJECT_URLS)
 def test_anonymous_visitors_are_sent_to_log_in(client, name):
-    ids = {"product_id": 1, "suborder_id": 1}
-    method = (
-        "post"
-        if name in ("vendors:product_archive", "vendors:payout_stripe_start")
-        else "get"
-    )
+    ids = {"product_id": 1, "suborder_id": 1, "review_id": 1}
+    method = "post" if name in POST_ONLY | {"vendors:payout_stripe_start"} else "get"
     response = getattr(client, method)(_url(name, ids))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("vendors:login"))
@@ -339,7 +352,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, name):
 @pytest.mark.parametrize("name", [n for n in PAGE_URLS if n != "vendors:apply"])
 def test_a_user_without_a_shop_is_sent_to_the_application(client, name):
     client.force_login(UserFactory())
-    method = "post" if name == "vendors:payout_stripe_start" else "get"
+    method = "post" if name in POST_ONLY | {"vendors:payout_stripe_start"} else "get"
     response = getattr(client, method)(_url(name, {}))
     assert response.status_code == 302 and response["Location"] == reverse(
         "vendors:apply"

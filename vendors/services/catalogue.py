@@ -13,6 +13,7 @@ from django.db import transaction
 from marketplace.models import Product
 from marketplace.services import catalogue as marketplace_catalogue
 from marketplace.services.catalogue import (
+    KEEP,
     MAX_STOCK,
     PRODUCT_FIELDS,
     VariantInput,
@@ -25,6 +26,7 @@ from vendors.photos import photo_ingest, photo_validate
 from vendors.services.common import audit, require_actor
 
 __all__ = [
+    "KEEP",
     "MAX_STOCK",
     "PRODUCT_FIELDS",
     "VariantInput",

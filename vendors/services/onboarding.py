@@ -163,6 +163,7 @@ SHOP_FIELDS = {
     "holiday_from",
     "holiday_until",
     "holiday_note",
+    "low_stock_threshold",
 }
 
 

@@ -12,6 +12,10 @@ class PayoutUnavailable(Exception):
     """Stripe could not be reached or refused; the vendor gets a message, not a 500."""
 
 
+class PayoutNotConfigured(PayoutUnavailable):
+    """The site has no Stripe keys: Stripe payouts are not offered (bank transfer is)."""
+
+
 def payout_status_from_account(account: dict) -> str:
     """Maps a Stripe Account object to our four states.
 
@@ -70,6 +74,8 @@ def vendor_payout_link_create(
 ) -> str:
     """The Stripe-hosted onboarding URL; creates the Express account the first time."""
     require_actor(actor=actor, vendor=vendor)
+    if not stripe_client.is_configured():
+        raise PayoutNotConfigured
     try:
         with transaction.atomic():
             locked = Vendor.objects.select_for_update().get(pk=vendor.pk)
@@ -105,6 +111,8 @@ def vendor_payout_refresh(*, vendor: Vendor, actor) -> Vendor:
     require_actor(actor=actor, vendor=vendor)
     if not vendor.stripe_account_id:
         return vendor
+    if not stripe_client.is_configured():
+        raise PayoutNotConfigured
     try:
         account = stripe_client.account_retrieve(account_id=vendor.stripe_account_id)
     except stripe_client.StripeError as error:

@@ -84,7 +84,7 @@ def home(request, vendor):
                 selectors.product_list_needing_attention(vendor=vendor)[:30]
             ),
             "chart": sales_chart(selectors.vendor_sales_series(vendor=vendor, days=30)),
-            "low_stock_threshold": selectors.LOW_STOCK_THRESHOLD,
+            "low_stock_threshold": vendor.low_stock_threshold,
         },
     )
 
@@ -120,7 +120,7 @@ def product_list(request, vendor):
         {
             "vendor": vendor,
             "products": products,
-            "low_stock_threshold": selectors.LOW_STOCK_THRESHOLD,
+            "low_stock_threshold": vendor.low_stock_threshold,
         },
     )
 
@@ -199,6 +199,6 @@ def stock_bulk(request, vendor):
         {
             "vendor": vendor,
             "form": form,
-            "low_stock_threshold": selectors.LOW_STOCK_THRESHOLD,
+            "low_stock_threshold": vendor.low_stock_threshold,
         },
     )

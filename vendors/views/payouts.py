@@ -5,12 +5,18 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vendors import selectors, services
 from vendors.forms import BankAccountForm
-from vendors.services.payouts import PayoutUnavailable
+from vendors.services.payouts import PayoutNotConfigured, PayoutUnavailable
 from vendors.views.dashboard import errors_to_form, vendor_required
+
+STRIPE_NOT_CONFIGURED = gettext_lazy(
+    "Stripe is not configured on this site, so payouts through Stripe are not "
+    "available. Add a bank account instead; the tourism office pays by transfer."
+)
 
 
 @vendor_required
@@ -46,6 +52,9 @@ def _onboarding_redirect(request, vendor):
                 reverse("vendors:payout_stripe_return")
             ),
         )
+    except PayoutNotConfigured:
+        messages.error(request, STRIPE_NOT_CONFIGURED)
+        return redirect("vendors:payouts")
     except PayoutUnavailable:
         messages.error(
             request, _("Stripe cannot be reached right now. Please try again later.")
@@ -70,6 +79,8 @@ def payout_stripe_refresh(request, vendor):
 def payout_stripe_return(request, vendor):
     try:
         services.vendor_payout_refresh(vendor=vendor, actor=request.user)
+    except PayoutNotConfigured:
+        messages.error(request, STRIPE_NOT_CONFIGURED)
     except PayoutUnavailable:
         messages.error(
             request,
