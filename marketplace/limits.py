@@ -15,6 +15,8 @@ from typing import Annotated
 from ninja import Field, Schema
 from pydantic import model_validator
 
+from core.api import PAGE_LIMIT_MAX, PAGE_OFFSET_MAX
+
 # --- numbers and ids -------------------------------------------------------------------
 
 # Primary keys are BigAutoField (settings.DEFAULT_AUTO_FIELD): bigint on PostgreSQL,
@@ -26,9 +28,10 @@ INT_MAX = 2**31 - 1
 
 # --- list pages ------------------------------------------------------------------------
 
-LIMIT_MAX = 100
-# Deeper than any real catalogue page; past it a client should filter, not page.
-OFFSET_MAX = 10_000
+# The API's pagination (core.api.BoundedLimitOffset) owns these; named here too so a
+# form or test reads every bound from this module.
+LIMIT_MAX = PAGE_LIMIT_MAX
+OFFSET_MAX = PAGE_OFFSET_MAX
 
 # --- texts and lists -------------------------------------------------------------------
 
@@ -94,10 +97,3 @@ class InputSchema(Schema):
         if _has_nul(getattr(data, "_obj", data)):
             raise ValueError("text must not contain NUL (\\x00) characters")
         return data
-
-
-class PageIn(InputSchema):
-    """``?limit=&offset=`` of a list endpoint; out-of-range values are a 422."""
-
-    limit: int = Field(24, ge=1, le=LIMIT_MAX)
-    offset: int = Field(0, ge=0, le=OFFSET_MAX)
