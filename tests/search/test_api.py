@@ -88,8 +88,8 @@ def test_bad_parameters_get_a_422_naming_the_parameter(client, no_es, query, fie
     response = client.get(f"/api/v1/search/products?{query}")
     assert response.status_code == 422
     body = response.json()
-    assert field in body["errors"]
-    assert body["detail"]
+    assert body["code"] == "invalid" and body["message"]
+    assert field in body["fields"]
 
 
 def test_database_answer_has_the_full_shape(client, no_es, products):
