@@ -135,7 +135,7 @@ def _invalid(exc: SearchParamsError) -> ApiError:
 
 @router.get(
     "/products",
-    response={200: ProductSearchOut, **errors(422)},
+    response={200: ProductSearchOut, **errors(404, 422)},
     summary="Search products",
     description="Full-text product search with facets (each facet ignores its own "
     "filter); related products only when nothing matched.",
@@ -143,9 +143,18 @@ def _invalid(exc: SearchParamsError) -> ApiError:
 def products(request, query: Query[ProductSearchIn]):
     try:
         params = parse_product_params(query.as_query())
-        result = selectors.product_search(params=params)
     except SearchParamsError as exc:
         raise _invalid(exc) from exc
+    try:
+        result = selectors.product_search(params=params)
+    except SearchParamsError as exc:
+        # Well-formed but naming nothing (``near``: no such destination): a 404.
+        raise ApiError(
+            404,
+            code="not_found",
+            message=_("No published destination with a map location has this id."),
+            fields={name: [str(message)] for name, message in exc.errors.items()},
+        ) from exc
     if params.q and params.page == 1:
         services.search_query_record(q=params.q, results=result.total)
     return result.as_json()

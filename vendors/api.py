@@ -73,14 +73,14 @@ class VendorOut(Schema):
         return obj.reopens_on if obj.is_on_holiday() else None
 
 
-class VariantOut(Schema):
+class ShopVariantOut(Schema):
     sku: str
     label: str
     price: int
     in_stock: bool
 
 
-class ProductOut(Schema):
+class ShopProductOut(Schema):
     slug: str
     name: str
     vendor: str
@@ -95,7 +95,9 @@ class ProductOut(Schema):
     motif_meaning: str
     tags: list[str]
     url: str
-    variants: list[VariantOut] = Field([], description="Only in the one-product answer")
+    variants: list[ShopVariantOut] = Field(
+        [], description="Only in the one-product answer"
+    )
 
     @staticmethod
     def resolve_vendor(obj) -> str:
@@ -122,7 +124,7 @@ class ProductOut(Schema):
         return []
 
 
-class ProductDetailOut(ProductOut):
+class ShopProductDetailOut(ShopProductOut):
     @staticmethod
     def resolve_variants(obj) -> list[dict]:
         return [
@@ -434,7 +436,7 @@ def vendor_detail(request, slug: Slug):
 
 @router.get(
     "/{slug}/products",
-    response={200: list[ProductOut], **errors(404, 422)},
+    response={200: list[ShopProductOut], **errors(404, 422)},
     summary="A shop's products",
 )
 @paginate(VendorPage)
@@ -449,7 +451,7 @@ def vendor_products(request, slug: Slug):
 
 @router.get(
     "/{slug}/products/{product_slug}",
-    response={200: ProductDetailOut, **errors(404, 422)},
+    response={200: ShopProductDetailOut, **errors(404, 422)},
     summary="One product",
 )
 def vendor_product(request, slug: Slug, product_slug: Slug):
