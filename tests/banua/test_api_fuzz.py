@@ -81,11 +81,11 @@ def _manage(env, *args, **kwargs):
     )
 
 
-def _wait_for(url: str, server: subprocess.Popen, *, seconds: int = 120) -> None:
-    deadline = time.monotonic() + seconds
+def _wait_for(url: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            pytest.fail(f"the server stopped: {server.stdout.read()}")
+            pytest.fail(f"the server stopped: {log.read_text()}")
         try:
             with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (local http)
                 return
@@ -101,27 +101,29 @@ def live_server_url(tmp_path_factory):
     _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "seed_demo")
     port = _free_port()
+    # The log goes to a file: a pipe nobody reads fills up and blocks the server.
+    log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(f"{url}/api/v1/openapi.json", server)
+        _wait_for(f"{url}/api/v1/openapi.json", server, tmp_path / "server.log")
         yield url, env
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
 
 
 def _session_headers(env, username: str) -> list[str]:
-    session = _manage(
-        env, "shell", "-c", SESSION_SCRIPT.format(username=username)
-    ).stdout.strip()
+    output = _manage(env, "shell", "-c", SESSION_SCRIPT.format(username=username))
+    session = output.stdout.strip().splitlines()[-1]  # after any log line
     # A 32-character secret is a valid CSRF cookie and, unmasked, a valid header.
     csrf = secrets.token_hex(16)
     return [
