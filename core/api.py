@@ -14,8 +14,8 @@ The pattern for an endpoint (README, "JSON API"):
   returned as ``Status(code, error_body(...))``; the handlers installed here turn
   ninja's own errors (validation, malformed body, auth, CSRF, throttling) into the
   same envelope;
-- writes that use the session take ``auth=session_auth`` (signed in) or
-  ``auth=guest_session`` (anyone, e.g. a guest's cart); both check CSRF, so no
+- endpoints for signed-in users take ``auth=session_auth``; writes open to guests too
+  (a guest's cart) take ``auth=csrf_only``; both check CSRF on unsafe methods, so no
   endpoint calls a CSRF check itself;
 - lists are ``@paginate(BoundedLimitOffset)``: ``?limit=1..100&offset=0..10000``,
   answered ``{"items": [...], "count": n}``; out-of-range values are a 422.
@@ -96,22 +96,28 @@ class ApiError(Exception):
 # --- session auth with CSRF, checked once ------------------------------------------
 
 
+def _check_csrf(request: HttpRequest) -> None:
+    # Django's own check (CsrfViewMiddleware), which passes safe methods.
+    if check_csrf(request) is not None:
+        raise ApiError(
+            403, code="csrf_failed", message=_("CSRF token missing or incorrect.")
+        )
+
+
 class SessionAuth(AuthBase):
     """The Django session cookie, with Django's CSRF check on unsafe methods.
 
     Set on an endpoint, it is the only CSRF check it needs: a POST/PUT/PATCH/DELETE
     without the ``X-CSRFToken`` header matching the ``csrftoken`` cookie is a 403
-    ``csrf_failed`` before the endpoint runs. ``guests=True`` lets anonymous visitors
-    through (their session holds a cart) but still checks CSRF, because a guest's
-    session is as forgeable as a member's; otherwise an anonymous request is a 401.
+    ``csrf_failed`` before the endpoint runs; a request without a signed-in session
+    is a 401. Declared in the OpenAPI schema as the ``sessionid`` cookie.
     """
 
     openapi_type = "apiKey"
 
-    def __init__(self, *, guests: bool = False):
+    def __init__(self):
         # AuthBase.__init__ would read the cookie name (a setting) when the routers are
         # imported; the security schema below reads it when the schema is built.
-        self.guests = guests
         self.is_async = False
 
     @property
@@ -125,22 +131,26 @@ class SessionAuth(AuthBase):
         )
 
     def __call__(self, request: HttpRequest):
-        if check_csrf(request) is not None:
-            raise ApiError(
-                403,
-                code="csrf_failed",
-                message=_("CSRF token missing or incorrect."),
-            )
-        if request.user.is_authenticated:
-            return request.user
-        if self.guests:
-            # Truthy for ninja; endpoints read request.user, never request.auth.
-            return request.user
-        return None
+        _check_csrf(request)
+        return request.user if request.user.is_authenticated else None
+
+
+class CsrfOnly:
+    """For writes anyone may make, guests included (a guest's session holds a cart):
+    no sign-in, but the same CSRF check, because a guest's session is as forgeable
+    as a member's. Not an OpenAPI security scheme (nothing is required of a client
+    but the CSRF header), so the schema does not promise a 401 it never gives.
+    """
+
+    is_async = False
+
+    def __call__(self, request: HttpRequest):
+        _check_csrf(request)
+        return request.user  # truthy for ninja; endpoints read request.user
 
 
 session_auth = SessionAuth()
-guest_session = SessionAuth(guests=True)
+csrf_only = CsrfOnly()
 
 # --- pagination ----------------------------------------------------------------------
 

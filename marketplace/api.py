@@ -2,22 +2,23 @@
 
 Authentication: the Django session cookie (guests get a session cart, signed-in buyers
 their account's cart and orders). The writes (cart and checkout) carry
-``auth=guest_session``: anyone may use them, guests included, and that auth is where
+``auth=csrf_only``: anyone may use them, guests included, and that auth is where
 the CSRF check happens (``X-CSRFToken`` header equal to the ``csrftoken`` cookie, a
 403 ``csrf_failed`` otherwise). Errors are ``core.api.ErrorOut``; lists are
 ``{"items", "count"}`` pages (``core.api.BoundedLimitOffset``).
 """
 
+from typing import Literal
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
 from ninja.pagination import paginate
 
-from core.api import ApiError, BoundedLimitOffset, ErrorOut, errors, guest_session
+from core.api import ApiError, BoundedLimitOffset, ErrorOut, csrf_only, errors
 from marketplace import selectors, services
 from marketplace.errors import MarketplaceError
-from marketplace.limits import ID_MAX, Id, InputSchema, Slug
+from marketplace.limits import ID_MAX, Id, IdKey, InputSchema, Slug
 from marketplace.models import Order
 from marketplace.views._helpers import remember_order, request_cart, session_orders
 
@@ -121,8 +122,8 @@ class CheckoutIn(InputSchema):
     city: str = Field(..., max_length=100)
     district: str = Field(..., max_length=100)
     postal_code: str = Field(..., max_length=10)
-    shipping: dict[Id, str] = Field(
-        description="vendor id -> flat | per_kg | pickup", max_length=100
+    shipping: dict[IdKey, Literal["flat", "per_kg", "pickup"]] = Field(
+        description="vendor id -> shipping method", max_length=100
     )
 
 
@@ -237,7 +238,7 @@ def cart_get(request):
 @router.post(
     "/cart/items",
     response={200: CartOut, **errors(400, 403, 404, 422)},
-    auth=guest_session,
+    auth=csrf_only,
 )
 def cart_add(request, payload: CartItemIn):
     cart = request_cart(request, create=True)
@@ -253,7 +254,7 @@ def cart_add(request, payload: CartItemIn):
 @router.patch(
     "/cart/items/{variant_id}",
     response={200: CartOut, **errors(400, 403, 404, 422)},
-    auth=guest_session,
+    auth=csrf_only,
 )
 def cart_update(
     request, payload: QuantityIn, variant_id: int = Path(..., ge=1, le=ID_MAX)
@@ -275,7 +276,7 @@ def cart_update(
 @router.delete(
     "/cart/items/{variant_id}",
     response={200: CartOut, **errors(403, 422)},
-    auth=guest_session,
+    auth=csrf_only,
 )
 def cart_remove(request, variant_id: int = Path(..., ge=1, le=ID_MAX)):
     """Removing a line that is not there is not an error: the cart is as asked."""
@@ -288,7 +289,7 @@ def cart_remove(request, variant_id: int = Path(..., ge=1, le=ID_MAX)):
 @router.post(
     "/checkout",
     response={200: OrderOut, 201: OrderOut, **errors(400, 403, 409, 422, 502)},
-    auth=guest_session,
+    auth=csrf_only,
 )
 def checkout_start(request, payload: CheckoutIn):
     """Places the order (prices from the database) and returns where to pay.
@@ -303,7 +304,9 @@ def checkout_start(request, payload: CheckoutIn):
         order = services.checkout_start(
             cart=cart,
             address=address,
-            shipping=payload.shipping,
+            shipping={
+                int(vendor): method for vendor, method in payload.shipping.items()
+            },
             user=request.user,
             language=get_language() or "id",
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
 from core.api import PAGE_LIMIT_MAX, PAGE_OFFSET_MAX
 
@@ -69,6 +69,9 @@ SLUG_PATTERN = r"^[-\w]+$"
 Slug = Annotated[str, Field(min_length=1, max_length=160, pattern=SLUG_PATTERN)]
 
 Id = Annotated[int, Field(ge=1, le=ID_MAX)]
+# An id as a JSON object key (always a string in JSON): digits only, below ID_MAX, so
+# the schema says which keys are accepted; callers turn it into an int.
+IdKey = Annotated[str, Field(pattern=r"^[1-9][0-9]{0,17}$")]
 Tag = Annotated[str, Field(min_length=1, max_length=TAG_MAX_LENGTH)]
 
 
@@ -82,18 +85,44 @@ def _has_nul(value) -> bool:
     return False
 
 
+# The same rule stated in the OpenAPI schema: a string with no pattern of its own gets
+# this one, so clients (and the fuzzer) know a NUL is refused.
+NO_NUL_PATTERN = r"^[^\x00]*$"
+
+
+def _state_no_nul(schema) -> None:
+    if isinstance(schema, dict):
+        if schema.get("type") == "string" and "pattern" not in schema:
+            schema["pattern"] = NO_NUL_PATTERN
+        for value in schema.values():
+            _state_no_nul(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            _state_no_nul(value)
+
+
 class InputSchema(Schema):
     """Base of every API input schema: no text anywhere in it may hold a NUL.
 
     PostgreSQL refuses NUL in text (a 500 on save or lookup) and no real name,
-    address or description contains one; checked once here for every field, nested
-    lists and dict keys included, so a new field cannot forget it.
+    address or description contains one; checked once here for every declared field,
+    nested lists and dict keys included, so a new field cannot forget it, and stated
+    in the JSON schema as a pattern. Undeclared keys are ignored, as everywhere.
     """
+
+    model_config = ConfigDict(json_schema_extra=_state_no_nul)
 
     @model_validator(mode="before")
     @classmethod
     def _refuse_nul(cls, data):
         # django-ninja hands validators its DjangoGetter wrapper; the payload is _obj.
-        if _has_nul(getattr(data, "_obj", data)):
+        payload = getattr(data, "_obj", data)
+        if isinstance(payload, dict):
+            payload = {
+                key: value for key, value in payload.items() if key in cls.model_fields
+            }
+        elif hasattr(payload, "getlist"):  # a QueryDict: only the declared names
+            payload = [payload.getlist(name) for name in cls.model_fields]
+        if _has_nul(payload):
             raise ValueError("text must not contain NUL (\\x00) characters")
         return data

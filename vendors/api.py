@@ -211,7 +211,9 @@ class MyShopOut(Schema):
     on_holiday: bool
 
 
-VariantId = Annotated[int, Field(gt=0, le=2**31 - 1)]
+# Variant ids as JSON object keys (strings): digits only, so the schema says which
+# keys are accepted; turned into ints before the service sees them.
+VariantId = Annotated[str, Field(pattern=r"^[1-9][0-9]{0,8}$")]
 StockValue = Annotated[int, Field(ge=0, le=MAX_STOCK)]
 
 
@@ -404,8 +406,8 @@ def my_stock(request, payload: StockIn):
         changed = services.variant_stock_bulk_update(
             vendor=vendor,
             actor=request.auth,
-            stocks=payload.stocks,
-            loaded=payload.loaded,
+            stocks={int(key): value for key, value in payload.stocks.items()},
+            loaded={int(key): value for key, value in payload.loaded.items()},
         )
     except ValidationError as error:
         # Another vendor's variant id is reported like a missing one: nothing leaks.

@@ -37,7 +37,7 @@ from django.contrib.auth import (
 user = get_user_model().objects.get(username={username!r})
 store = import_module(settings.SESSION_ENGINE).SessionStore()
 store[SESSION_KEY] = str(user.pk)
-store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
 store[HASH_SESSION_KEY] = user.get_session_auth_hash()
 store.save()
 print(store.session_key)
@@ -149,6 +149,8 @@ def _start_run(url: str, headers: list[str], report: Path) -> subprocess.Popen:
         SEED,
         "--workers",
         "1",
+        "--generation-with-security-parameters",
+        "false",
         "--generation-database",
         "none",
         "--no-color",
