@@ -10,10 +10,10 @@ matching Elasticsearch query fail.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, get_args
 
 from ninja import Field, Schema
-from pydantic import ConfigDict, model_validator
+from pydantic import BeforeValidator, ConfigDict, field_validator, model_validator
 
 from core.api import PAGE_LIMIT_MAX, PAGE_OFFSET_MAX
 
@@ -85,8 +85,9 @@ def _has_nul(value) -> bool:
     return False
 
 
-# The same rule stated in the OpenAPI schema: a string with no pattern of its own gets
-# this one, so clients (and the fuzzer) know a NUL is refused.
+# The same rules stated in the OpenAPI schema, so clients (and the fuzzer) know them: a
+# string with no pattern of its own gets this one (a NUL is refused), and a dict whose
+# keys have a pattern (ids as JSON keys) accepts no other key, as pydantic does.
 NO_NUL_PATTERN = r"^[^\x00]*$"
 
 
@@ -94,6 +95,8 @@ def _state_no_nul(schema) -> None:
     if isinstance(schema, dict):
         if schema.get("type") == "string" and "pattern" not in schema:
             schema["pattern"] = NO_NUL_PATTERN
+        if "patternProperties" in schema:
+            schema.setdefault("additionalProperties", False)
         for value in schema.values():
             _state_no_nul(value)
     elif isinstance(schema, list):
@@ -112,17 +115,37 @@ class InputSchema(Schema):
 
     model_config = ConfigDict(json_schema_extra=_state_no_nul)
 
-    @model_validator(mode="before")
+    @field_validator("*", mode="before")
     @classmethod
-    def _refuse_nul(cls, data):
-        # django-ninja hands validators its DjangoGetter wrapper; the payload is _obj.
-        payload = getattr(data, "_obj", data)
-        if isinstance(payload, dict):
-            payload = {
-                key: value for key, value in payload.items() if key in cls.model_fields
-            }
-        elif hasattr(payload, "getlist"):  # a QueryDict: only the declared names
-            payload = [payload.getlist(name) for name in cls.model_fields]
-        if _has_nul(payload):
+    def _refuse_bool_for_numbers(cls, value, info):
+        # pydantic reads true/false as 1/0 for an int; the schema says integer, so a
+        # boolean is the wrong type, as JSON Schema (and the fuzzer) see it.
+        if isinstance(value, bool) and not _takes_bool(
+            cls.model_fields[info.field_name].annotation
+        ):
+            raise ValueError("a number is expected, not true/false")
+        return value
+
+    @model_validator(mode="after")
+    def _refuse_nul(self):
+        # After validation: only declared fields are left (undeclared keys are
+        # ignored, never stored, so a NUL in one does no harm).
+        if _has_nul(self.model_dump()):
             raise ValueError("text must not contain NUL (\\x00) characters")
-        return data
+        return self
+
+
+def _takes_bool(annotation) -> bool:
+    if annotation is bool:
+        return True
+    return any(_takes_bool(arg) for arg in get_args(annotation))
+
+
+def _not_bool(value):
+    if isinstance(value, bool):
+        raise ValueError("a number is expected, not true/false")
+    return value
+
+
+# An int inside a container (a dict's values) that refuses true/false.
+NotBool = BeforeValidator(_not_bool)

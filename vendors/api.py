@@ -34,6 +34,7 @@ from marketplace.limits import (
     VARIANTS_MAX,
     Id,
     InputSchema,
+    NotBool,
     Slug,
     Tag,
 )
@@ -214,10 +215,10 @@ class MyShopOut(Schema):
 # Variant ids as JSON object keys (strings): digits only, so the schema says which
 # keys are accepted; turned into ints before the service sees them.
 VariantId = Annotated[str, Field(pattern=r"^[1-9][0-9]{0,8}$")]
-StockValue = Annotated[int, Field(ge=0, le=MAX_STOCK)]
+StockValue = Annotated[int, NotBool, Field(ge=0, le=MAX_STOCK)]
 
 
-class StockIn(Schema):
+class StockIn(InputSchema):
     """New on-hand counts by variant id; ``loaded`` (optional) the counts this client
     read, so entries it did not change are skipped."""
 

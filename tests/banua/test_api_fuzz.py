@@ -62,7 +62,9 @@ def _env(tmp_path) -> dict:
     env = {name: os.environ[name] for name in keep if name in os.environ}
     env.update(
         DJANGO_SETTINGS_MODULE="banua.settings.dev",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'fuzz.sqlite3'}",
+        # Three runs write at once: wait for SQLite's lock instead of failing on it.
+        DATABASE_URL=f"sqlite:///{tmp_path / 'fuzz.sqlite3'}"
+        "?timeout=30&transaction_mode=IMMEDIATE",
         MEDIA_ROOT=str(tmp_path / "media"),
         PYTHONUNBUFFERED="1",
     )
