@@ -215,7 +215,8 @@ class MyShopOut(Schema):
 # Variant ids as JSON object keys (strings): digits only, so the schema says which
 # keys are accepted; turned into ints before the service sees them.
 VariantId = Annotated[str, Field(pattern=r"^[1-9][0-9]{0,8}$")]
-StockValue = Annotated[int, NotBool, Field(ge=0, le=MAX_STOCK)]
+# Field first: after a validator pydantic writes its bounds as raw "ge"/"le" keys.
+StockValue = Annotated[int, Field(ge=0, le=MAX_STOCK), NotBool]
 
 
 class StockIn(InputSchema):
