@@ -1,6 +1,7 @@
 """Bounded input on the whole /api/v1/: a bad number is a JSON 4xx in the API's one
-envelope (core.api.ErrorOut), never a 500 (issue 9 point 8). Runs on SQLite and, with DATABASE_URL set,
-on PostgreSQL, where an offset past bigint used to be a database error."""
+envelope (core.api.ErrorOut), never a 500 (issue 9 point 8). Runs on SQLite and, with
+DATABASE_URL set, on PostgreSQL, where an offset past bigint used to be a database
+error."""
 
 import json
 
