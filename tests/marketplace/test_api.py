@@ -87,7 +87,8 @@ def test_cart_and_checkout_through_the_api(api):
     assert body["grand_total"] == 150000 + 20000
     assert "/demo/" in body["payment_url"]
     assert api.get(f"{BASE}/orders/{body['number']}").json()["number"] == body["number"]
-    assert [o["number"] for o in api.get(f"{BASE}/orders").json()["items"]] == [body["number"]]
+    orders = api.get(f"{BASE}/orders").json()["items"]
+    assert [order["number"] for order in orders] == [body["number"]]
 
 
 @pytest.mark.parametrize(
