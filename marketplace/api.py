@@ -1,32 +1,30 @@
 """Marketplace JSON API under /api/v1/marketplace/ (catalogue, cart, checkout, orders).
 
 Authentication: the Django session cookie (guests get a session cart, signed-in buyers
-their account's cart and orders). Every write (POST/PATCH/DELETE) must carry the
-``X-CSRFToken`` header with the value of the ``csrftoken`` cookie, exactly as a browser
-form would; a missing or wrong token gets 403. Errors are ``{"code": ..., "message":
-...}``.
+their account's cart and orders). The writes (cart and checkout) carry
+``auth=csrf_only``: anyone may use them, guests included, and that auth is where
+the CSRF check happens (``X-CSRFToken`` header equal to the ``csrftoken`` cookie, a
+403 ``csrf_failed`` otherwise). Errors are ``core.api.ErrorOut``; lists are
+``{"items", "count"}`` pages (``core.api.BoundedLimitOffset``).
 """
 
-from __future__ import annotations
+from typing import Literal
 
-from django.http import HttpRequest
 from django.utils.translation import get_language
-from ninja import Field, Path, Query, Router, Schema, Status
-from ninja.errors import HttpError
-from ninja.utils import check_csrf
+from django.utils.translation import gettext as _
+from ninja import Field, Path, Router, Schema, Status
+from ninja.pagination import paginate
 
+from core.api import ApiError, BoundedLimitOffset, ErrorOut, csrf_only, errors
 from marketplace import selectors, services
 from marketplace.errors import MarketplaceError
-from marketplace.limits import ID_MAX, Id, InputSchema, PageIn, Slug
+from marketplace.limits import ID_MAX, Id, IdKey, InputSchema, Slug
 from marketplace.models import Order
 from marketplace.views._helpers import remember_order, request_cart, session_orders
 
 router = Router(tags=["marketplace"])
 
-
-class ErrorOut(Schema):
-    code: str
-    message: str
+__all__ = ["ErrorOut", "router"]
 
 
 class VariantOut(Schema):
@@ -46,13 +44,37 @@ class ProductOut(Schema):
     vendor: str
     vendor_slug: str
     category: str
-    price_from: int | None
+    price_from: int | None = Field(description="Lowest active variant price, rupiah")
     in_stock: bool
+
+    @staticmethod
+    def resolve_vendor(obj) -> str:
+        return obj.vendor.name
+
+    @staticmethod
+    def resolve_vendor_slug(obj) -> str:
+        return obj.vendor.slug
+
+    @staticmethod
+    def resolve_category(obj) -> str:
+        return obj.category.slug
+
+    @staticmethod
+    def resolve_price_from(obj) -> int | None:
+        return getattr(obj, "price_from", None)
+
+    @staticmethod
+    def resolve_in_stock(obj) -> bool:
+        return bool(getattr(obj, "stock_total", 0))
 
 
 class ProductDetailOut(ProductOut):
     description: str
     variants: list[VariantOut]
+
+    @staticmethod
+    def resolve_variants(obj) -> list[dict]:
+        return [_variant_out(variant) for variant in obj.variants.all()]
 
 
 class CartLineOut(Schema):
@@ -79,15 +101,15 @@ class CartOut(Schema):
     count: int
 
 
-# Quantities stay plain ints: the cart service refuses anything outside 1..99 with
-# its own "bad_quantity" message before any query sees the number.
+# Quantities are bounded here for the schema (and the fuzzer); the cart service keeps
+# its own 1..99 rule with a "bad_quantity" message a shopper can read.
 class CartItemIn(InputSchema):
     variant_id: Id
-    quantity: int = 1
+    quantity: int = Field(1, ge=1, le=99)
 
 
 class QuantityIn(InputSchema):
-    quantity: int
+    quantity: int = Field(..., ge=0, le=99, description="0 removes the line")
 
 
 class CheckoutIn(InputSchema):
@@ -100,8 +122,8 @@ class CheckoutIn(InputSchema):
     city: str = Field(..., max_length=100)
     district: str = Field(..., max_length=100)
     postal_code: str = Field(..., max_length=10)
-    shipping: dict[Id, str] = Field(
-        description="vendor id -> flat | per_kg | pickup", max_length=100
+    shipping: dict[IdKey, Literal["flat", "per_kg", "pickup"]] = Field(
+        description="vendor id -> shipping method", max_length=100
     )
 
 
@@ -121,6 +143,14 @@ class SubOrderOut(Schema):
     items_total: int
     lines: list[OrderLineOut]
 
+    @staticmethod
+    def resolve_vendor(obj) -> str:
+        return obj.vendor.name
+
+    @staticmethod
+    def resolve_lines(obj):
+        return obj.lines.all()
+
 
 class OrderOut(Schema):
     number: str
@@ -131,25 +161,22 @@ class OrderOut(Schema):
     payment_url: str
     suborders: list[SubOrderOut]
 
-
-def _csrf(request: HttpRequest) -> None:
-    if check_csrf(request) is not None:
-        raise HttpError(403, "CSRF token missing or incorrect.")
-
-
-def _fail(error: MarketplaceError):
-    return Status(error.status, {"code": error.code, "message": str(error.message)})
+    @staticmethod
+    def resolve_suborders(obj):
+        return obj.suborders.all()
 
 
-def _product_out(product) -> dict:
+def _refused(error: MarketplaceError) -> ApiError:
+    return ApiError(error.status, code=error.code, message=error.message)
+
+
+def _variant_out(variant) -> dict:
     return {
-        "slug": product.slug,
-        "name": product.name,
-        "vendor": product.vendor.name,
-        "vendor_slug": product.vendor.slug,
-        "category": product.category.slug,
-        "price_from": product.price_from,
-        "in_stock": bool(product.stock_total),
+        "id": variant.pk,
+        "sku": variant.sku,
+        "label": variant.label,
+        "price": variant.price,
+        "stock": variant.sellable,
     }
 
 
@@ -183,111 +210,76 @@ def _cart_out(summary) -> dict:
     }
 
 
-def _order_out(order) -> dict:
-    return {
-        "number": order.number,
-        "status": order.status,
-        "items_total": order.items_total,
-        "shipping_total": order.shipping_total,
-        "grand_total": order.grand_total,
-        "payment_url": order.payment_url,
-        "suborders": [
-            {
-                "vendor": sub.vendor.name,
-                "status": sub.status,
-                "shipping_method": sub.shipping_method,
-                "shipping_cost": sub.shipping_cost,
-                "items_total": sub.items_total,
-                "lines": [
-                    {
-                        "product_name": line.product_name,
-                        "variant_label": line.variant_label,
-                        "quantity": line.quantity,
-                        "unit_price": line.unit_price,
-                        "line_total": line.line_total,
-                    }
-                    for line in sub.lines.all()
-                ],
-            }
-            for sub in order.suborders.all()
-        ],
-    }
-
-
-@router.get("/products", response=list[ProductOut])
-def product_list(request, page: Query[PageIn], category: Slug | None = None):
-    offset, limit = page.offset, page.limit
-    queryset = selectors.product_list_visible().order_by("-published_at", "-id")
+@router.get("/products", response={200: list[ProductOut], **errors(422)})
+@paginate(BoundedLimitOffset)
+def product_list(request, category: Slug | None = None):
+    """Visible products, newest first; ``category`` (a slug) includes its children."""
     if category:
         found = selectors.category_get(slug=category)
         if found is None:
-            return []
-        queryset = selectors.product_list_for_category(category=found)
-    return [_product_out(p) for p in queryset[offset : offset + limit]]
+            return selectors.product_list_visible().none()
+        return selectors.product_list_for_category(category=found)
+    return selectors.product_list_visible().order_by("-published_at", "-id")
 
 
-@router.get("/products/{slug}", response={200: ProductDetailOut, 404: ErrorOut})
+@router.get("/products/{slug}", response={200: ProductDetailOut, **errors(404, 422)})
 def product_get(request, slug: Slug):
     product = selectors.product_get_visible(slug=slug)
     if product is None:
-        return Status(404, {"code": "not_found", "message": "No such product."})
-    data = _product_out(product)
-    data["description"] = product.description
-    data["variants"] = [
-        {
-            "id": v.pk,
-            "sku": v.sku,
-            "label": v.label,
-            "price": v.price,
-            "stock": v.sellable,
-        }
-        for v in product.variants.all()
-    ]
-    return data
+        raise ApiError(404, code="not_found", message=_("No such product."))
+    return product
 
 
-@router.get("/cart", response=CartOut)
+@router.get("/cart", response={200: CartOut})
 def cart_get(request):
     return _cart_out(selectors.cart_summary(cart=request_cart(request)))
 
 
-@router.post("/cart/items", response={200: CartOut, 400: ErrorOut, 404: ErrorOut})
+@router.post(
+    "/cart/items",
+    response={200: CartOut, **errors(400, 403, 404, 422)},
+    auth=csrf_only,
+)
 def cart_add(request, payload: CartItemIn):
-    _csrf(request)
     cart = request_cart(request, create=True)
     try:
         services.cart_add_item(
             cart=cart, variant_id=payload.variant_id, quantity=payload.quantity
         )
     except MarketplaceError as error:
-        return _fail(error)
+        raise _refused(error) from error
     return _cart_out(selectors.cart_summary(cart=cart))
 
 
 @router.patch(
-    "/cart/items/{variant_id}", response={200: CartOut, 400: ErrorOut, 404: ErrorOut}
+    "/cart/items/{variant_id}",
+    response={200: CartOut, **errors(400, 403, 404, 422)},
+    auth=csrf_only,
 )
 def cart_update(
     request, payload: QuantityIn, variant_id: int = Path(..., ge=1, le=ID_MAX)
 ):
-    _csrf(request)
     cart = request_cart(request)
-    if cart is None:
-        return Status(
-            404, {"code": "not_in_cart", "message": "This item is not in your cart."}
-        )
     try:
+        if cart is None:
+            raise MarketplaceError(
+                _("This item is not in your cart."), code="not_in_cart", status=404
+            )
         services.cart_set_quantity(
             cart=cart, variant_id=variant_id, quantity=payload.quantity
         )
     except MarketplaceError as error:
-        return _fail(error)
+        raise _refused(error) from error
     return _cart_out(selectors.cart_summary(cart=cart))
 
 
-@router.delete("/cart/items/{variant_id}", response=CartOut)
+@router.delete(
+    "/cart/items/{variant_id}",
+    response={200: CartOut, **errors(403, 422)},
+    auth=csrf_only,
+)
 def cart_remove(request, variant_id: int = Path(..., ge=1, le=ID_MAX)):
-    _csrf(request)
+    """Removing a line that is not there is not an error: the cart is as asked."""
     cart = request_cart(request)
     if cart is not None:
         services.cart_remove_item(cart=cart, variant_id=variant_id)
@@ -296,29 +288,25 @@ def cart_remove(request, variant_id: int = Path(..., ge=1, le=ID_MAX)):
 
 @router.post(
     "/checkout",
-    response={
-        200: OrderOut,
-        201: OrderOut,
-        400: ErrorOut,
-        409: ErrorOut,
-        502: ErrorOut,
-    },
+    response={200: OrderOut, 201: OrderOut, **errors(400, 403, 409, 422, 502)},
+    auth=csrf_only,
 )
 def checkout_start(request, payload: CheckoutIn):
     """Places the order (prices from the database) and returns where to pay.
 
     A cart has one unpaid order: submitting it again answers 200 with that order.
     """
-    _csrf(request)
     cart = request_cart(request)
     try:
         if cart is None:
-            raise MarketplaceError("Your cart is empty.", code="empty_cart")
+            raise MarketplaceError(_("Your cart is empty."), code="empty_cart")
         address = services.ShippingAddress.from_data(payload.dict())
         order = services.checkout_start(
             cart=cart,
             address=address,
-            shipping=payload.shipping,
+            shipping={
+                int(vendor): method for vendor, method in payload.shipping.items()
+            },
             user=request.user,
             language=get_language() or "id",
         )
@@ -330,32 +318,34 @@ def checkout_start(request, payload: CheckoutIn):
                 order=order, base_url=request.build_absolute_uri("/")[:-1]
             )
     except MarketplaceError as error:
-        return _fail(error)
+        raise _refused(error) from error
     reused = order.checkout_reused
     order = selectors.order_get_for_buyer(
         user=request.user, number=order.number, session_orders=[order.number]
     )
-    return Status(200 if reused else 201, _order_out(order))
+    return Status(200 if reused else 201, order)
 
 
-@router.get("/orders", response=list[OrderOut])
+@router.get("/orders", response={200: list[OrderOut], **errors(422)})
+@paginate(BoundedLimitOffset)
 def order_list(request):
+    """The signed-in buyer's orders, or the ones this guest session placed."""
     if request.user.is_authenticated:
-        orders = selectors.order_list_for_buyer(user=request.user).prefetch_related(
+        return selectors.order_list_for_buyer(user=request.user).prefetch_related(
             "suborders__lines"
-        )[:50]
-    else:
-        orders = Order.objects.filter(
-            number__in=session_orders(request)
-        ).prefetch_related("suborders__vendor", "suborders__lines")
-    return [_order_out(order) for order in orders]
+        )
+    return (
+        Order.objects.filter(number__in=session_orders(request))
+        .prefetch_related("suborders__vendor", "suborders__lines")
+        .order_by("-created_at", "-id")
+    )
 
 
-@router.get("/orders/{number}", response={200: OrderOut, 404: ErrorOut})
+@router.get("/orders/{number}", response={200: OrderOut, **errors(404, 422)})
 def order_get(request, number: Slug):
     order = selectors.order_get_for_buyer(
         user=request.user, number=number, session_orders=session_orders(request)
     )
     if order is None:
-        return Status(404, {"code": "not_found", "message": "No such order."})
-    return _order_out(order)
+        raise ApiError(404, code="not_found", message=_("No such order."))
+    return order

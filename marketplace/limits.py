@@ -10,10 +10,12 @@ matching Elasticsearch query fail.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, get_args
 
 from ninja import Field, Schema
-from pydantic import model_validator
+from pydantic import BeforeValidator, ConfigDict, field_validator, model_validator
+
+from core.api import PAGE_LIMIT_MAX, PAGE_OFFSET_MAX
 
 # --- numbers and ids -------------------------------------------------------------------
 
@@ -26,9 +28,10 @@ INT_MAX = 2**31 - 1
 
 # --- list pages ------------------------------------------------------------------------
 
-LIMIT_MAX = 100
-# Deeper than any real catalogue page; past it a client should filter, not page.
-OFFSET_MAX = 10_000
+# The API's pagination (core.api.BoundedLimitOffset) owns these; named here too so a
+# form or test reads every bound from this module.
+LIMIT_MAX = PAGE_LIMIT_MAX
+OFFSET_MAX = PAGE_OFFSET_MAX
 
 # --- texts and lists -------------------------------------------------------------------
 
@@ -66,6 +69,9 @@ SLUG_PATTERN = r"^[-\w]+$"
 Slug = Annotated[str, Field(min_length=1, max_length=160, pattern=SLUG_PATTERN)]
 
 Id = Annotated[int, Field(ge=1, le=ID_MAX)]
+# An id as a JSON object key (always a string in JSON): digits only, below ID_MAX, so
+# the schema says which keys are accepted; callers turn it into an int.
+IdKey = Annotated[str, Field(pattern=r"^[1-9][0-9]{0,17}$")]
 Tag = Annotated[str, Field(min_length=1, max_length=TAG_MAX_LENGTH)]
 
 
@@ -79,25 +85,67 @@ def _has_nul(value) -> bool:
     return False
 
 
+# The same rules stated in the OpenAPI schema, so clients (and the fuzzer) know them: a
+# string with no pattern of its own gets this one (a NUL is refused), and a dict whose
+# keys have a pattern (ids as JSON keys) accepts no other key, as pydantic does.
+NO_NUL_PATTERN = r"^[^\x00]*$"
+
+
+def _state_no_nul(schema) -> None:
+    if isinstance(schema, dict):
+        if schema.get("type") == "string" and "pattern" not in schema:
+            schema["pattern"] = NO_NUL_PATTERN
+        if "patternProperties" in schema:
+            schema.setdefault("additionalProperties", False)
+        for value in schema.values():
+            _state_no_nul(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            _state_no_nul(value)
+
+
 class InputSchema(Schema):
     """Base of every API input schema: no text anywhere in it may hold a NUL.
 
     PostgreSQL refuses NUL in text (a 500 on save or lookup) and no real name,
-    address or description contains one; checked once here for every field, nested
-    lists and dict keys included, so a new field cannot forget it.
+    address or description contains one; checked once here for every declared field,
+    nested lists and dict keys included, so a new field cannot forget it, and stated
+    in the JSON schema as a pattern. Undeclared keys are ignored, as everywhere.
     """
 
-    @model_validator(mode="before")
+    model_config = ConfigDict(json_schema_extra=_state_no_nul)
+
+    @field_validator("*", mode="before")
     @classmethod
-    def _refuse_nul(cls, data):
-        # django-ninja hands validators its DjangoGetter wrapper; the payload is _obj.
-        if _has_nul(getattr(data, "_obj", data)):
+    def _refuse_bool_for_numbers(cls, value, info):
+        # pydantic reads true/false as 1/0 for an int; the schema says integer, so a
+        # boolean is the wrong type, as JSON Schema (and the fuzzer) see it.
+        if isinstance(value, bool) and not _takes_bool(
+            cls.model_fields[info.field_name].annotation
+        ):
+            raise ValueError("a number is expected, not true/false")
+        return value
+
+    @model_validator(mode="after")
+    def _refuse_nul(self):
+        # After validation: only declared fields are left (undeclared keys are
+        # ignored, never stored, so a NUL in one does no harm).
+        if _has_nul(self.model_dump()):
             raise ValueError("text must not contain NUL (\\x00) characters")
-        return data
+        return self
 
 
-class PageIn(InputSchema):
-    """``?limit=&offset=`` of a list endpoint; out-of-range values are a 422."""
+def _takes_bool(annotation) -> bool:
+    if annotation is bool:
+        return True
+    return any(_takes_bool(arg) for arg in get_args(annotation))
 
-    limit: int = Field(24, ge=1, le=LIMIT_MAX)
-    offset: int = Field(0, ge=0, le=OFFSET_MAX)
+
+def _not_bool(value):
+    if isinstance(value, bool):
+        raise ValueError("a number is expected, not true/false")
+    return value
+
+
+# An int inside a container (a dict's values) that refuses true/false.
+NotBool = BeforeValidator(_not_bool)

@@ -1,9 +1,11 @@
 """JSON API (django-ninja), mounted at /api/v1/vendors/.
 
 Public: the approved shops and their visible products. ``/me/...``: the signed-in
-vendor's own shop and product management, session-authenticated with CSRF (anonymous →
-401); every object is looked up through the same ``*_for_vendor`` selectors as the
-dashboard, so another vendor's id is a 404.
+vendor's own shop and product management, ``auth=session_auth`` (anonymous → 401; its
+writes need the CSRF header, checked by that auth → 403); every object is looked up
+through the same ``*_for_vendor`` selectors as the dashboard, so another vendor's id,
+or an account without a shop, is a 404. Errors are ``core.api.ErrorOut``; lists are
+``{"items", "count"}`` pages.
 """
 
 import datetime as dt
@@ -13,20 +15,26 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Query, Router, Schema, Status
-from ninja.security import django_auth
+from ninja import Field, Path, Router, Schema, Status
+from ninja.pagination import paginate
 
+from core.api import (
+    PAGE_LIMIT_MAX,
+    ApiError,
+    BoundedLimitOffset,
+    errors,
+    session_auth,
+)
 from marketplace.limits import (
     DESCRIPTION_MAX_LENGTH,
     ID_MAX,
     INT_MAX,
-    LIMIT_MAX,
     NOTE_MAX_LENGTH,
     TAGS_MAX,
     VARIANTS_MAX,
     Id,
     InputSchema,
-    PageIn,
+    NotBool,
     Slug,
     Tag,
 )
@@ -53,15 +61,27 @@ class VendorOut(Schema):
     on_holiday: bool
     reopens_on: dt.date | None
 
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return reverse("vendors:shop_detail", kwargs={"slug": obj.slug})
 
-class VariantOut(Schema):
+    @staticmethod
+    def resolve_on_holiday(obj) -> bool:
+        return obj.is_on_holiday()
+
+    @staticmethod
+    def resolve_reopens_on(obj) -> dt.date | None:
+        return obj.reopens_on if obj.is_on_holiday() else None
+
+
+class ShopVariantOut(Schema):
     sku: str
     label: str
     price: int
     in_stock: bool
 
 
-class ProductOut(Schema):
+class ShopProductOut(Schema):
     slug: str
     name: str
     vendor: str
@@ -76,7 +96,43 @@ class ProductOut(Schema):
     motif_meaning: str
     tags: list[str]
     url: str
-    variants: list[VariantOut] = []
+    variants: list[ShopVariantOut] = Field(
+        [], description="Only in the one-product answer"
+    )
+
+    @staticmethod
+    def resolve_vendor(obj) -> str:
+        return obj.vendor.slug
+
+    @staticmethod
+    def resolve_category(obj) -> str:
+        return obj.category.slug
+
+    @staticmethod
+    def resolve_price_from(obj) -> int | None:
+        return getattr(obj, "price_from", None)
+
+    @staticmethod
+    def resolve_tags(obj) -> list[str]:
+        return [tag.name for tag in obj.tags.all()]
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return reverse("marketplace:product_detail", kwargs={"slug": obj.slug})
+
+    @staticmethod
+    def resolve_variants(obj) -> list[dict]:
+        return []
+
+
+class ShopProductDetailOut(ShopProductOut):
+    @staticmethod
+    def resolve_variants(obj) -> list[dict]:
+        return [
+            {"sku": v.sku, "label": v.label, "price": v.price, "in_stock": v.in_stock}
+            for v in obj.variants.all()
+            if v.is_active
+        ]
 
 
 class MyVariant(InputSchema):
@@ -142,6 +198,18 @@ class MyProductOut(Schema):
     tags: list[str]
     variants: list[MyVariantOut]
 
+    @staticmethod
+    def resolve_category(obj) -> str:
+        return obj.category.slug
+
+    @staticmethod
+    def resolve_tags(obj) -> list[str]:
+        return sorted(tag.name for tag in obj.tags.all())
+
+    @staticmethod
+    def resolve_variants(obj) -> list[dict]:
+        return [_my_variant_out(variant) for variant in obj.variants.all()]
+
 
 class MyShopOut(Schema):
     slug: str
@@ -152,11 +220,14 @@ class MyShopOut(Schema):
     on_holiday: bool
 
 
-VariantId = Annotated[int, Field(gt=0, le=2**31 - 1)]
-StockValue = Annotated[int, Field(ge=0, le=MAX_STOCK)]
+# Variant ids as JSON object keys (strings): digits only, so the schema says which
+# keys are accepted; turned into ints before the service sees them.
+VariantId = Annotated[str, Field(pattern=r"^[1-9][0-9]{0,8}$")]
+# Field first: after a validator pydantic writes its bounds as raw "ge"/"le" keys.
+StockValue = Annotated[int, Field(ge=0, le=MAX_STOCK), NotBool]
 
 
-class StockIn(Schema):
+class StockIn(InputSchema):
     """New on-hand counts by variant id; ``loaded`` (optional) the counts this client
     read, so entries it did not change are skipped."""
 
@@ -168,128 +239,76 @@ class StockOut(Schema):
     changed: int
 
 
-class VendorPageIn(PageIn):
-    limit: int = Field(50, ge=1, le=LIMIT_MAX)
+class VendorPage(BoundedLimitOffset):
+    """Shops and a shop's products come 50 to a page unless asked otherwise."""
 
-
-class Error(Schema):
-    detail: str
-    errors: dict[str, list[str]] = {}
+    class Input(BoundedLimitOffset.Input):
+        limit: int = Field(50, ge=1, le=PAGE_LIMIT_MAX)
 
 
 # --- helpers --------------------------------------------------------------------------
 
 
-def _vendor_out(vendor) -> dict:
+def _my_variant_out(variant) -> dict:
     return {
-        "slug": vendor.slug,
-        "name": vendor.name,
-        "owner_name": vendor.owner_name,
-        "category": vendor.category,
-        "region": vendor.region,
-        "craft_village": vendor.craft_village,
-        "story": vendor.story,
-        "url": reverse("vendors:shop_detail", kwargs={"slug": vendor.slug}),
-        "whatsapp_url": vendor.whatsapp_url,
-        "on_holiday": vendor.is_on_holiday(),
-        "reopens_on": vendor.reopens_on if vendor.is_on_holiday() else None,
+        "id": variant.pk,
+        "sku": variant.sku,
+        "motif": variant.motif,
+        "size": variant.size,
+        "colour": variant.colour,
+        "price": variant.price,
+        "stock": variant.stock,
+        "stock_loaded": variant.stock,
+        "held": variant.held,
+        "sellable": variant.sellable,
+        "weight_grams": variant.weight_grams,
+        "is_active": variant.is_active,
     }
 
 
-def _product_out(product, *, with_variants: bool = False) -> dict:
-    data = {
-        "slug": product.slug,
-        "name": product.name,
-        "vendor": product.vendor.slug,
-        "category": product.category.slug,
-        "description": product.description,
-        "price_from": getattr(product, "price_from", None),
-        "maker_name": product.maker_name,
-        "village": product.village,
-        "technique": product.technique,
-        "dye": product.dye,
-        "motif_name": product.motif_name,
-        "motif_meaning": product.motif_meaning,
-        "tags": [tag.name for tag in product.tags.all()],
-        "url": reverse("marketplace:product_detail", kwargs={"slug": product.slug}),
-    }
-    if with_variants:
-        data["variants"] = [
-            {"sku": v.sku, "label": v.label, "price": v.price, "in_stock": v.in_stock}
-            for v in product.variants.all()
-            if v.is_active
-        ]
-    return data
-
-
-def _my_product_out(product) -> dict:
-    data = {
-        field: getattr(product, field)
-        for field in (
-            "id",
-            "slug",
-            "name",
-            "description",
-            "status",
-            "is_hidden",
-            "hidden_reason",
-            "maker_name",
-            "village",
-            "technique",
-            "dye",
-            "motif_name",
-            "motif_meaning",
-            "name_en",
-            "description_en",
-            "motif_meaning_en",
-        )
-    }
-    data["category"] = product.category.slug
-    data["tags"] = sorted(tag.name for tag in product.tags.all())
-    data["variants"] = [
-        {
-            "id": v.pk,
-            "sku": v.sku,
-            "motif": v.motif,
-            "size": v.size,
-            "colour": v.colour,
-            "label_en": v.label_en,
-            "price": v.price,
-            "stock": v.stock,
-            "stock_loaded": v.stock,
-            "held": v.held,
-            "sellable": v.sellable,
-            "weight_grams": v.weight_grams,
-            "is_active": v.is_active,
-        }
-        for v in product.variants.all()
-    ]
-    return data
-
-
-def _validation_error(error: ValidationError) -> Status:
+def _invalid(error: ValidationError) -> ApiError:
+    """A service's ValidationError as a 400 naming each field (``__all__`` for the
+    product as a whole)."""
     if hasattr(error, "error_dict"):
-        errors = {
+        fields = {
             field: list(messages) for field, messages in error.message_dict.items()
         }
-        detail = "; ".join(
-            message for messages in errors.values() for message in messages
+        message = "; ".join(
+            message for messages in fields.values() for message in messages
         )
-        return Status(400, {"detail": detail, "errors": errors})
-    return Status(400, {"detail": " ".join(error.messages), "errors": {}})
+        return ApiError(400, code="invalid", message=message, fields=fields)
+    return ApiError(400, code="invalid", message=" ".join(error.messages))
 
 
 def _my_vendor(request):
     vendor = selectors.vendor_get_for_user(user=request.auth)
     if vendor is None:
-        raise Http404("no shop for this account")
+        raise ApiError(404, code="no_shop", message=_("This account has no shop."))
     return vendor
 
+
+def _my_product(vendor, product_id: int):
+    product = selectors.product_get_for_vendor(vendor=vendor, product_id=product_id)
+    if product is None:
+        raise Http404
+    return product
+
+
+# Every /me endpoint: 401 without a session, 404 for an account without a shop (or
+# another vendor's product), 422 for a value outside the schema; writes add 403 (CSRF).
+MY_READ = errors(401, 404, 422)
+MY_WRITE = errors(400, 401, 403, 404, 422)
+ProductId = Annotated[int, Path(..., ge=1, le=ID_MAX)]
 
 # --- the signed-in vendor's own shop (before /{slug} so "me" is never read as a slug) -
 
 
-@router.get("/me", response=MyShopOut, auth=django_auth, summary="My shop")
+@router.get(
+    "/me",
+    response={200: MyShopOut, **errors(401, 404)},
+    auth=session_auth,
+    summary="My shop",
+)
 def my_shop(request):
     vendor = _my_vendor(request)
     return {
@@ -303,23 +322,26 @@ def my_shop(request):
 
 
 @router.get(
-    "/me/products", response=list[MyProductOut], auth=django_auth, summary="My products"
+    "/me/products",
+    response={200: list[MyProductOut], **MY_READ},
+    auth=session_auth,
+    summary="My products",
 )
+@paginate(VendorPage)
 def my_products(request):
     vendor = _my_vendor(request)
-    products = selectors.product_list_for_vendor(vendor=vendor).prefetch_related(
+    return selectors.product_list_for_vendor(vendor=vendor).prefetch_related(
         "tags", "variants"
     )
-    return [_my_product_out(product) for product in products]
 
 
-@router.get("/me/products/{product_id}", response=MyProductOut, auth=django_auth)
-def my_product(request, product_id: int = Path(..., ge=1, le=ID_MAX)):
-    vendor = _my_vendor(request)
-    product = selectors.product_get_for_vendor(vendor=vendor, product_id=product_id)
-    if product is None:
-        raise Http404
-    return _my_product_out(product)
+@router.get(
+    "/me/products/{product_id}",
+    response={200: MyProductOut, **MY_READ},
+    auth=session_auth,
+)
+def my_product(request, product_id: ProductId):
+    return _my_product(_my_vendor(request), product_id)
 
 
 def _save(request, payload: MyProductIn, product=None):
@@ -327,7 +349,9 @@ def _save(request, payload: MyProductIn, product=None):
     category = Category.objects.filter(slug=payload.category).first()
     if category is None:
         message = _("Unknown category.")
-        return Status(400, {"detail": message, "errors": {"category": [message]}})
+        raise ApiError(
+            400, code="invalid", message=message, fields={"category": [message]}
+        )
     fields = payload.dict(exclude={"tags", "variants"})
     fields["category"] = category
     variants = [VariantInput(**variant.dict()) for variant in payload.variants]
@@ -341,17 +365,17 @@ def _save(request, payload: MyProductIn, product=None):
             variants=variants,
         )
     except ValidationError as error:
-        return _validation_error(error)
+        raise _invalid(error) from error
     except PermissionDenied:
         raise Http404 from None
     saved = selectors.product_get_for_vendor(vendor=vendor, product_id=saved.pk)
-    return Status(201 if product is None else 200, _my_product_out(saved))
+    return Status(201 if product is None else 200, saved)
 
 
 @router.post(
     "/me/products",
-    response={201: MyProductOut, 400: Error},
-    auth=django_auth,
+    response={201: MyProductOut, **MY_WRITE},
+    auth=session_auth,
     summary="Add a product",
 )
 def my_product_create(request, payload: MyProductIn):
@@ -360,37 +384,30 @@ def my_product_create(request, payload: MyProductIn):
 
 @router.put(
     "/me/products/{product_id}",
-    response={200: MyProductOut, 400: Error},
-    auth=django_auth,
+    response={200: MyProductOut, **MY_WRITE},
+    auth=session_auth,
 )
-def my_product_update(
-    request, payload: MyProductIn, product_id: int = Path(..., ge=1, le=ID_MAX)
-):
-    vendor = _my_vendor(request)
-    product = selectors.product_get_for_vendor(vendor=vendor, product_id=product_id)
-    if product is None:
-        raise Http404
+def my_product_update(request, payload: MyProductIn, product_id: ProductId):
+    product = _my_product(_my_vendor(request), product_id)
     return _save(request, payload, product=product)
 
 
 @router.post(
-    "/me/products/{product_id}/archive", response=MyProductOut, auth=django_auth
+    "/me/products/{product_id}/archive",
+    response={200: MyProductOut, **MY_WRITE},
+    auth=session_auth,
 )
-def my_product_archive(request, product_id: int = Path(..., ge=1, le=ID_MAX)):
+def my_product_archive(request, product_id: ProductId):
     vendor = _my_vendor(request)
-    product = selectors.product_get_for_vendor(vendor=vendor, product_id=product_id)
-    if product is None:
-        raise Http404
+    product = _my_product(vendor, product_id)
     services.product_archive(product=product, actor=request.auth)
-    return _my_product_out(
-        selectors.product_get_for_vendor(vendor=vendor, product_id=product_id)
-    )
+    return _my_product(vendor, product_id)
 
 
 @router.post(
     "/me/stock",
-    response={200: StockOut, 400: Error},
-    auth=django_auth,
+    response={200: StockOut, **MY_WRITE},
+    auth=session_auth,
     summary="Bulk stock update",
 )
 def my_stock(request, payload: StockIn):
@@ -399,50 +416,55 @@ def my_stock(request, payload: StockIn):
         changed = services.variant_stock_bulk_update(
             vendor=vendor,
             actor=request.auth,
-            stocks=payload.stocks,
-            loaded=payload.loaded,
+            stocks={int(key): value for key, value in payload.stocks.items()},
+            loaded={int(key): value for key, value in payload.loaded.items()},
         )
     except ValidationError as error:
         # Another vendor's variant id is reported like a missing one: nothing leaks.
-        return _validation_error(error)
-    return Status(200, {"changed": changed})
+        raise _invalid(error) from error
+    return {"changed": changed}
 
 
 # --- public reads ---------------------------------------------------------------------
 
 
-@router.get("/", response=list[VendorOut], summary="Approved shops")
-def vendor_list(request, page: Query[VendorPageIn]):
-    vendors = selectors.vendor_list_public().order_by("name")[
-        page.offset : page.offset + page.limit
-    ]
-    return [_vendor_out(vendor) for vendor in vendors]
+@router.get(
+    "/", response={200: list[VendorOut], **errors(422)}, summary="Approved shops"
+)
+@paginate(VendorPage)
+def vendor_list(request):
+    return selectors.vendor_list_public().order_by("name")
 
 
-@router.get("/{slug}", response=VendorOut, summary="One shop")
+@router.get(
+    "/{slug}", response={200: VendorOut, **errors(404, 422)}, summary="One shop"
+)
 def vendor_detail(request, slug: Slug):
     vendor = selectors.vendor_get_public(slug=slug)
     if vendor is None:
         raise Http404
-    return _vendor_out(vendor)
-
-
-@router.get("/{slug}/products", response=list[ProductOut], summary="A shop's products")
-def vendor_products(request, slug: Slug, page: Query[VendorPageIn]):
-    vendor = selectors.vendor_get_public(slug=slug)
-    if vendor is None:
-        raise Http404
-    products = selectors.product_list_public_for_vendor(vendor=vendor).prefetch_related(
-        "tags"
-    )
-    return [
-        _product_out(product)
-        for product in products[page.offset : page.offset + page.limit]
-    ]
+    return vendor
 
 
 @router.get(
-    "/{slug}/products/{product_slug}", response=ProductOut, summary="One product"
+    "/{slug}/products",
+    response={200: list[ShopProductOut], **errors(404, 422)},
+    summary="A shop's products",
+)
+@paginate(VendorPage)
+def vendor_products(request, slug: Slug):
+    vendor = selectors.vendor_get_public(slug=slug)
+    if vendor is None:
+        raise Http404
+    return selectors.product_list_public_for_vendor(vendor=vendor).prefetch_related(
+        "tags"
+    )
+
+
+@router.get(
+    "/{slug}/products/{product_slug}",
+    response={200: ShopProductDetailOut, **errors(404, 422)},
+    summary="One product",
 )
 def vendor_product(request, slug: Slug, product_slug: Slug):
     vendor = selectors.vendor_get_public(slug=slug)
@@ -456,4 +478,4 @@ def vendor_product(request, slug: Slug, product_slug: Slug):
         )
     if product is None:
         raise Http404
-    return _product_out(product, with_variants=True)
+    return product

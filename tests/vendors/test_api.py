@@ -50,10 +50,10 @@ def test_public_reads_show_only_approved_shops_and_visible_products(client):
     product = ProductFactory(vendor=vendor, slug="tanggui")
     ProductVariantFactory(product=product, price=75000)
     ProductFactory(vendor=vendor, slug="draf", status=ProductStatus.DRAFT)
-    listing = client.get(f"{API}/").json()
+    listing = client.get(f"{API}/").json()["items"]
     assert [item["slug"] for item in listing] == ["anyaman"]
     assert client.get(f"{API}/belum").status_code == 404
-    products = client.get(f"{API}/anyaman/products").json()
+    products = client.get(f"{API}/anyaman/products").json()["items"]
     assert [item["slug"] for item in products] == ["tanggui"]
     assert products[0]["price_from"] == 75000
     detail = client.get(f"{API}/anyaman/products/tanggui").json()
@@ -147,14 +147,14 @@ def test_bad_input_is_a_clear_400_not_a_500():
         HTTP_X_CSRFTOKEN=token,
     )
     assert response.status_code == 400
-    assert "status" in response.json()["errors"]
+    assert "status" in response.json()["fields"]
     unknown = client.post(
         f"{API}/me/products",
         data=json.dumps({**_payload(category, status="draft"), "category": "nope"}),
         content_type="application/json",
         HTTP_X_CSRFTOKEN=token,
     )
-    assert unknown.status_code == 400 and "category" in unknown.json()["errors"]
+    assert unknown.status_code == 400 and "category" in unknown.json()["fields"]
     negative = client.post(
         f"{API}/me/products",
         data=json.dumps(_payload(category, variants=[{"sku": "A", "price": -5}])),
@@ -190,7 +190,7 @@ def test_another_vendors_ids_are_404_on_every_management_endpoint():
         **kwargs,
     )
     assert stock.status_code in (400, 404)
-    assert client.get(f"{API}/me/products").json() == []
+    assert client.get(f"{API}/me/products").json() == {"items": [], "count": 0}
     theirs.refresh_from_db()
     their_variant.refresh_from_db()
     assert (theirs.name, theirs.status, their_variant.stock) == (
@@ -221,4 +221,4 @@ def test_public_list_query_count_is_constant(client, django_assert_max_num_queri
     for _n in range(10):
         ProductVariantFactory(product=ProductFactory(vendor=vendor))
     with django_assert_max_num_queries(6):
-        assert len(client.get(f"{API}/banyak/products").json()) == 10
+        assert len(client.get(f"{API}/banyak/products").json()["items"]) == 10

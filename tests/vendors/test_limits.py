@@ -79,7 +79,7 @@ def test_api_product_input_out_of_bounds_is_a_422_naming_the_field(overrides, fi
     response = _api_post(client, token, _payload(CategoryFactory(), **overrides))
     assert response.status_code == 422, response.content
     body = response.json()
-    assert field in body["errors"] and field in body["detail"]
+    assert field in body["fields"] and field in body["message"]
     assert not Product.objects.exists()
 
 
@@ -96,7 +96,7 @@ def test_api_product_ids_out_of_range_are_a_422(product_id):
     ]
     for response in responses:
         assert response.status_code == 422
-        assert "product_id" in response.json()["errors"]
+        assert "product_id" in response.json()["fields"]
 
 
 def test_service_refuses_too_long_or_too_many_tags():
@@ -152,7 +152,7 @@ def test_api_price_past_the_integer_column_is_a_422_on_postgresql():
     payload = _payload(CategoryFactory(), variants=[{"sku": "A", "price": 2**31}])
     response = _api_post(client, token, payload)
     assert response.status_code == 422
-    assert "variants.0.price" in response.json()["errors"]
+    assert "variants.0.price" in response.json()["fields"]
 
 
 @pytest.mark.parametrize("photo_id", [str(ID_MAX + 1), str(2**70), "x"])

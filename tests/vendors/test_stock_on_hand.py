@@ -286,7 +286,7 @@ def test_api_put_of_what_was_read_keeps_the_sale_and_the_hold():
         HTTP_X_CSRFTOKEN=token,
     )
     assert below.status_code == 400
-    assert "2 unit" in below.json()["detail"]
+    assert "2 unit" in below.json()["message"]
     assert _numbers(variant) == (2, 2, 0)
 
 
@@ -310,7 +310,7 @@ def test_api_bulk_stock_skips_unchanged_and_bounds_input():
     place_order(items=[(variant, 2)])
     below = post({"stocks": {str(variant.pk): 1}})
     assert below.status_code == 400
-    assert "2 unit" in below.json()["detail"]
+    assert "2 unit" in below.json()["message"]
     for payload in (
         {"stocks": {str(variant.pk): MAX_STOCK + 1}},
         {"stocks": {str(variant.pk): 2**40}},
