@@ -20,7 +20,7 @@ BANUA_LOG_TAG=stack
 
 case "${1:-run}" in
     run)
-        bash "$BANUA_SERVICES_SCRIPTS_DIR/up.sh" postgres redis elasticsearch s3
+        bash "$BANUA_SERVICES_SCRIPTS_DIR/up.sh" postgres redis elasticsearch s3 chromium
         # shellcheck disable=SC1091
         source "$BANUA_SERVICES_DIR/env"
         cd "$BANUA_REPO_ROOT"

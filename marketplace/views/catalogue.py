@@ -2,14 +2,21 @@
 services.
 """
 
+import functools
 import json
 
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localdate
+from django.utils.translation import get_language
 
+from core import generations
 from marketplace import selectors
 from marketplace.views._helpers import has_browser_state
 
@@ -42,6 +49,55 @@ def category_detail(request, slug):
 
 
 def product_detail(request, slug):
+    """The product page. Everything on it but the add-to-cart form's CSRF token is
+    the same for every visitor, so it is rendered as cached fragments (see the
+    template) keyed by `product_fragment`: the slug, the language, the host, the
+    generation tokens (core.generations: any change to a product, its variants,
+    stock, photos, reviews, shop or to the pages it links to replaces them) and the
+    day (a shop's holiday starts and ends on a date). A fragment present under
+    that key was built from a visible product and nothing has changed since, so on a
+    hit the product is not even loaded: the context below is lazy and only a miss
+    (or a fragment expiring mid-render) evaluates it.
+    """
+    fragment = ":".join(
+        (
+            slug,
+            get_language(),
+            request.get_host(),
+            generations.fragment_key(),
+            localdate().isoformat(),
+        )
+    )
+    build = functools.cache(lambda: _product_page_context(request, slug))
+    if cache.has_key(make_template_fragment_key("product_main", [fragment])):
+        context = {
+            name: SimpleLazyObject(functools.partial(_item, build, name))
+            for name in PRODUCT_CONTEXT
+        }
+    else:
+        context = build()  # raises Http404 before anything is rendered
+    context["product_fragment"] = fragment
+    context["cart_form_token"] = has_browser_state(request)
+    return render(request, "marketplace/product_detail.html", context)
+
+
+PRODUCT_CONTEXT = (
+    "product",
+    "variants",
+    "first_available",
+    "reviews",
+    "rating",
+    "related",
+    "on_holiday",
+    "json_ld",
+)
+
+
+def _item(build, name):
+    return build()[name]
+
+
+def _product_page_context(request, slug) -> dict:
     product = selectors.product_get_visible(slug=slug)
     if product is None:
         raise Http404
@@ -51,7 +107,7 @@ def product_detail(request, slug):
     url = request.build_absolute_uri(
         reverse("marketplace:product_detail", kwargs={"slug": product.slug})
     )
-    context = {
+    return {
         "product": product,
         "variants": variants,
         "first_available": next((v for v in variants if v.in_stock), None),
@@ -59,10 +115,8 @@ def product_detail(request, slug):
         "rating": stats,
         "related": selectors.product_list_related(product=product),
         "on_holiday": product.vendor.is_on_holiday(),
-        "cart_form_token": has_browser_state(request),
         "json_ld": _product_json_ld(request, product, variants, stats, url),
     }
-    return render(request, "marketplace/product_detail.html", context)
 
 
 def _product_json_ld(request, product, variants, stats, url) -> str:
