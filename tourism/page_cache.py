@@ -47,6 +47,12 @@ def fragment_key() -> str:
     return generations.fragment_key()
 
 
+def cached(name: str, build):
+    """Django-cache entry `name` for the current page generation, built on a miss: for
+    values derived from pages only (any page change replaces the generation)."""
+    return _cached(name, build)
+
+
 def _cached(name: str, build):
     """Django-cache entry `name` for the current generation, built on a miss."""
     key = f"banua:pages:{generation()}:{name}"
@@ -125,3 +131,20 @@ def navigation(language_code: str) -> dict:
         return {"home": home, "items": list(home.get_children().live().in_menu())}
 
     return _cached(f"nav:{language_code}", build)
+
+
+# --- breadcrumbs and translations -------------------------------------------------------
+def ancestors_and_alternates(*, page, request):
+    """tourism.selectors.page_ancestors_and_alternates, cached per page, language and
+    host (the URLs are relative to the request's site) for the generation. Previews
+    (a draft shares the live page's id) are always worked out afresh."""
+    from django.utils.translation import get_language
+
+    from tourism import selectors
+
+    def build():
+        return selectors.page_ancestors_and_alternates(page=page, request=request)
+
+    if getattr(request, "is_preview", False):
+        return build()
+    return _cached(f"crumbs:{page.pk}:{get_language()}:{request.get_host()}", build)

@@ -5,8 +5,6 @@ services.
 import functools
 import json
 
-from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -18,6 +16,7 @@ from django.utils.translation import get_language
 
 from core import generations
 from marketplace import selectors
+from marketplace.fragments import fragment_is_cached
 from marketplace.views._helpers import has_browser_state
 
 
@@ -69,7 +68,7 @@ def product_detail(request, slug):
         )
     )
     build = functools.cache(lambda: _product_page_context(request, slug))
-    if cache.has_key(make_template_fragment_key("product_main", [fragment])):
+    if fragment_is_cached(name="product_main", key=fragment):
         context = {
             name: SimpleLazyObject(functools.partial(_item, build, name))
             for name in PRODUCT_CONTEXT
