@@ -131,20 +131,3 @@ def navigation(language_code: str) -> dict:
         return {"home": home, "items": list(home.get_children().live().in_menu())}
 
     return _cached(f"nav:{language_code}", build)
-
-
-# --- breadcrumbs and translations -------------------------------------------------------
-def ancestors_and_alternates(*, page, request):
-    """tourism.selectors.page_ancestors_and_alternates, cached per page, language and
-    host (the URLs are relative to the request's site) for the generation. Previews
-    (a draft shares the live page's id) are always worked out afresh."""
-    from django.utils.translation import get_language
-
-    from tourism import selectors
-
-    def build():
-        return selectors.page_ancestors_and_alternates(page=page, request=request)
-
-    if getattr(request, "is_preview", False):
-        return build()
-    return _cached(f"crumbs:{page.pk}:{get_language()}:{request.get_host()}", build)

@@ -131,10 +131,20 @@ class TourismPage(CachedRestrictionsMixin, Page):
         pins = SimpleLazyObject(lambda: selectors.page_pins(page=self))
         context["pinned_products"] = SimpleLazyObject(lambda: pins["pinned_products"])
         context["pinned_vendors"] = SimpleLazyObject(lambda: pins["pinned_vendors"])
+
         # One query serves the breadcrumbs, the BreadcrumbList JSON-LD, the language
         # switcher and the hreflang links (which read it back from the request).
-        ancestors, alternates = page_cache.ancestors_and_alternates(
-            page=self, request=request
+        def crumbs():
+            return selectors.page_ancestors_and_alternates(page=self, request=request)
+
+        # Derived from pages only (URLs relative to the request's site): cached for the
+        # page generation, except in previews (a draft shares the live page's id).
+        ancestors, alternates = (
+            crumbs()
+            if getattr(request, "is_preview", False)
+            else page_cache.cached(
+                f"crumbs:{self.pk}:{get_language()}:{request.get_host()}", crumbs
+            )
         )
         context["ancestors"] = ancestors
         request._banua_page_alternates = (self.pk, alternates)
