@@ -6,8 +6,9 @@ including a generation token (core.generations) so that the signals that purge t
 HTTP cache retire it too. A fragment is stored only when rendering it used no CSRF
 token (Django flags a used token in ``request.META["CSRF_COOKIE_NEEDS_UPDATE"]``), so
 one visitor's token can never reach another; a request that had already used one
-before the fragment (a logged-in visitor's log-out form) reads fragments but never
-writes them.
+before the fragment reads fragments but never writes them. Logged-in visitors neither
+read nor write them: whatever a page shows only to its user (a favourite, a dashboard
+link) is then always right for them, at the price of a full render.
 
 It lives in the lowest app with templates because both the storefront and the tourism
 pages use it.
@@ -37,11 +38,16 @@ def _csrf_used(request) -> bool:
     )
 
 
+def _logged_in(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
 def render_shared(*, name: str, key: str, seconds: int, request, render) -> str:
     """The cached HTML of fragment `name` under `key`, else `render()`, stored for
     `seconds` when that is safe (see the module docstring). No key or no seconds:
     rendered every time."""
-    if not key or not seconds:
+    if not key or not seconds or _logged_in(request):
         return render()
     cache_key = fragment_cache_key(name, key)
     html = cache.get(cache_key)

@@ -76,3 +76,21 @@ def test_csrf_token_is_per_visitor_and_never_cached(client):
     assert with_state.count('name="csrfmiddlewaretoken"') == 1
     client.cookies.clear()
     assert "csrfmiddlewaretoken" not in client.get(url).content.decode()
+
+
+def test_queries_cold_and_warm(client, django_assert_max_num_queries):
+    """Cold (fragments retired): the product, its photos and renditions, variants,
+    reviews, related products; warm: only the Site of the navigation's links."""
+    from core import generations
+
+    variant = sellable_variant()
+    for _ in range(6):
+        ProductImageFactory(product=variant.product)
+        sellable_variant(vendor=variant.product.vendor)
+    url = f"/produk/{variant.product.slug}/"
+    client.get(url)  # renditions are made on the first view
+    generations.replace(generations.STOREFRONT)
+    with django_assert_max_num_queries(9):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(1):
+        assert client.get(url).status_code == 200

@@ -84,3 +84,24 @@ def test_a_fragment_holding_a_csrf_token_is_not_stored():
         name="t", key="plain", seconds=300, request=fresh, render=lambda: "<p>"
     )
     assert fragment_is_cached(name="t", key="plain")
+
+
+def test_logged_in_visitors_neither_read_nor_write_fragments():
+    from django.contrib.auth.models import AnonymousUser
+
+    class Member:
+        is_authenticated = True
+
+    member = RequestFactory().get("/")
+    member.user = Member()
+    render_shared(name="u", key="k", seconds=300, request=member, render=lambda: "a")
+    assert not fragment_is_cached(name="u", key="k")
+    anonymous = RequestFactory().get("/")
+    anonymous.user = AnonymousUser()
+    render_shared(name="u", key="k", seconds=300, request=anonymous, render=lambda: "b")
+    assert (
+        render_shared(
+            name="u", key="k", seconds=300, request=member, render=lambda: "c"
+        )
+        == "c"
+    )
