@@ -89,7 +89,8 @@ def _wait_for(url: str, process: subprocess.Popen, seconds: int) -> None:
 
 def fetch(url: str) -> tuple[int, dict, bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+        # Generous: a cold page (imports, templates, renditions) on a busy machine.
+        with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
