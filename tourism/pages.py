@@ -67,10 +67,19 @@ class CachedRoutingMixin:
                 ).values("pk", "path", "depth", "url_path", "content_type_id")
             }
 
+        def lookup_existing():
+            # Only URLs that lead to a page are kept: random URLs fill no cache.
+            found = lookup()
+            return found if prefixes[-1] in found else None
+
         # Derived from pages only: cached for the page generation (any page change
         # replaces it). Previews look afresh (a draft shares the live page's id).
         preview = getattr(request, "is_preview", False)
-        rows = lookup() if preview else page_cache.cached(f"route:{url_path}", lookup)
+        rows = (
+            lookup()
+            if preview
+            else page_cache.cached(f"route:{url_path}", lookup_existing) or {}
+        )
         parent = {"path": self.path, "depth": self.depth}
         for index, url_path in enumerate(prefixes):
             row = rows.get(url_path)
