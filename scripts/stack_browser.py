@@ -19,12 +19,18 @@ from pathlib import Path
 
 from PIL import Image
 
+PAGE_SECONDS = 120
+
 
 def _driver():
     # The e2e suite's Chromium options (headless, phone window): one definition.
     from tests.e2e.conftest import PHONE, _chrome
 
-    return _chrome(PHONE)
+    driver = _chrome(PHONE)
+    # The whole stack shares a CI machine's cores with the browser: a saved product
+    # (photo to S3, renditions) can take longer than the e2e suite's 30 s.
+    driver.set_page_load_timeout(PAGE_SECONDS)
+    return driver
 
 
 def _shot(driver, name: str) -> None:
@@ -34,7 +40,7 @@ def _shot(driver, name: str) -> None:
     driver.save_screenshot(str(SCREENSHOT_DIR / f"stack-{name}.png"))
 
 
-def _wait_url(driver, part: str, seconds: float = 20) -> None:
+def _wait_url(driver, part: str, seconds: float = PAGE_SECONDS) -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
     WebDriverWait(driver, seconds).until(lambda d: part in d.current_url)
@@ -48,7 +54,7 @@ def _submit(driver, form_css: str) -> None:
 
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, f"{form_css} button[type=submit]").click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(old))
+    WebDriverWait(driver, PAGE_SECONDS).until(EC.staleness_of(old))
 
 
 def _fill(driver, name: str, value: str) -> None:
