@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= banua.settings.dev
 
-.PHONY: install messages run serve stack test services services-down lint format bench bench-lighthouse bench-checkout bench-search bench-pages clean
+.PHONY: install messages run serve stack test services services-down lint format bench bench-lighthouse bench-checkout bench-search bench-pages bench-calls clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -90,6 +90,9 @@ bench-search: install
 # Page throughput through Varnish, uncached, nginx static and bakerydemo (needs varnish, nginx, wrk).
 bench-pages: messages
 	$(PY) bench/pages.py
+
+bench-calls: messages
+	$(PY) bench/page_calls.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .import_linter_cache .grimp_cache artifacts

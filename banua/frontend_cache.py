@@ -238,7 +238,8 @@ def pickup_page_urls(instance) -> set[str]:
 
 
 def pickup_changed(sender, instance, **kwargs):
-    _safely(lambda: pickup_page_urls(instance), storefront=False)
+    # The pages' cached fragments show stalls and windows: retire them too.
+    _safely(lambda: pickup_page_urls(instance))
 
 
 def page_published_or_unpublished(sender, instance, **kwargs):

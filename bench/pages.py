@@ -89,7 +89,8 @@ def _wait_for(url: str, process: subprocess.Popen, seconds: int) -> None:
 
 def fetch(url: str) -> tuple[int, dict, bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+        # Generous: a cold page (imports, templates, renditions) on a busy machine.
+        with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
@@ -266,14 +267,29 @@ STORAGES["staticfiles"] = {  # noqa: F405
 
 
 def start_bakerydemo(work: Path):
+    """bakerydemo's server, or None (its column stays empty) with one line saying why
+    and what to do: the bench never fetches it from the network itself."""
     src = BAKERYDEMO_DIR / "src"
     if not (src / "manage.py").exists():
         print(  # noqa: T201
-            f"bakerydemo: no source in {src}; fetch wagtail/bakerydemo and run "
-            f"`git archive {BAKERYDEMO_REV} | tar -x -C {src}` (see this file's "
-            "docstring). Its column stays empty."
+            f"bakerydemo: skipped, no source in {src}. Provide it once: on a machine "
+            "that reaches GitHub, `git clone https://github.com/wagtail/bakerydemo && "
+            f"git -C bakerydemo archive {BAKERYDEMO_REV} | tar -x -C {src}` (copy "
+            "the folder here if this machine cannot reach GitHub), then run again."
         )
         return None
+    try:
+        return _start_bakerydemo(src)
+    except (subprocess.CalledProcessError, RuntimeError, OSError) as error:
+        print(  # noqa: T201
+            f"bakerydemo: skipped, it could not be set up or started ({error}). Its "
+            f"virtualenv needs its requirements from PyPI once ({BAKERYDEMO_DIR / 'venv'}"
+            "; delete it to retry); its column stays empty."
+        )
+        return None
+
+
+def _start_bakerydemo(src: Path):
     venv = BAKERYDEMO_DIR / "venv"
     python = venv / "bin" / "python"
     if not (venv / ".installed").exists():
@@ -424,6 +440,11 @@ def main():
         print(  # noqa: T201
             f"{name:<12} {cached_cell:>9} {uncached:>9.0f} {bakery_cell:>9} "
             f"{f'{ratio_static:.2f} {mark_static}':>14} {bakery_ratio:>16}"
+        )
+    if bakery is None:
+        print(  # noqa: T201
+            "bakerydemo column empty: "
+            + ("--no-bakerydemo" if options.no_bakerydemo else "skipped, see above")
         )
     print(  # noqa: T201
         f"aims: cached >= {CACHED_AIM} of static; uncached >= {UNCACHED_AIM}x "

@@ -502,6 +502,7 @@ def main() -> int:  # noqa: C901 - one linear script
     allowed_errors: dict[str, int] = {}
     orders: list[str] = []
     failures: list[str] = []
+    browser_line = "not run"
     try:
         front = front_start()
         web.start()
@@ -513,9 +514,16 @@ def main() -> int:  # noqa: C901 - one linear script
 
         paths = ["/", "/produk/", "/produk/?q=kain", f"/produk/{slugs[0]}/", "/healthz"]
 
+        log("browser journeys (Chromium) through " + base_url())
+        browser_line = browser_journeys(slugs, artisan_name, password, orders)
+        log(browser_line)
+
         log("journeys: shopper, artisan")
         orders.append(shopper_journey(slugs))
         artisan_journey(artisan_name, password)
+
+        if os.environ.get("BANUA_STACK_JOURNEYS_ONLY"):  # quick local iterations
+            raise SystemExit(0)
 
         def drill(name: str, fault, recover, allowed: int = 0):
             log(f"drill: {name}")
@@ -618,6 +626,7 @@ def main() -> int:  # noqa: C901 - one linear script
             service("redis", "start")
 
     print()
+    print(f"browser journeys: {browser_line}")
     print(
         f"{'fault':30} {'requests':>8} {'errors':>6} {'tasks':>5}  {'lost':18} detail"
     )
@@ -638,6 +647,41 @@ def main() -> int:  # noqa: C901 - one linear script
     print(f"stack drills ({time.monotonic() - started:.0f}s):")
     print(f"{sum(results)} passed, {len(results) - sum(results)} failed")
     return 0 if all(results) else 1
+
+
+def browser_journeys(
+    slugs: list[str], artisan_name: str, password: str, orders: list[str]
+) -> str:
+    """The shopper and artisan journeys in Chromium (scripts/stack_browser.py), once,
+    before the drills. The shopper starts from product pages the HTTP cache already
+    holds (checked: a HIT), as a first-time visitor would meet them."""
+    import requests
+    import stack_browser
+
+    from marketplace.models import Product
+    from tests.marketplace.factories import ADDRESS
+
+    base = base_url()
+    if ENV.get("BANUA_FRONT_URL"):
+        for slug in slugs:
+            url = f"{base}/produk/{slug}/"
+            for _ in range(2):
+                response = requests.get(url, timeout=30)
+            if response.headers.get("X-Cache") != "HIT":
+                raise AssertionError(f"{url} is not served from the HTTP cache")
+    started = time.monotonic()
+    number = stack_browser.shopper(base, slugs, ADDRESS)
+    orders.append(number)
+    name = stack_browser.artisan(
+        base,
+        artisan_name,
+        password,
+        lambda name: Product.objects.get(name=name).slug,
+    )
+    return (
+        f"shopper paid order {number} from cached product pages; artisan published "
+        f"{name!r} with a photo in S3 ({time.monotonic() - started:.0f}s)"
+    )
 
 
 def lost_in_drill(task_ids: set, number: str | None) -> str:

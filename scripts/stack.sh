@@ -3,8 +3,9 @@
 #
 #   scripts/stack.sh [run]   start the services it needs (scripts/services/up.sh), then
 #                            scripts/stack.py: gunicorn (2 workers, production settings),
-#                            the task worker, the scheduler, [the HTTP cache], a shopper
-#                            and an artisan journey, then the drills; prints the table
+#                            the task worker, the scheduler, [the HTTP cache], the shopper
+#                            and artisan journeys in Chromium (scripts/stack_browser.py)
+#                            and as plain HTTP, then the drills; prints the table
 #                            fault / requests / errors / lost and exits non-zero when
 #                            anything was lost
 #
@@ -20,12 +21,12 @@ BANUA_LOG_TAG=stack
 
 case "${1:-run}" in
     run)
-        bash "$BANUA_SERVICES_SCRIPTS_DIR/up.sh" postgres redis elasticsearch s3
+        bash "$BANUA_SERVICES_SCRIPTS_DIR/up.sh" postgres redis elasticsearch s3 chromium
         # shellcheck disable=SC1091
         source "$BANUA_SERVICES_DIR/env"
         cd "$BANUA_REPO_ROOT"
         exec "${BANUA_PYTHON:-.venv/bin/python}" scripts/stack.py
         ;;
-    -h | --help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
+    -h | --help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
     *) die "usage: $0 [run]" ;;
 esac

@@ -82,6 +82,16 @@ def _restore_migrated_rows(items):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_fragment_tokens():
+    """Cached page fragments (core.generations) live in the per-process cache, which
+    outlives each test's rolled-back rows: new tokens retire every earlier fragment."""
+    from core import generations
+
+    generations.replace(generations.PAGES)
+    generations.replace(generations.STOREFRONT)
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded and rendered images go to a per-test folder."""
     settings.MEDIA_ROOT = tmp_path / "media"

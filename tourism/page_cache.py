@@ -11,54 +11,46 @@ Only Wagtail's public API is used: the Site of a request is Wagtail's own
 cached by the HTTP cache in front (see banua.edge_cache).
 """
 
-import uuid
-
 from django.core.cache import cache
-from django.db import transaction
 
-GENERATION_KEY = "banua:pages:generation"
+from core import generations
+
+GENERATION_KEY = generations.PAGES
+STOREFRONT_KEY = generations.STOREFRONT
 CACHE_SECONDS = 300
 
 
 def generation() -> str:
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        # add() keeps a token another process set in the meantime.
-        if not cache.add(GENERATION_KEY, token, None):
-            token = cache.get(GENERATION_KEY) or token
-    return token
+    return generations.current(GENERATION_KEY)
 
 
 def invalidate() -> None:
     """New token now, and again after commit so no reader caches pre-commit rows."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
-
-
-STOREFRONT_KEY = "banua:storefront:generation"
+    generations.replace(GENERATION_KEY)
+    generations.replace_on_commit(GENERATION_KEY)
 
 
 def storefront_generation() -> str:
     """Token for page fragments built from the marketplace (a destination's makers and
     products nearby); replaced by every product, variant, stock or shop change."""
-    token = cache.get(STOREFRONT_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        if not cache.add(STOREFRONT_KEY, token, None):
-            token = cache.get(STOREFRONT_KEY) or token
-    return token
+    return generations.current(STOREFRONT_KEY)
 
 
 def invalidate_storefront() -> None:
     """After commit only: checkout sends stock_changed under row locks, and readers
     before the commit see (and may cache under the old token) the old rows anyway."""
-    transaction.on_commit(lambda: cache.set(STOREFRONT_KEY, uuid.uuid4().hex, None))
+    generations.replace_on_commit(STOREFRONT_KEY)
 
 
 def fragment_key() -> str:
     """Both tokens: a fragment that shows pages and products goes stale with either."""
-    return f"{generation()}:{storefront_generation()}"
+    return generations.fragment_key()
+
+
+def cached(name: str, build):
+    """Django-cache entry `name` for the current page generation, built on a miss: for
+    values derived from pages only (any page change replaces the generation)."""
+    return _cached(name, build)
 
 
 def _cached(name: str, build):

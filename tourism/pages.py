@@ -55,15 +55,31 @@ class CachedRoutingMixin:
         for component in path_components:
             url_path += component + "/"
             prefixes.append(url_path)
-        rows = {
-            row["url_path"]: row
-            for row in Page.objects.filter(
-                path__startswith=self.path,
-                depth__gt=self.depth,
-                depth__lte=self.depth + len(path_components),
-                url_path__in=prefixes,
-            ).values("pk", "path", "depth", "url_path", "content_type_id")
-        }
+
+        def lookup():
+            return {
+                row["url_path"]: row
+                for row in Page.objects.filter(
+                    path__startswith=self.path,
+                    depth__gt=self.depth,
+                    depth__lte=self.depth + len(path_components),
+                    url_path__in=prefixes,
+                ).values("pk", "path", "depth", "url_path", "content_type_id")
+            }
+
+        def lookup_existing():
+            # Only URLs that lead to a page are kept: random URLs fill no cache.
+            found = lookup()
+            return found if prefixes[-1] in found else None
+
+        # Derived from pages only: cached for the page generation (any page change
+        # replaces it). Previews look afresh (a draft shares the live page's id).
+        preview = getattr(request, "is_preview", False)
+        rows = (
+            lookup()
+            if preview
+            else page_cache.cached(f"route:{url_path}", lookup_existing) or {}
+        )
         parent = {"path": self.path, "depth": self.depth}
         for index, url_path in enumerate(prefixes):
             row = rows.get(url_path)
@@ -78,12 +94,20 @@ class CachedRoutingMixin:
                 return super().route(request, path_components)
             remaining = path_components[index + 1 :]
             if not remaining or _handles_own_route(model, remaining):
-                page = (
-                    model._default_manager.select_related(
-                        *page_cache.route_joins(model)
+
+                def fetch(model=model, pk=row["pk"]):
+                    return (
+                        model._default_manager.select_related(
+                            *page_cache.route_joins(model)
+                        )
+                        .filter(pk=pk)
+                        .first()
                     )
-                    .filter(pk=row["pk"])
-                    .first()
+
+                page = (
+                    fetch()
+                    if preview
+                    else page_cache.cached(f"page:{row['pk']}", fetch)
                 )
                 if page is None:
                     raise Http404

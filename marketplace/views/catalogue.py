@@ -2,16 +2,22 @@
 services.
 """
 
+import functools
 import json
 
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localdate
+from django.utils.translation import get_language
 
+from core import generations
 from core.site_url import absolute_url
 from marketplace import account_selectors, selectors
+from marketplace.fragments import fragment_is_cached
 from marketplace.views._helpers import has_browser_state
 
 
@@ -43,6 +49,59 @@ def category_detail(request, slug):
 
 
 def product_detail(request, slug):
+    """The product page. Everything on it but the add-to-cart form's CSRF token is
+    the same for every visitor, so it is rendered as cached fragments (see the
+    template) keyed by `product_fragment`: the slug, the language, the host, the
+    generation tokens (core.generations: any change to a product, its variants,
+    stock, photos, reviews, shop or to the pages it links to replaces them) and the
+    day (a shop's holiday starts and ends on a date). A fragment present under
+    that key was built from a visible product and nothing has changed since, so on a
+    hit the product is not even loaded: the context below is lazy and only a miss
+    (or a fragment expiring mid-render) evaluates it.
+    """
+    fragment = ":".join(
+        (
+            slug,
+            get_language(),
+            request.get_host(),
+            generations.fragment_key(),
+            localdate().isoformat(),
+        )
+    )
+    build = functools.cache(lambda: _product_page_context(request, slug))
+    if fragment_is_cached(name="product_main", key=fragment):
+        context = {
+            name: SimpleLazyObject(functools.partial(_item, build, name))
+            for name in PRODUCT_CONTEXT
+        }
+    else:
+        context = build()  # raises Http404 before anything is rendered
+    context["product_fragment"] = fragment
+    context["cart_form_token"] = has_browser_state(request)
+    return render(request, "marketplace/product_detail.html", context)
+
+
+PRODUCT_CONTEXT = (
+    "product",
+    "variants",
+    "first_available",
+    "reviews",
+    "rating",
+    "related",
+    "on_holiday",
+    "json_ld",
+    "sold_out",
+    "is_favourite",
+    "alert_variant_ids",
+    "share",
+)
+
+
+def _item(build, name):
+    return build()[name]
+
+
+def _product_page_context(request, slug) -> dict:
     product = selectors.product_get_visible(slug=slug)
     if product is None:
         raise Http404
@@ -52,7 +111,7 @@ def product_detail(request, slug):
     url = absolute_url(
         reverse("marketplace:product_detail", kwargs={"slug": product.slug})
     )
-    context = {
+    return {
         "product": product,
         "variants": variants,
         "first_available": next((v for v in variants if v.in_stock), None),
@@ -60,7 +119,6 @@ def product_detail(request, slug):
         "rating": stats,
         "related": selectors.product_list_related(product=product),
         "on_holiday": product.vendor.is_on_holiday(),
-        "cart_form_token": has_browser_state(request),
         "json_ld": _product_json_ld(request, product, variants, stats, url),
         # Shopper state: only for a logged-in visitor, whose page is private anyway.
         "sold_out": [v for v in variants if v.is_active and not v.in_stock],
@@ -71,7 +129,6 @@ def product_detail(request, slug):
         ),
         "share": _product_share(product, url),
     }
-    return render(request, "marketplace/product_detail.html", context)
 
 
 # What social networks read: a JPEG (not WebP), 1200 x 630, the product's first photo.

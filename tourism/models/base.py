@@ -2,12 +2,17 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
+from django.utils.timezone import localdate
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from core import generations
+from tourism import page_cache
 from tourism.blocks import PinsBlock
 from tourism.pages import CachedRestrictionsMixin
 
@@ -89,16 +94,57 @@ class TourismPage(CachedRestrictionsMixin, Page):
 
         return seo.page_structured_data(page=self, request=request)
 
+    #: Seconds the page's content (its `page_content` block) stays a shared fragment
+    #: (marketplace.fragments); 0 for page types whose content depends on the request
+    #: (filters, pagination, forms).
+    content_fragment_seconds = 0
+
+    def content_fragment_key(self, request) -> str:
+        """What the page's content depends on: the page, the language, the host, both
+        generation tokens (any page or storefront change replaces them) and the day.
+        Empty, so never cached, for previews (a draft has the live page's id) and for
+        requests with a query string."""
+        if (
+            not self.content_fragment_seconds
+            or getattr(request, "is_preview", False)
+            or request.GET
+        ):
+            return ""
+        return ":".join(
+            (
+                str(self.pk),
+                get_language(),
+                request.get_host(),
+                generations.fragment_key(),
+                localdate().isoformat(),
+            )
+        )
+
     def get_context(self, request, *args, **kwargs):
         # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.page_pins(page=self))
+        context["content_fragment"] = self.content_fragment_key(request)
+        context["content_fragment_seconds"] = self.content_fragment_seconds
+        # Lazy: only the content reads them, and a cached content never does.
+        pins = SimpleLazyObject(lambda: selectors.page_pins(page=self))
+        context["pinned_products"] = SimpleLazyObject(lambda: pins["pinned_products"])
+        context["pinned_vendors"] = SimpleLazyObject(lambda: pins["pinned_vendors"])
+
         # One query serves the breadcrumbs, the BreadcrumbList JSON-LD, the language
         # switcher and the hreflang links (which read it back from the request).
-        ancestors, alternates = selectors.page_ancestors_and_alternates(
-            page=self, request=request
+        def crumbs():
+            return selectors.page_ancestors_and_alternates(page=self, request=request)
+
+        # Derived from pages only (URLs relative to the request's site): cached for the
+        # page generation, except in previews (a draft shares the live page's id).
+        ancestors, alternates = (
+            crumbs()
+            if getattr(request, "is_preview", False)
+            else page_cache.cached(
+                f"crumbs:{self.pk}:{get_language()}:{request.get_host()}", crumbs
+            )
         )
         context["ancestors"] = ancestors
         request._banua_page_alternates = (self.pk, alternates)

@@ -69,6 +69,9 @@ class DestinationPage(TourismPage):
     belong to it.
     """
 
+    # Nothing in its content depends on the visitor (see TourismPage).
+    content_fragment_seconds = 300
+
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -211,6 +214,10 @@ class DestinationPage(TourismPage):
             lambda: selectors.destination_neighbourhood(destination=self)
         )
         context["neighbourhood_key"] = page_cache.fragment_key()
-        context["upcoming_events_here"] = selectors.event_list_at_venue(venue=self)
-        context["pickup_points"] = selectors.destination_pickup_points(destination=self)
+        context["upcoming_events_here"] = SimpleLazyObject(
+            lambda: selectors.event_list_at_venue(venue=self)
+        )
+        context["pickup_points"] = SimpleLazyObject(
+            lambda: selectors.destination_pickup_points(destination=self)
+        )
         return context

@@ -1,4 +1,7 @@
+import functools
+
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -20,6 +23,9 @@ class HomePage(CachedRoutingMixin, TourismPage):
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = image_fk(_("hero image"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    # Nothing in its content depends on the visitor (see TourismPage).
+    content_fragment_seconds = 300
 
     content_panels = [
         *TourismPage.content_panels,
@@ -55,5 +61,22 @@ class HomePage(CachedRoutingMixin, TourismPage):
         from tourism import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.home_page_sections(home=self))
+        # Lazy: a cached content (content_fragment_seconds) never reads them.
+        sections = SimpleLazyObject(lambda: selectors.home_page_sections(home=self))
+        for name in HOME_SECTIONS:
+            context[name] = SimpleLazyObject(
+                functools.partial(_section, sections, name)
+            )
         return context
+
+
+HOME_SECTIONS = (
+    "featured_destinations",
+    "upcoming_events",
+    "featured_products",
+    "latest_stories",
+)
+
+
+def _section(sections, name):
+    return sections[name]
