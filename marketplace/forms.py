@@ -80,8 +80,14 @@ class CheckoutForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, groups=(), **kwargs):
+    ADDRESS_FIELDS = ("address_line", "province", "city", "district", "postal_code")
+
+    def __init__(self, *args, groups=(), needs_address: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not needs_address:
+            # A cart of experiences only: nothing is shipped, so no address is asked.
+            for name in self.ADDRESS_FIELDS:
+                del self.fields[name]
         autocomplete = {
             "full_name": "name",
             "email": "email",
@@ -91,9 +97,12 @@ class CheckoutForm(forms.Form):
             "district": "address-level3",
         }
         for name, value in autocomplete.items():
-            self.fields[name].widget.attrs["autocomplete"] = value
+            if name in self.fields:
+                self.fields[name].widget.attrs["autocomplete"] = value
         self.shipping_fields = []
         for group in groups:
+            if not group.ships:
+                continue  # experiences only: the service sets "nothing to ship"
             name = f"shipping_{group.vendor.pk}"
             options = group.shipping_options()
             self.fields[name] = forms.ChoiceField(

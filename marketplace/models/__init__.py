@@ -6,10 +6,18 @@ from marketplace.models.catalogue import (
     Dye,
     Product,
     ProductImage,
+    ProductKind,
     ProductQuerySet,
     ProductStatus,
     ProductVariant,
     Technique,
+)
+from marketplace.models.experiences import (
+    Experience,
+    ExperienceSession,
+    SeatReservation,
+    SessionStatus,
+    Ticket,
 )
 from marketplace.models.ledger import (
     CommissionRule,
@@ -41,6 +49,12 @@ __all__ = [
     "Cart",
     "CartItem",
     "CommissionRule",
+    "Experience",
+    "ExperienceSession",
+    "SeatReservation",
+    "SessionStatus",
+    "Ticket",
+    "ProductKind",
     "LedgerEntry",
     "LedgerKind",
     "Order",

@@ -68,6 +68,11 @@ class Dye(models.TextChoices):
     SYNTHETIC = "synthetic", _("Synthetic dye")
 
 
+class ProductKind(models.TextChoices):
+    GOODS = "goods", _("Goods")
+    EXPERIENCE = "experience", _("Experience")
+
+
 class ProductQuerySet(models.QuerySet):
     def visible(self):
         """What the storefront may show: published, not hidden by moderation, vendor
@@ -94,6 +99,16 @@ class Product(models.Model):
     )
     name = models.CharField(_("name"), max_length=140)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    # Goods ship; an experience (workshop, tour) is booked by session and has its
+    # details in ``Experience``. One kind column keeps moderation, photos, shop pages
+    # and search on the one product path.
+    kind = models.CharField(
+        _("kind"),
+        max_length=12,
+        choices=ProductKind.choices,
+        default=ProductKind.GOODS,
+        db_index=True,
+    )
     # Bounded because every text is indexed and highlighted by Elasticsearch: one
     # million-character description used to make every matching query fail.
     description = models.TextField(

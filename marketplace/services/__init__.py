@@ -13,6 +13,17 @@ from marketplace.services.checkout import (
     checkout_begin_payment,
     checkout_start,
 )
+from marketplace.services.experiences import (
+    ExperienceData,
+    cart_add_booking,
+    cart_remove_booking,
+    experience_create,
+    experience_update,
+    session_cancel,
+    sessions_create,
+    sessions_create_weekly,
+    ticket_check_in,
+)
 from marketplace.services.fulfilment import (
     order_cancel_by_buyer,
     suborder_confirm_received,
@@ -37,6 +48,15 @@ from marketplace.services.orders import (
 from marketplace.services.reviews import review_create
 
 __all__ = [
+    "ExperienceData",
+    "cart_add_booking",
+    "cart_remove_booking",
+    "experience_create",
+    "experience_update",
+    "session_cancel",
+    "sessions_create",
+    "sessions_create_weekly",
+    "ticket_check_in",
     "ShippingAddress",
     "cart_add_item",
     "cart_get",

@@ -29,10 +29,17 @@ def checkout(request):
             "email": request.user.email,
             "full_name": request.user.get_full_name(),
         }
-    form = CheckoutForm(request.POST or None, groups=summary.groups, initial=initial)
+    form = CheckoutForm(
+        request.POST or None,
+        groups=summary.groups,
+        initial=initial,
+        needs_address=summary.needs_address,
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            address = services.ShippingAddress.from_data(form.cleaned_data)
+            address = services.ShippingAddress.from_data(
+                form.cleaned_data, needs_address=summary.needs_address
+            )
             order = services.checkout_start(
                 cart=summary.cart,
                 address=address,
