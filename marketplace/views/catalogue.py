@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from marketplace import selectors
+from marketplace import selectors, selectors_experiences
 from marketplace.views._helpers import has_browser_state
 
 
@@ -62,6 +62,12 @@ def product_detail(request, slug):
         "cart_form_token": has_browser_state(request),
         "json_ld": _product_json_ld(request, product, variants, stats, url),
     }
+    experience = selectors_experiences.experience_get_for_product(product=product)
+    if experience is not None:
+        context["experience"] = experience
+        context["sessions"] = list(
+            selectors_experiences.session_list_upcoming(experience=experience)
+        )
     return render(request, "marketplace/product_detail.html", context)
 
 
