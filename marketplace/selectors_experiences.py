@@ -66,17 +66,17 @@ class ExperienceWithSessions:
 
 
 def experience_list_for_destination(
-    *, destination, limit: int = 6, sessions: int = 3
+    *, destination_ids, limit: int = 6, sessions: int = 3
 ) -> list[ExperienceWithSessions]:
-    """Experiences that meet at this destination with their next sessions (seats
-    left on each), in two queries."""
+    """Experiences that meet at these destination pages (one place in each
+    language) with their next sessions (seats left on each), in two queries."""
     now = timezone.now()
     upcoming = ExperienceSession.objects.filter(
         status=SessionStatus.SCHEDULED, starts_at__gt=now
     ).order_by("starts_at", "id")
     experiences = (
         experience_list_visible()
-        .filter(meeting_point=destination)
+        .filter(meeting_point_id__in=list(destination_ids))
         .prefetch_related(Prefetch("sessions", queryset=upcoming, to_attr="upcoming"))
         .order_by("product__name")[:limit]
     )
