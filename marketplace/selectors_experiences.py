@@ -42,6 +42,16 @@ def session_list_upcoming(*, experience, limit: int = 30):
     ).order_by("starts_at", "id")[:limit]
 
 
+def session_get_visible(*, session_id):
+    """A session of an experience the storefront shows (any status), else None."""
+    pk = id_or_none(session_id)
+    if pk is None:
+        return None
+    return ExperienceSession.objects.filter(
+        pk=pk, experience__product__in=Product.objects.visible()
+    ).first()
+
+
 def experience_get_for_product(*, product):
     if product.kind != ProductKind.EXPERIENCE:
         return None
