@@ -61,8 +61,6 @@ def format_utc(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-
-
 def calendar(*, events: list[list[str]], name: str, prodid: str) -> str:
     """A VCALENDAR around ready VEVENT line lists, CRLF line ends, folded lines."""
     lines = [

@@ -161,9 +161,7 @@ def session_get(request, session_id: int = Path(..., ge=1, le=ID_MAX)):
     return _session_out(session)
 
 
-@router.post(
-    "/cart/bookings", response={200: BookingOut, 400: ErrorOut, 404: ErrorOut}
-)
+@router.post("/cart/bookings", response={200: BookingOut, 400: ErrorOut, 404: ErrorOut})
 def booking_add(request, payload: BookingIn):
     """Puts seats of a session in the cart (replacing an earlier booking of it);
     seats are held at checkout."""
@@ -217,4 +215,3 @@ def experience_get(request, slug: Slug):
         ],
     )
     return data
-

@@ -13,6 +13,7 @@ from core.ical import TZID, VTIMEZONE, escape_text, fold, format_local, format_u
 
 PRODID = "-//Banua//Tourism events//ID"
 
+
 def event_lines(*, event, request, stamp: dt.datetime) -> list[str]:
     host = request.get_host().split(":")[0] if request else "banua.localhost"
     url = event.get_full_url(request)

@@ -35,13 +35,19 @@ def _meeting_point_queryset():
 class ExperienceForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=140)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
     )
-    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all())
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.all()
+    )
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=15, max_value=10_080, initial=120
     )
-    price = forms.IntegerField(label=_("Price per person (Rp)"), min_value=1, max_value=INT_MAX)
+    price = forms.IntegerField(
+        label=_("Price per person (Rp)"), min_value=1, max_value=INT_MAX
+    )
     child_price = forms.IntegerField(
         label=_("Child price (Rp)"),
         min_value=0,
@@ -55,7 +61,9 @@ class ExperienceForm(forms.Form):
     meeting_note = forms.CharField(
         label=_("How to find the meeting point"), max_length=255, required=False
     )
-    languages = forms.CharField(label=_("Languages offered"), max_length=120, required=False)
+    languages = forms.CharField(
+        label=_("Languages offered"), max_length=120, required=False
+    )
     included = forms.CharField(
         label=_("What's included"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -101,7 +109,9 @@ class ExperienceForm(forms.Form):
             duration_minutes=data["duration_minutes"],
             price=data["price"],
             child_price=data["child_price"],
-            meeting_point_id=data["meeting_point"].pk if data["meeting_point"] else None,
+            meeting_point_id=data["meeting_point"].pk
+            if data["meeting_point"]
+            else None,
             meeting_note=sanitise_text(data["meeting_note"]),
             languages=sanitise_text(data["languages"]),
             included=sanitise_text(data["included"]),
@@ -110,12 +120,18 @@ class ExperienceForm(forms.Form):
 
 
 class WeeklySessionsForm(forms.Form):
-    """"Every Saturday at 08:00 for eight weeks"."""
+    """ "Every Saturday at 08:00 for eight weeks"."""
 
     weekday = forms.TypedChoiceField(label=_("Day"), choices=WEEKDAYS, coerce=int)
-    time = forms.TimeField(label=_("Start time (WITA)"), widget=forms.TimeInput(attrs={"type": "time"}))
-    weeks = forms.IntegerField(label=_("For how many weeks"), min_value=1, max_value=52, initial=8)
-    capacity = forms.IntegerField(label=_("Seats per session"), min_value=1, max_value=10_000, initial=10)
+    time = forms.TimeField(
+        label=_("Start time (WITA)"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    weeks = forms.IntegerField(
+        label=_("For how many weeks"), min_value=1, max_value=52, initial=8
+    )
+    capacity = forms.IntegerField(
+        label=_("Seats per session"), min_value=1, max_value=10_000, initial=10
+    )
     first_day = forms.DateField(
         label=_("Starting from"),
         widget=forms.DateInput(attrs={"type": "date"}),

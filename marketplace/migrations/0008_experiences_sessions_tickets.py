@@ -3,210 +3,519 @@
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.expressions
-import marketplace.models.experiences
 from django.db import migrations, models
+
+import marketplace.models.experiences
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('marketplace', '0007_variant_held_and_one_open_order_per_cart'),
-        ('tourism', '0003_editorial_groups_and_workflow'),
+        ("marketplace", "0007_variant_held_and_one_open_order_per_cart"),
+        ("tourism", "0003_editorial_groups_and_workflow"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Experience',
+            name="Experience",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('duration_minutes', models.PositiveIntegerField(default=120, validators=[django.core.validators.MaxValueValidator(10080)], verbose_name='duration (minutes)')),
-                ('meeting_note', models.CharField(blank=True, max_length=255, verbose_name='how to find the meeting point')),
-                ('languages', models.CharField(blank=True, help_text='For example: Indonesian, English, Banjar.', max_length=120, verbose_name='languages offered')),
-                ('included', models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name="what's included")),
-                ('price', models.PositiveIntegerField(validators=[django.core.validators.MaxValueValidator(2147483647)], verbose_name='price per person (Rp)')),
-                ('child_price', models.PositiveIntegerField(blank=True, help_text='Leave empty if children pay the full price.', null=True, validators=[django.core.validators.MaxValueValidator(2147483647)], verbose_name='child price (Rp)')),
-                ('free_cancellation_hours', models.PositiveIntegerField(default=24, validators=[django.core.validators.MaxValueValidator(1440)], verbose_name='free cancellation until (hours before)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "duration_minutes",
+                    models.PositiveIntegerField(
+                        default=120,
+                        validators=[django.core.validators.MaxValueValidator(10080)],
+                        verbose_name="duration (minutes)",
+                    ),
+                ),
+                (
+                    "meeting_note",
+                    models.CharField(
+                        blank=True,
+                        max_length=255,
+                        verbose_name="how to find the meeting point",
+                    ),
+                ),
+                (
+                    "languages",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: Indonesian, English, Banjar.",
+                        max_length=120,
+                        verbose_name="languages offered",
+                    ),
+                ),
+                (
+                    "included",
+                    models.TextField(
+                        blank=True,
+                        max_length=2000,
+                        validators=[django.core.validators.MaxLengthValidator(2000)],
+                        verbose_name="what's included",
+                    ),
+                ),
+                (
+                    "price",
+                    models.PositiveIntegerField(
+                        validators=[
+                            django.core.validators.MaxValueValidator(2147483647)
+                        ],
+                        verbose_name="price per person (Rp)",
+                    ),
+                ),
+                (
+                    "child_price",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Leave empty if children pay the full price.",
+                        null=True,
+                        validators=[
+                            django.core.validators.MaxValueValidator(2147483647)
+                        ],
+                        verbose_name="child price (Rp)",
+                    ),
+                ),
+                (
+                    "free_cancellation_hours",
+                    models.PositiveIntegerField(
+                        default=24,
+                        validators=[django.core.validators.MaxValueValidator(1440)],
+                        verbose_name="free cancellation until (hours before)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'experience',
-                'verbose_name_plural': 'experiences',
+                "verbose_name": "experience",
+                "verbose_name_plural": "experiences",
             },
         ),
         migrations.CreateModel(
-            name='ExperienceSession',
+            name="ExperienceSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='starts at')),
-                ('capacity', models.PositiveIntegerField(validators=[django.core.validators.MaxValueValidator(10000)], verbose_name='capacity')),
-                ('held', models.PositiveIntegerField(default=0, verbose_name='seats held by unpaid orders')),
-                ('booked', models.PositiveIntegerField(default=0, verbose_name='seats booked')),
-                ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('cancelled', 'Cancelled')], default='scheduled', max_length=10, verbose_name='status')),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='cancelled at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="starts at")),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MaxValueValidator(10000)],
+                        verbose_name="capacity",
+                    ),
+                ),
+                (
+                    "held",
+                    models.PositiveIntegerField(
+                        default=0, verbose_name="seats held by unpaid orders"
+                    ),
+                ),
+                (
+                    "booked",
+                    models.PositiveIntegerField(default=0, verbose_name="seats booked"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("scheduled", "Scheduled"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="scheduled",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "cancelled_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="cancelled at"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'session',
-                'verbose_name_plural': 'sessions',
-                'ordering': ['starts_at', 'id'],
+                "verbose_name": "session",
+                "verbose_name_plural": "sessions",
+                "ordering": ["starts_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='SeatReservation',
+            name="SeatReservation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seats', models.PositiveIntegerField()),
-                ('status', models.CharField(choices=[('held', 'Held'), ('committed', 'Sold'), ('released', 'Released')], default='held', max_length=10)),
-                ('expires_at', models.DateTimeField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("seats", models.PositiveIntegerField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("held", "Held"),
+                            ("committed", "Sold"),
+                            ("released", "Released"),
+                        ],
+                        default="held",
+                        max_length=10,
+                    ),
+                ),
+                ("expires_at", models.DateTimeField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'seat reservation',
-                'verbose_name_plural': 'seat reservations',
+                "verbose_name": "seat reservation",
+                "verbose_name_plural": "seat reservations",
             },
         ),
         migrations.CreateModel(
-            name='Ticket',
+            name="Ticket",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(default=marketplace.models.experiences.new_ticket_code, max_length=16, unique=True, verbose_name='code')),
-                ('participants', models.PositiveIntegerField(verbose_name='participants')),
-                ('checked_in_at', models.DateTimeField(blank=True, null=True, verbose_name='checked in at')),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='cancelled at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        default=marketplace.models.experiences.new_ticket_code,
+                        max_length=16,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
+                (
+                    "participants",
+                    models.PositiveIntegerField(verbose_name="participants"),
+                ),
+                (
+                    "checked_in_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="checked in at"
+                    ),
+                ),
+                (
+                    "cancelled_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="cancelled at"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="created at"),
+                ),
             ],
             options={
-                'verbose_name': 'ticket',
-                'verbose_name_plural': 'tickets',
-                'ordering': ['session__starts_at', 'id'],
+                "verbose_name": "ticket",
+                "verbose_name_plural": "tickets",
+                "ordering": ["session__starts_at", "id"],
             },
         ),
         migrations.RemoveConstraint(
-            model_name='orderline',
-            name='order_line_total_adds_up',
+            model_name="orderline",
+            name="order_line_total_adds_up",
         ),
         migrations.AddField(
-            model_name='cartitem',
-            name='adults',
-            field=models.PositiveIntegerField(default=0, verbose_name='adults'),
+            model_name="cartitem",
+            name="adults",
+            field=models.PositiveIntegerField(default=0, verbose_name="adults"),
         ),
         migrations.AddField(
-            model_name='cartitem',
-            name='children',
-            field=models.PositiveIntegerField(default=0, verbose_name='children'),
+            model_name="cartitem",
+            name="children",
+            field=models.PositiveIntegerField(default=0, verbose_name="children"),
         ),
         migrations.AddField(
-            model_name='orderline',
-            name='adults',
-            field=models.PositiveIntegerField(default=0, verbose_name='adults'),
+            model_name="orderline",
+            name="adults",
+            field=models.PositiveIntegerField(default=0, verbose_name="adults"),
         ),
         migrations.AddField(
-            model_name='orderline',
-            name='child_unit_price',
-            field=models.PositiveIntegerField(default=0, verbose_name='child price'),
+            model_name="orderline",
+            name="child_unit_price",
+            field=models.PositiveIntegerField(default=0, verbose_name="child price"),
         ),
         migrations.AddField(
-            model_name='orderline',
-            name='children',
-            field=models.PositiveIntegerField(default=0, verbose_name='children'),
+            model_name="orderline",
+            name="children",
+            field=models.PositiveIntegerField(default=0, verbose_name="children"),
         ),
         migrations.AddField(
-            model_name='product',
-            name='kind',
-            field=models.CharField(choices=[('goods', 'Goods'), ('experience', 'Experience')], db_index=True, default='goods', max_length=12, verbose_name='kind'),
+            model_name="product",
+            name="kind",
+            field=models.CharField(
+                choices=[("goods", "Goods"), ("experience", "Experience")],
+                db_index=True,
+                default="goods",
+                max_length=12,
+                verbose_name="kind",
+            ),
         ),
         migrations.AlterField(
-            model_name='cartitem',
-            name='variant',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='marketplace.productvariant', verbose_name='variant'),
+            model_name="cartitem",
+            name="variant",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="marketplace.productvariant",
+                verbose_name="variant",
+            ),
         ),
         migrations.AlterField(
-            model_name='orderline',
-            name='variant',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='marketplace.productvariant', verbose_name='variant'),
+            model_name="orderline",
+            name="variant",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="marketplace.productvariant",
+                verbose_name="variant",
+            ),
         ),
         migrations.AlterField(
-            model_name='suborder',
-            name='shipping_method',
-            field=models.CharField(choices=[('flat', 'Flat rate'), ('per_kg', 'Per-kg rate'), ('pickup', 'Pick-up at the shop'), ('none', 'Nothing to ship')], max_length=10, verbose_name='shipping'),
+            model_name="suborder",
+            name="shipping_method",
+            field=models.CharField(
+                choices=[
+                    ("flat", "Flat rate"),
+                    ("per_kg", "Per-kg rate"),
+                    ("pickup", "Pick-up at the shop"),
+                    ("none", "Nothing to ship"),
+                ],
+                max_length=10,
+                verbose_name="shipping",
+            ),
         ),
         migrations.AddField(
-            model_name='experience',
-            name='meeting_point',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='experiences', to='tourism.destinationpage', verbose_name='meeting point'),
+            model_name="experience",
+            name="meeting_point",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="experiences",
+                to="tourism.destinationpage",
+                verbose_name="meeting point",
+            ),
         ),
         migrations.AddField(
-            model_name='experience',
-            name='product',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='experience', to='marketplace.product', verbose_name='product'),
+            model_name="experience",
+            name="product",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="experience",
+                to="marketplace.product",
+                verbose_name="product",
+            ),
         ),
         migrations.AddField(
-            model_name='experiencesession',
-            name='experience',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='marketplace.experience', verbose_name='experience'),
+            model_name="experiencesession",
+            name="experience",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="sessions",
+                to="marketplace.experience",
+                verbose_name="experience",
+            ),
         ),
         migrations.AddField(
-            model_name='cartitem',
-            name='session',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='marketplace.experiencesession', verbose_name='session'),
+            model_name="cartitem",
+            name="session",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="marketplace.experiencesession",
+                verbose_name="session",
+            ),
         ),
         migrations.AddField(
-            model_name='orderline',
-            name='session',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='lines', to='marketplace.experiencesession', verbose_name='session'),
+            model_name="orderline",
+            name="session",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="lines",
+                to="marketplace.experiencesession",
+                verbose_name="session",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cartitem',
-            constraint=models.UniqueConstraint(fields=('cart', 'session'), name='cart_item_one_row_per_session'),
+            model_name="cartitem",
+            constraint=models.UniqueConstraint(
+                fields=("cart", "session"), name="cart_item_one_row_per_session"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cartitem',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('session__isnull', True), ('variant__isnull', False)), models.Q(('quantity', django.db.models.expressions.CombinedExpression(models.F('adults'), '+', models.F('children'))), ('session__isnull', False), ('variant__isnull', True)), _connector='OR'), name='cart_item_variant_or_session'),
+            model_name="cartitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("session__isnull", True), ("variant__isnull", False)),
+                    models.Q(
+                        (
+                            "quantity",
+                            django.db.models.expressions.CombinedExpression(
+                                models.F("adults"), "+", models.F("children")
+                            ),
+                        ),
+                        ("session__isnull", False),
+                        ("variant__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="cart_item_variant_or_session",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='orderline',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('line_total', django.db.models.expressions.CombinedExpression(models.F('unit_price'), '*', models.F('quantity'))), ('session__isnull', True), ('variant__isnull', False)), models.Q(('line_total', django.db.models.expressions.CombinedExpression(django.db.models.expressions.CombinedExpression(models.F('unit_price'), '*', models.F('adults')), '+', django.db.models.expressions.CombinedExpression(models.F('child_unit_price'), '*', models.F('children')))), ('quantity', django.db.models.expressions.CombinedExpression(models.F('adults'), '+', models.F('children'))), ('session__isnull', False), ('variant__isnull', True)), _connector='OR'), name='order_line_total_adds_up'),
+            model_name="orderline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        (
+                            "line_total",
+                            django.db.models.expressions.CombinedExpression(
+                                models.F("unit_price"), "*", models.F("quantity")
+                            ),
+                        ),
+                        ("session__isnull", True),
+                        ("variant__isnull", False),
+                    ),
+                    models.Q(
+                        (
+                            "line_total",
+                            django.db.models.expressions.CombinedExpression(
+                                django.db.models.expressions.CombinedExpression(
+                                    models.F("unit_price"), "*", models.F("adults")
+                                ),
+                                "+",
+                                django.db.models.expressions.CombinedExpression(
+                                    models.F("child_unit_price"),
+                                    "*",
+                                    models.F("children"),
+                                ),
+                            ),
+                        ),
+                        (
+                            "quantity",
+                            django.db.models.expressions.CombinedExpression(
+                                models.F("adults"), "+", models.F("children")
+                            ),
+                        ),
+                        ("session__isnull", False),
+                        ("variant__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="order_line_total_adds_up",
+            ),
         ),
         migrations.AddField(
-            model_name='seatreservation',
-            name='order',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='seat_reservations', to='marketplace.order'),
+            model_name="seatreservation",
+            name="order",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="seat_reservations",
+                to="marketplace.order",
+            ),
         ),
         migrations.AddField(
-            model_name='seatreservation',
-            name='session',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='marketplace.experiencesession'),
+            model_name="seatreservation",
+            name="session",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="marketplace.experiencesession",
+            ),
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='line',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='ticket', to='marketplace.orderline', verbose_name='booking'),
+            model_name="ticket",
+            name="line",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="ticket",
+                to="marketplace.orderline",
+                verbose_name="booking",
+            ),
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='session',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to='marketplace.experiencesession', verbose_name='session'),
+            model_name="ticket",
+            name="session",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="tickets",
+                to="marketplace.experiencesession",
+                verbose_name="session",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='experience',
-            constraint=models.CheckConstraint(condition=models.Q(('price__gt', 0)), name='experience_price_positive'),
+            model_name="experience",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("price__gt", 0)), name="experience_price_positive"
+            ),
         ),
         migrations.AddIndex(
-            model_name='experiencesession',
-            index=models.Index(fields=['status', 'starts_at'], name='marketplace_status_b7b5af_idx'),
+            model_name="experiencesession",
+            index=models.Index(
+                fields=["status", "starts_at"], name="marketplace_status_b7b5af_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='experiencesession',
-            constraint=models.UniqueConstraint(fields=('experience', 'starts_at'), name='session_one_per_start'),
+            model_name="experiencesession",
+            constraint=models.UniqueConstraint(
+                fields=("experience", "starts_at"), name="session_one_per_start"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='experiencesession',
-            constraint=models.CheckConstraint(condition=models.Q(('held__gte', 0), ('booked__gte', 0)), name='session_seats_never_negative'),
+            model_name="experiencesession",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("held__gte", 0), ("booked__gte", 0)),
+                name="session_seats_never_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='experiencesession',
-            constraint=models.CheckConstraint(condition=models.Q(('held__lte', django.db.models.expressions.CombinedExpression(models.F('capacity'), '-', models.F('booked')))), name='session_never_oversold'),
+            model_name="experiencesession",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "held__lte",
+                        django.db.models.expressions.CombinedExpression(
+                            models.F("capacity"), "-", models.F("booked")
+                        ),
+                    )
+                ),
+                name="session_never_oversold",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='seatreservation',
-            constraint=models.CheckConstraint(condition=models.Q(('seats__gt', 0)), name='seat_reservation_positive'),
+            model_name="seatreservation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("seats__gt", 0)), name="seat_reservation_positive"
+            ),
         ),
     ]

@@ -37,7 +37,9 @@ class Experience(models.Model):
         related_name="experiences",
         verbose_name=_("meeting point"),
     )
-    meeting_note = models.CharField(_("how to find the meeting point"), max_length=255, blank=True)
+    meeting_note = models.CharField(
+        _("how to find the meeting point"), max_length=255, blank=True
+    )
     languages = models.CharField(
         _("languages offered"),
         max_length=120,
@@ -202,7 +204,9 @@ class Ticket(models.Model):
         related_name="tickets",
         verbose_name=_("session"),
     )
-    code = models.CharField(_("code"), max_length=16, unique=True, default=new_ticket_code)
+    code = models.CharField(
+        _("code"), max_length=16, unique=True, default=new_ticket_code
+    )
     participants = models.PositiveIntegerField(_("participants"))
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)

@@ -73,7 +73,9 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def experience_create(*, vendor, data: ExperienceData, publish: bool = False) -> Product:
+def experience_create(
+    *, vendor, data: ExperienceData, publish: bool = False
+) -> Product:
     """Lists a new experience: a product of kind EXPERIENCE and its details.
 
     Published only for a vendor the office approved (the same rule as goods); the
@@ -98,7 +100,9 @@ def experience_create(*, vendor, data: ExperienceData, publish: bool = False) ->
     return product
 
 
-def experience_update(*, product: Product, data: ExperienceData, publish=None) -> Product:
+def experience_update(
+    *, product: Product, data: ExperienceData, publish=None
+) -> Product:
     """Saves the vendor's edit; prices apply to bookings placed from now on."""
     if data.price <= 0:
         raise MarketplaceError(_("Enter a price per person."), code="bad_price")
@@ -391,7 +395,9 @@ def session_cancel(*, session: ExperienceSession, actor=None) -> dict:
                     reason="session cancelled by the organiser",
                 )
             except MarketplaceError as error:
-                logger.warning("Session %s: %s not refunded: %s", locked.pk, suborder, error)
+                logger.warning(
+                    "Session %s: %s not refunded: %s", locked.pk, suborder, error
+                )
                 failed += 1
                 continue
             failed += sum(refund.status != "succeeded" for refund in refunds)

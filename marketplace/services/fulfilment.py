@@ -30,12 +30,12 @@ from marketplace.services.notifications import (
     order_cancelled_queue_emails,
     suborder_ready_queue_email,
 )
-from marketplace.services.tickets import bookings_free_cancellation_open
 from marketplace.services.orders import (
     order_cancel_unpaid,
     suborder_mark_delivered,
     suborder_move,
 )
+from marketplace.services.tickets import bookings_free_cancellation_open
 
 logger = logging.getLogger(__name__)
 

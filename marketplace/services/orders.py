@@ -38,13 +38,13 @@ from marketplace.services.notifications import (
     suborder_shipped_queue_email,
 )
 from marketplace.services.refunds import order_refund_unfulfillable as refund
+from marketplace.services.seats import session_take, session_unbook
 from marketplace.services.stock import (
     variant_commit,
     variant_release,
     variant_take,
     variant_untake,
 )
-from marketplace.services.seats import session_take, session_unbook
 from marketplace.services.tickets import (
     seats_commit_for_order,
     seats_release_for_order,

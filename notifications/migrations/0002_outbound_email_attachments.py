@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0001_outbound_email'),
+        ("notifications", "0001_outbound_email"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='outboundemail',
-            name='attachments',
-            field=models.JSONField(blank=True, default=list, verbose_name='attachments'),
+            model_name="outboundemail",
+            name="attachments",
+            field=models.JSONField(
+                blank=True, default=list, verbose_name="attachments"
+            ),
         ),
     ]

@@ -163,9 +163,7 @@ def place_booking_order(
     vendors = {variant.product.vendor_id for variant, _q in items}
     return services.checkout_start(
         cart=cart,
-        address=services.ShippingAddress.from_data(
-            ADDRESS, needs_address=bool(items)
-        ),
+        address=services.ShippingAddress.from_data(ADDRESS, needs_address=bool(items)),
         shipping=dict.fromkeys(vendors, shipping_method),
         provider=provider,
     )

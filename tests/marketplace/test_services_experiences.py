@@ -45,7 +45,9 @@ def test_checkout_holds_seats_and_payment_books_them_with_one_ticket():
     assert seats(session) == (0, 3, 2)
     ticket = Ticket.objects.get()
     assert (ticket.line_id, ticket.participants) == (line.pk, 3)
-    assert OutboundEmail.objects.filter(template="marketplace/buyer_tickets").count() == 1
+    assert (
+        OutboundEmail.objects.filter(template="marketplace/buyer_tickets").count() == 1
+    )
 
 
 def test_cancel_or_expiry_releases_held_seats():
