@@ -245,7 +245,7 @@ def _other_vendors_ids():
     product = ProductFactory(vendor=other)
     ProductVariantFactory(product=product)
     BankAccountFactory(vendor=other)
-    return {"product_id": product.pk, "suborder_id": 987654}
+    return {"product_id": product.pk, "suborder_id": 987654, "session_id": 987654}
 
 
 OBJECT_URLS = [
@@ -253,7 +253,17 @@ OBJECT_URLS = [
     "vendors:product_archive",
     "vendors:order_detail",
     "vendors:packing_slip",
+    "vendors:experience_edit",
+    "vendors:sessions_add",
+    "vendors:session_detail",
+    "vendors:session_cancel",
 ]
+# POST-only object pages: a GET may be refused (405) before the object is looked up.
+POST_ONLY = (
+    "vendors:product_archive",
+    "vendors:sessions_add",
+    "vendors:session_cancel",
+)
 PAGE_URLS = [
     "vendors:dashboard",
     "vendors:shop_edit",
@@ -266,6 +276,9 @@ PAGE_URLS = [
     "vendors:payout_stripe_return",
     "vendors:order_list",
     "vendors:apply",
+    "vendors:experience_list",
+    "vendors:experience_create",
+    "vendors:check_in",
 ]
 
 
@@ -274,8 +287,12 @@ def _url(name, ids):
     if "product_id" in name or name in (
         "vendors:product_edit",
         "vendors:product_archive",
+        "vendors:experience_edit",
+        "vendors:sessions_add",
     ):
         kwargs["product_id"] = ids["product_id"]
+    if name in ("vendors:session_detail", "vendors:session_cancel"):
+        kwargs["session_id"] = ids["session_id"]
     if name in ("vendors:order_detail", "vendors:packing_slip"):
         kwargs["suborder_id"] = ids["suborder_id"]
     return reverse(name, kwargs=kwargs)
@@ -290,7 +307,7 @@ def test_another_vendors_objects_are_404(client, name, method):
     response = getattr(client, method)(_url(name, ids))
     assert (
         response.status_code in (404, 405)
-        if (name, method) == ("vendors:product_archive", "get")
+        if name in POST_ONLY and method == "get"
         else response.status_code == 404
     )
     assert Product.objects.get(pk=ids["product_id"]).status == ProductStatus.PUBLISHED
@@ -318,12 +335,8 @@ def test_another_vendors_order_is_404(client):
 
 @pytest.mark.parametrize("name", PAGE_URLS + OBJECT_URLS)
 def test_anonymous_visitors_are_sent_to_log_in(client, name):
-    ids = {"product_id": 1, "suborder_id": 1}
-    method = (
-        "post"
-        if name in ("vendors:product_archive", "vendors:payout_stripe_start")
-        else "get"
-    )
+    ids = {"product_id": 1, "suborder_id": 1, "session_id": 1}
+    method = "post" if name in (*POST_ONLY, "vendors:payout_stripe_start") else "get"
     response = getattr(client, method)(_url(name, ids))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("vendors:login"))
