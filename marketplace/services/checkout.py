@@ -228,6 +228,30 @@ def units_held_by(*, cart, session_key: str = "", user=None) -> int:
     )
 
 
+def max_held_seats() -> int:
+    """Seats one cart, guest session or account may hold in unpaid orders at once
+    (across sessions), so one guest cannot lock away a whole tour."""
+    return int(getattr(settings, "MARKETPLACE_MAX_HELD_SEATS", 40))
+
+
+def seats_held_by(*, cart, session_key: str = "", user=None) -> int:
+    """Seats held right now by the unpaid orders of this cart, session or account."""
+    owners = Q(cart=cart)
+    if session_key:
+        owners |= Q(session_key=session_key)
+    if getattr(user, "is_authenticated", False):
+        owners |= Q(buyer=user)
+    return (
+        SeatReservation.objects.filter(
+            status=ReservationStatus.HELD,
+            order__in=Order.objects.filter(owners, status=OrderStatus.PENDING).values(
+                "pk"
+            ),
+        ).aggregate(seats=Sum("seats"))["seats"]
+        or 0
+    )
+
+
 def checkout_start(
     *,
     cart,
@@ -311,6 +335,27 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
             )
             % {"limit": limit},
             code="held_units_cap",
+            status=409,
+        )
+
+    seats = sum(
+        line.quantity
+        for group in summary.groups
+        for line in group.lines
+        if not line.ships
+    )
+    seat_limit = max_held_seats()
+    if seats and (
+        seats_held_by(cart=cart, session_key=session_key, user=user) + seats
+        > seat_limit
+    ):
+        raise MarketplaceError(
+            _(
+                "Unpaid orders can hold at most %(limit)d seats at a time. Pay or "
+                "cancel your other unpaid orders, or book fewer seats."
+            )
+            % {"limit": seat_limit},
+            code="held_seats_cap",
             status=409,
         )
 

@@ -237,3 +237,17 @@ def test_ticket_email_carries_an_ics_and_is_sent_with_it():
     email_send(email_id=email.pk)
     sent = [m for m in mail.outbox if ticket.code in m.body]
     assert sent and sent[0].attachments[0][0].endswith(".ics")
+
+
+def test_one_guest_cannot_hold_more_seats_than_the_cap(settings):
+    settings.MARKETPLACE_MAX_HELD_SEATS = 5
+    first = bookable_session(capacity=20)
+    second = bookable_session(capacity=20, name="Tur Klotok")
+    cart = guest_cart()
+    place_booking_order(bookings=[(first, 4, 0)], cart=cart)
+    services.cart_add_booking(cart=cart, session_id=second.pk, adults=3)
+    # The cart's open order is replaced (its 4 seats released), then 7 are asked.
+    with pytest.raises(MarketplaceError) as refused:
+        place_booking_order(cart=cart)
+    assert refused.value.code == "held_seats_cap"
+    assert seats(second) == (0, 0, 20)
