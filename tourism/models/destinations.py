@@ -212,7 +212,8 @@ class DestinationPage(TourismPage):
         )
         context["neighbourhood_key"] = page_cache.fragment_key()
         context["upcoming_events_here"] = selectors.event_list_at_venue(venue=self)
-        context["experiences_here"] = selectors.experience_list_at_destination(
-            destination=self
+        # Lazy, like the neighbourhood: rendered inside the same cached fragment.
+        context["experiences_here"] = SimpleLazyObject(
+            lambda: selectors.experience_list_at_destination(destination=self)
         )
         return context
