@@ -10,6 +10,13 @@ from tests.marketplace.factories import bookable_session, sellable_variant
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _demo(settings):
+    # Whatever the environment's provider: these journeys pay on the demo page.
+    settings.PAYMENT_PROVIDER = "demo"
+    settings.BANUA_DEMO_PAYMENTS = True
+
+
 def test_book_from_product_page_checkout_without_address_and_see_ticket(client):
     session = bookable_session(capacity=6, price=200000, child_price=100000)
     product = session.experience.product
