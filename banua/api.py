@@ -29,5 +29,6 @@ install_error_handlers(api)
 
 # Routers are added below, one line per app: api.add_router("/<prefix>/", "<app>.api.router")
 api.add_router("/marketplace/", "marketplace.api.router")
+api.add_router("/experiences/", "marketplace.api_experiences.router")
 api.add_router("/search/", "search.api.router")
 api.add_router("/vendors/", "vendors.api.router")

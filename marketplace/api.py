@@ -78,7 +78,10 @@ class ProductDetailOut(ProductOut):
 
 
 class CartLineOut(Schema):
-    variant_id: int
+    variant_id: int | None = Field(description="None for a booking of a session")
+    session_id: int | None = Field(
+        None, description="A booking of an experience's session (see /experiences/)"
+    )
     product: str
     label: str
     quantity: int
@@ -194,9 +197,10 @@ def _cart_out(summary) -> dict:
                 },
                 "lines": [
                     {
-                        "variant_id": line.variant.pk,
+                        "variant_id": line.variant.pk if line.variant else None,
+                        "session_id": line.session.pk if line.session else None,
                         "product": line.product.name,
-                        "label": line.variant.label,
+                        "label": line.variant.label if line.variant else line.label,
                         "quantity": line.quantity,
                         "unit_price": line.unit_price,
                         "line_total": line.line_total,

@@ -40,10 +40,18 @@ class CheckoutForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, groups=(), **kwargs):
+    def __init__(self, *args, groups=(), cart_ships: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ADDRESS_ONLY_FIELDS:
-            self.fields[name].required = False
+        self.cart_ships = cart_ships
+        if cart_ships:
+            # Optional in themselves: an order collected at a pick-up point needs only
+            # the contact (see clean()).
+            for name in ADDRESS_ONLY_FIELDS:
+                self.fields[name].required = False
+        else:
+            # A cart of experiences only: nothing is shipped, so no address is asked.
+            for name in ADDRESS_ONLY_FIELDS:
+                del self.fields[name]
         autocomplete = {
             "full_name": "name",
             "email": "email",
@@ -53,9 +61,12 @@ class CheckoutForm(forms.Form):
             "district": "address-level3",
         }
         for name, value in autocomplete.items():
-            self.fields[name].widget.attrs["autocomplete"] = value
+            if name in self.fields:
+                self.fields[name].widget.attrs["autocomplete"] = value
         self.shipping_fields = []
         for group in groups:
+            if not group.ships:
+                continue  # experiences only: the service sets "nothing to ship"
             name = f"shipping_{group.vendor.pk}"
             options = group.shipping_options()
             self.fields[name] = forms.ChoiceField(
@@ -76,7 +87,10 @@ class CheckoutForm(forms.Form):
         }
 
     def needs_address(self) -> bool:
-        """A postal address only when some vendor's parcel travels by courier."""
+        """A postal address only when some vendor's parcel travels by courier (none
+        for a cart of experiences only)."""
+        if not self.cart_ships:
+            return False
         chosen = [self.cleaned_data.get(name) for _group, name in self.shipping_fields]
         return shipping_needs_address(chosen) or not self.shipping_fields
 

@@ -17,6 +17,7 @@ from django.db.models import (
     Sum,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
 from marketplace.limits import id_or_none
@@ -34,6 +35,8 @@ from marketplace.models import (
     ProductVariant,
     ReservationStatus,
     Review,
+    SeatReservation,
+    SessionStatus,
     ShippingMethod,
     StockReservation,
     SubOrder,
@@ -44,7 +47,7 @@ from marketplace.selectors_pickup import pickup_windows_offered
 if TYPE_CHECKING:
     from django.db import models
 
-    from marketplace.models import Cart, ProductVariant
+    from marketplace.models import Cart, ExperienceSession, ProductVariant
 
 
 def _images_with_renditions():
@@ -144,12 +147,35 @@ def product_get_visible(*, slug: str):
 @dataclass
 class CartLine:
     item_id: int
-    variant: "ProductVariant"
+    variant: "ProductVariant | None"
     product: "Product"
     quantity: int
     unit_price: int
     line_total: int
     problem: str = ""
+    # A booking of an experience's session instead of a variant: quantity is
+    # adults + children, children at ``child_unit_price``.
+    session: "ExperienceSession | None" = None
+    adults: int = 0
+    children: int = 0
+    child_unit_price: int = 0
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """What the line is, for comparing a cart with an order: ("v", variant id)
+        or ("s", session id)."""
+        return ("s", self.session.pk) if self.session else ("v", self.variant.pk)
+
+    @property
+    def label(self) -> str:
+        if self.session is not None:
+            local = timezone.localtime(self.session.starts_at)
+            return f"{self.product.name} – {local:%Y-%m-%d %H:%M}"
+        return str(self.variant)
+
+    @property
+    def ships(self) -> bool:
+        return self.session is None
 
 
 @dataclass
@@ -162,11 +188,18 @@ class CartVendorGroup:
     # Windows at pick-up points this vendor offers (a market jetty, its event stall).
     pickup_windows: list = field(default_factory=list)
 
+    @property
+    def ships(self) -> bool:
+        """False for a vendor group of experiences only: no address, no fee."""
+        return any(line.ships for line in self.lines)
+
     def shipping_options(self) -> list[tuple[str, str, int]]:
         """(method, label, cost) for what this vendor offers, computed from the
         database. A pick-up window's method is ``window:<id>`` (see
         ``pickup_window_choice``).
         """
+        if not self.ships:
+            return [(ShippingMethod.NONE, ShippingMethod.NONE.label, 0)]
         settings_row = self.shipping or VendorShipping(vendor=self.vendor)
         options = []
         if settings_row.flat_enabled:
@@ -223,6 +256,11 @@ class CartSummary:
     def has_problems(self) -> bool:
         return any(line.problem for group in self.groups for line in group.lines)
 
+    @property
+    def needs_address(self) -> bool:
+        """A cart of experiences only asks no shipping address at all."""
+        return any(group.ships for group in self.groups)
+
 
 def shipping_per_kg_cost(*, rate: int, weight_grams: int) -> int:
     """Couriers bill each started kilogram, with a minimum of one."""
@@ -250,6 +288,22 @@ def units_held_for_cart(*, cart) -> dict[int, int]:
     return {row["variant_id"]: row["units"] for row in rows}
 
 
+def seats_held_for_cart(*, cart) -> dict[int, int]:
+    """Seats the cart's own unpaid order holds, by session id (see
+    ``units_held_for_cart``)."""
+    rows = (
+        SeatReservation.objects.filter(
+            order__cart=cart,
+            order__status=OrderStatus.PENDING,
+            status=ReservationStatus.HELD,
+        )
+        .values("session_id")
+        .annotate(seats=Sum("seats"))
+        .order_by()
+    )
+    return {row["session_id"]: row["seats"] for row in rows}
+
+
 def cart_summary(*, cart, held_for_cart: dict[int, int] | None = None) -> CartSummary:
     """The cart grouped by vendor with server-side prices, in four queries.
 
@@ -260,7 +314,7 @@ def cart_summary(*, cart, held_for_cart: dict[int, int] | None = None) -> CartSu
     if cart is None:
         return CartSummary(cart=None, groups=[], items_total=0, count=0)
     items = list(
-        CartItem.objects.filter(cart=cart)
+        CartItem.objects.filter(cart=cart, variant__isnull=False)
         .select_related("variant__product__vendor", "variant__product__category")
         .prefetch_related(
             Prefetch(
@@ -270,13 +324,24 @@ def cart_summary(*, cart, held_for_cart: dict[int, int] | None = None) -> CartSu
         )
         .order_by("variant__product__vendor__name", "added_at", "id")
     )
+    bookings = list(
+        CartItem.objects.filter(cart=cart, session__isnull=False)
+        .select_related(
+            "session__experience__product__vendor",
+            "session__experience__product__category",
+        )
+        .order_by("session__experience__product__vendor__name", "added_at", "id")
+    )
+    product_ids = {item.variant.product_id for item in items} | {
+        item.session.experience.product_id for item in bookings
+    }
     visible_ids = (
         set(
             Product.objects.visible()
-            .filter(pk__in={item.variant.product_id for item in items})
+            .filter(pk__in=product_ids)
             .values_list("pk", flat=True)
         )
-        if items
+        if product_ids
         else set()
     )
     own = held_for_cart
@@ -312,6 +377,49 @@ def cart_summary(*, cart, held_for_cart: dict[int, int] | None = None) -> CartSu
         group.lines.append(line)
         group.items_total += line.line_total
         group.weight_grams += variant.weight_grams * item.quantity
+    own_seats = (
+        seats_held_for_cart(cart=cart) if bookings and held_for_cart is None else {}
+    )
+    now = timezone.now()
+    for item in bookings:
+        session = item.session
+        experience = session.experience
+        product = experience.product
+        vendor = product.vendor
+        group = groups.setdefault(vendor.pk, CartVendorGroup(vendor=vendor))
+        problem = ""
+        left = session.seats_left + own_seats.get(session.pk, 0)
+        if product.pk not in visible_ids:
+            problem = gettext("No longer sold.")
+        elif session.status != SessionStatus.SCHEDULED:
+            problem = gettext("This session was cancelled.")
+        elif session.starts_at <= now:
+            problem = gettext("This session has already started.")
+        elif item.quantity > left:
+            problem = (
+                ngettext(
+                    "Only %(count)d seat left.", "Only %(count)d seats left.", left
+                )
+                % {"count": left}
+                if left
+                else gettext("Fully booked.")
+            )
+        child_price = experience.price_for_children
+        line = CartLine(
+            item_id=item.pk,
+            variant=None,
+            product=product,
+            quantity=item.quantity,
+            unit_price=experience.price,
+            line_total=experience.price * item.adults + child_price * item.children,
+            problem=problem,
+            session=session,
+            adults=item.adults,
+            children=item.children,
+            child_unit_price=child_price,
+        )
+        group.lines.append(line)
+        group.items_total += line.line_total
     if groups:
         for row in VendorShipping.objects.filter(vendor_id__in=groups.keys()):
             groups[row.vendor_id].shipping = row

@@ -25,6 +25,9 @@ class OutboundEmail(models.Model):
     html_body = models.TextField(_("HTML body"), blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
     template = models.CharField(_("template"), max_length=120, blank=True)
+    # Small text files sent with the mail (a ticket's .ics), rendered with it:
+    # a list of {"filename", "content", "mimetype"}.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     # Set by callers whose cause may be replayed (a webhook, a signal sent twice): the
     # same key is queued once.
     dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)

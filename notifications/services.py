@@ -77,6 +77,7 @@ def email_queue(
     language: str | None,
     context: dict,
     dedupe_key: str | None = None,
+    attachments: list[dict] | None = None,
 ) -> OutboundEmail | None:
     """Renders the mail now, in the recipient's language, and stores it; it is sent
     after the surrounding transaction commits. Returns None for no address or a key
@@ -100,6 +101,14 @@ def email_queue(
                 language=language,
                 template=template[:120],
                 dedupe_key=dedupe_key[:200] if dedupe_key else None,
+                attachments=[
+                    {
+                        "filename": one_line(item["filename"])[:100],
+                        "content": str(item["content"]),
+                        "mimetype": item.get("mimetype", "text/plain"),
+                    }
+                    for item in attachments or ()
+                ],
             )
     except IntegrityError:
         if dedupe_key and OutboundEmail.objects.filter(dedupe_key=dedupe_key).exists():
@@ -147,6 +156,8 @@ def email_send(*, email_id: int, now: datetime | None = None) -> str:
     )
     if email.html_body:
         message.attach_alternative(email.html_body, "text/html")
+    for item in email.attachments or ():
+        message.attach(item["filename"], item["content"], item["mimetype"])
     try:
         message.send(fail_silently=False)
     except Exception as error:  # noqa: BLE001 - SMTP, socket, header errors: all retried

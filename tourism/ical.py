@@ -6,61 +6,12 @@ visitor is; DTSTAMP is UTC as the RFC requires.
 """
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from core.ical import TZID, VTIMEZONE, escape_text, fold, format_local, format_utc
+
 PRODID = "-//Banua//Tourism events//ID"
-TZID = "Asia/Makassar"
-WITA = ZoneInfo(TZID)
-
-VTIMEZONE = [
-    "BEGIN:VTIMEZONE",
-    f"TZID:{TZID}",
-    "BEGIN:STANDARD",
-    "DTSTART:19700101T000000",
-    "TZOFFSETFROM:+0800",
-    "TZOFFSETTO:+0800",
-    "TZNAME:WITA",
-    "END:STANDARD",
-    "END:VTIMEZONE",
-]
-
-
-def escape_text(value: str) -> str:
-    """TEXT value escaping (RFC 5545 3.3.11)."""
-    return (
-        str(value)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after CRLF and a space."""
-    encoded = line.encode()
-    if len(encoded) <= 75:
-        return line
-    parts, current, limit = [], b"", 75
-    for char in line:
-        piece = char.encode()
-        if len(current) + len(piece) > limit:
-            parts.append(current.decode())
-            current, limit = b"", 74  # continuation lines start with one space
-        current += piece
-    parts.append(current.decode())
-    return "\r\n ".join(parts)
-
-
-def format_local(value: dt.datetime) -> str:
-    return value.astimezone(WITA).strftime("%Y%m%dT%H%M%S")
-
-
-def format_utc(value: dt.datetime) -> str:
-    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def event_lines(*, event, request, stamp: dt.datetime) -> list[str]:

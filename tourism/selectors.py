@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from core.geo import bounding_box, distance_km
 from marketplace import selectors as marketplace_selectors
+from marketplace import selectors_experiences as marketplace_experiences
 from marketplace import selectors_pickup
 from tourism import page_cache
 from tourism.models import DestinationPage, EventPage, ItineraryPage, StoryPage
@@ -113,6 +114,17 @@ def destination_neighbourhood(*, destination, radius_km: float = NEARBY_RADIUS_K
 
 
 # --- events ---------------------------------------------------------------------------
+def experience_list_at_destination(*, destination, limit: int = 6):
+    """Experiences that meet at this place (its page in any language), each with its
+    next sessions and the seats left."""
+    ids = DestinationPage.objects.filter(
+        translation_key=destination.translation_key
+    ).values_list("pk", flat=True)
+    return marketplace_experiences.experience_list_for_destination(
+        destination_ids=ids, limit=limit
+    )
+
+
 def event_list_upcoming(*, index=None, locale=None, limit=None):
     events = public(EventPage.objects.live().filter(end_at__gte=timezone.now()))
     if index is not None:

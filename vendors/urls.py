@@ -4,6 +4,7 @@ from vendors.views import (
     auth,
     csv,
     dashboard,
+    experiences,
     orders,
     payouts,
     pickups,
@@ -92,4 +93,32 @@ urlpatterns = [
         orders.packing_slip,
         name="packing_slip",
     ),
+    # Experiences: listing, weekly sessions, bookings, cancel, check-in.
+    path("dasbor/pengalaman/", experiences.experience_list, name="experience_list"),
+    path(
+        "dasbor/pengalaman/baru/",
+        experiences.experience_form,
+        name="experience_create",
+    ),
+    path(
+        "dasbor/pengalaman/<int:product_id>/",
+        experiences.experience_form,
+        name="experience_edit",
+    ),
+    path(
+        "dasbor/pengalaman/<int:product_id>/jadwal/",
+        experiences.sessions_add,
+        name="sessions_add",
+    ),
+    path(
+        "dasbor/sesi/<int:session_id>/",
+        experiences.session_detail,
+        name="session_detail",
+    ),
+    path(
+        "dasbor/sesi/<int:session_id>/batalkan/",
+        experiences.session_cancel,
+        name="session_cancel",
+    ),
+    path("dasbor/check-in/", experiences.check_in, name="check_in"),
 ]

@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from banua.demo import catalogue, destinations
+from banua.demo.experiences import seed_experiences
 from banua.demo.images import draw_demo_image
 from banua.demo.orders import seed_orders
 from banua.demo.search import seed_search
@@ -127,6 +128,7 @@ class DemoSeeder:
         seed_vendors(self)
         seed_stalls(self)
         seed_orders(self)
+        seed_experiences(self)
         seed_search(self)
         seed_standard_pages(self)
         seed_english_texts(self)

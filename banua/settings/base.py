@@ -383,6 +383,13 @@ MARKETPLACE_MAX_HELD_UNITS = env_int("MARKETPLACE_MAX_HELD_UNITS", 20)
 if MARKETPLACE_MAX_HELD_UNITS < 1:
     raise ImproperlyConfigured("MARKETPLACE_MAX_HELD_UNITS must be 1 or more.")
 
+# --- Marketplace: seats of experiences held by unpaid orders --------------------------------
+# The same guard for sessions: one cart, guest session or account holds at most this many
+# seats (across sessions) in unpaid orders, so nobody locks away a whole tour.
+MARKETPLACE_MAX_HELD_SEATS = env_int("MARKETPLACE_MAX_HELD_SEATS", 40)
+if MARKETPLACE_MAX_HELD_SEATS < 1:
+    raise ImproperlyConfigured("MARKETPLACE_MAX_HELD_SEATS must be 1 or more.")
+
 # --- HTTP cache (Varnish) -------------------------------------------------------------------
 # Anonymous public pages (tourism pages, product, shop, catalogue) carry
 # `Cache-Control: public, s-maxage=BANUA_EDGE_CACHE_SECONDS, max-age=0` (0 turns that off);

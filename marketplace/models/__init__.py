@@ -13,10 +13,18 @@ from marketplace.models.catalogue import (
     Dye,
     Product,
     ProductImage,
+    ProductKind,
     ProductQuerySet,
     ProductStatus,
     ProductVariant,
     Technique,
+)
+from marketplace.models.experiences import (
+    Experience,
+    ExperienceSession,
+    SeatReservation,
+    SessionStatus,
+    Ticket,
 )
 from marketplace.models.ledger import (
     CommissionRule,
@@ -63,6 +71,12 @@ __all__ = [
     "StockAlert",
     "CartItem",
     "CommissionRule",
+    "Experience",
+    "ExperienceSession",
+    "SeatReservation",
+    "SessionStatus",
+    "Ticket",
+    "ProductKind",
     "LedgerEntry",
     "LedgerKind",
     "Order",

@@ -45,13 +45,27 @@ class CartItem(models.Model):
     cart = models.ForeignKey(
         Cart, on_delete=models.CASCADE, related_name="items", verbose_name=_("cart")
     )
+    # Exactly one of: a variant (goods) or a session (an experience's seats).
     variant = models.ForeignKey(
         "marketplace.ProductVariant",
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("variant"),
     )
+    session = models.ForeignKey(
+        "marketplace.ExperienceSession",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("session"),
+    )
+    # For a session: quantity = adults + children (the seats it takes).
     quantity = models.PositiveIntegerField(_("quantity"))
+    adults = models.PositiveIntegerField(_("adults"), default=0)
+    children = models.PositiveIntegerField(_("children"), default=0)
     added_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
     # Transactional rows, not CMS content: keep them out of Wagtail's reference index
@@ -66,10 +80,24 @@ class CartItem(models.Model):
             models.UniqueConstraint(
                 fields=["cart", "variant"], name="cart_item_one_row_per_variant"
             ),
+            models.UniqueConstraint(
+                fields=["cart", "session"], name="cart_item_one_row_per_session"
+            ),
             models.CheckConstraint(
                 condition=Q(quantity__gt=0), name="cart_item_quantity_positive"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(variant__isnull=False, session__isnull=True)
+                    | Q(
+                        variant__isnull=True,
+                        session__isnull=False,
+                        quantity=models.F("adults") + models.F("children"),
+                    )
+                ),
+                name="cart_item_variant_or_session",
             ),
         ]
 
     def __str__(self):
-        return f"{self.quantity} x {self.variant_id}"
+        return f"{self.quantity} x {self.variant_id or self.session_id}"

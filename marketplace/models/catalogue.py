@@ -68,6 +68,11 @@ class Dye(models.TextChoices):
     SYNTHETIC = "synthetic", _("Synthetic dye")
 
 
+class ProductKind(models.TextChoices):
+    GOODS = "goods", _("Goods")
+    EXPERIENCE = "experience", _("Experience")
+
+
 # What the storefront may show: published, not hidden by moderation, vendor active.
 # Written once as lookups: the queryset filters with them (``visible()``) and the
 # search indexer tests a loaded row against them (``Product.is_visible``).
@@ -99,6 +104,16 @@ class Product(models.Model):
     )
     name = models.CharField(_("name"), max_length=140)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    # Goods ship; an experience (workshop, tour) is booked by session and has its
+    # details in ``Experience``. One kind column keeps moderation, photos, shop pages
+    # and search on the one product path.
+    kind = models.CharField(
+        _("kind"),
+        max_length=12,
+        choices=ProductKind.choices,
+        default=ProductKind.GOODS,
+        db_index=True,
+    )
     # Bounded because every text is indexed and highlighted by Elasticsearch: one
     # million-character description used to make every matching query fail.
     description = models.TextField(

@@ -228,11 +228,22 @@ class OrderLine(models.Model):
         related_name="lines",
         verbose_name=_("sub-order"),
     )
+    # Exactly one of: a variant (goods) or a session (a booking of seats).
     variant = models.ForeignKey(
         "marketplace.ProductVariant",
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("variant"),
+    )
+    session = models.ForeignKey(
+        "marketplace.ExperienceSession",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lines",
+        verbose_name=_("session"),
     )
     product_name = models.CharField(_("product"), max_length=140)
     variant_label = models.CharField(_("variant"), max_length=200, blank=True)
@@ -241,6 +252,10 @@ class OrderLine(models.Model):
     quantity = models.PositiveIntegerField(_("quantity"))
     line_total = models.PositiveIntegerField(_("line total"))
     weight_grams = models.PositiveIntegerField(_("weight (g)"), default=0)
+    # A booking: quantity = adults + children, priced each at their own rate.
+    adults = models.PositiveIntegerField(_("adults"), default=0)
+    children = models.PositiveIntegerField(_("children"), default=0)
+    child_unit_price = models.PositiveIntegerField(_("child price"), default=0)
 
     # Transactional rows, not CMS content: keep them out of Wagtail's reference index
     # (it would otherwise re-index on every save once an admin viewset registers them).
@@ -255,7 +270,20 @@ class OrderLine(models.Model):
                 condition=Q(quantity__gt=0), name="order_line_quantity_positive"
             ),
             models.CheckConstraint(
-                condition=Q(line_total=models.F("unit_price") * models.F("quantity")),
+                condition=(
+                    Q(
+                        variant__isnull=False,
+                        session__isnull=True,
+                        line_total=models.F("unit_price") * models.F("quantity"),
+                    )
+                    | Q(
+                        variant__isnull=True,
+                        session__isnull=False,
+                        quantity=models.F("adults") + models.F("children"),
+                        line_total=models.F("unit_price") * models.F("adults")
+                        + models.F("child_unit_price") * models.F("children"),
+                    )
+                ),
                 name="order_line_total_adds_up",
             ),
         ]

@@ -8,6 +8,9 @@ class ShippingMethod(models.TextChoices):
     FLAT = "flat", _("Flat rate")
     PER_KG = "per_kg", _("Per-kg rate")
     PICKUP = "pickup", _("Pick-up at the shop")
+    # A sub-order of experiences only: nothing travels, the visitor comes to the
+    # meeting point.
+    NONE = "none", _("Nothing to ship")
 
 
 # Used for a vendor that never configured shipping, so every shop can sell from day one.

@@ -48,16 +48,27 @@ class StripeProvider:
         for suborder in order.suborders.all():
             for line in suborder.lines.all():
                 name = f"{line.product_name} {line.variant_label}".strip()[:250]
-                line_items.append(
-                    {
-                        "quantity": line.quantity,
-                        "price_data": {
-                            "currency": settings.MARKETPLACE_CURRENCY.lower(),
-                            "unit_amount": rupiah_to_stripe_amount(line.unit_price),
-                            "product_data": {"name": name},
-                        },
-                    }
+                # A booking is priced per adult and per child: one Stripe item each,
+                # so the session total is the order total.
+                parts = (
+                    [(line.adults, line.unit_price, name)]
+                    + [(line.children, line.child_unit_price, f"{name} ({_('child')})")]
+                    if line.session_id
+                    else [(line.quantity, line.unit_price, name)]
                 )
+                for quantity, unit_price, label in parts:
+                    if not quantity or not unit_price:
+                        continue  # no children, or children go free
+                    line_items.append(
+                        {
+                            "quantity": quantity,
+                            "price_data": {
+                                "currency": settings.MARKETPLACE_CURRENCY.lower(),
+                                "unit_amount": rupiah_to_stripe_amount(unit_price),
+                                "product_data": {"name": label[:250]},
+                            },
+                        }
+                    )
             if suborder.shipping_cost:
                 line_items.append(
                     {

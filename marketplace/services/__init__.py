@@ -21,6 +21,17 @@ from marketplace.services.checkout import (
     checkout_begin_payment,
     checkout_start,
 )
+from marketplace.services.experiences import (
+    ExperienceData,
+    cart_add_booking,
+    cart_remove_booking,
+    experience_create,
+    experience_update,
+    session_cancel,
+    sessions_create,
+    sessions_create_weekly,
+    ticket_check_in,
+)
 from marketplace.services.fulfilment import (
     order_cancel_by_buyer,
     suborder_confirm_received,
@@ -51,6 +62,15 @@ from marketplace.services.reviews import (
 )
 
 __all__ = [
+    "ExperienceData",
+    "cart_add_booking",
+    "cart_remove_booking",
+    "experience_create",
+    "experience_update",
+    "session_cancel",
+    "sessions_create",
+    "sessions_create_weekly",
+    "ticket_check_in",
     "ShippingAddress",
     "VariantInput",
     "cart_add_item",

@@ -148,10 +148,13 @@ def cart_set_quantity(*, cart: Cart, variant_id, quantity) -> CartItem | None:
             code="bad_quantity",
         )
     with transaction.atomic():
+        variant_pk = id_or_none(variant_id)
         item = (
             CartItem.objects.select_for_update()
-            .filter(cart=cart, variant_id=id_or_none(variant_id))
+            .filter(cart=cart, variant_id=variant_pk)
             .first()
+            if variant_pk is not None
+            else None
         )
         if item is None:
             raise MarketplaceError(
@@ -168,7 +171,10 @@ def cart_set_quantity(*, cart: Cart, variant_id, quantity) -> CartItem | None:
 
 
 def cart_remove_item(*, cart: Cart, variant_id) -> None:
-    CartItem.objects.filter(cart=cart, variant_id=id_or_none(variant_id)).delete()
+    variant_pk = id_or_none(variant_id)
+    if variant_pk is None:
+        return  # never ``variant_id=None``: that would match every booking
+    CartItem.objects.filter(cart=cart, variant_id=variant_pk).delete()
 
 
 def cart_merge(*, source: Cart, target: Cart) -> Cart:
@@ -180,9 +186,23 @@ def cart_merge(*, source: Cart, target: Cart) -> Cart:
     with transaction.atomic():
         existing = {
             item.variant_id: item
-            for item in CartItem.objects.select_for_update().filter(cart=target)
+            for item in CartItem.objects.select_for_update().filter(
+                cart=target, variant__isnull=False
+            )
         }
-        for item in CartItem.objects.filter(cart=source).select_related("variant"):
+        booked = set(
+            CartItem.objects.filter(cart=target, session__isnull=False).values_list(
+                "session_id", flat=True
+            )
+        )
+        # Bookings move as they are unless the account already books that session;
+        # checkout checks the seats.
+        CartItem.objects.filter(cart=source, session__isnull=False).exclude(
+            session_id__in=booked
+        ).update(cart=target)
+        for item in CartItem.objects.filter(
+            cart=source, variant__isnull=False
+        ).select_related("variant"):
             limit = min(item.variant.sellable, MAX_QUANTITY)
             if item.variant_id in existing:
                 kept = existing[item.variant_id]

@@ -31,6 +31,7 @@ from marketplace.models import (
     PaymentProviderName,
     ProductVariant,
     ReservationStatus,
+    SeatReservation,
     ShippingMethod,
     StockReservation,
     SubOrder,
@@ -39,6 +40,7 @@ from marketplace.payments.providers import get_provider
 from marketplace.services.ledger import commission_split
 from marketplace.services.orders import order_cancel_unpaid
 from marketplace.services.pickup import suborder_create_for_pickup
+from marketplace.services.seats import session_hold
 from marketplace.services.stock import variant_hold
 from marketplace.signals import stock_changed
 
@@ -141,7 +143,7 @@ def _cart_problems(summary) -> None:
             if line.problem:
                 raise MarketplaceError(
                     _("%(product)s: %(problem)s")
-                    % {"product": line.variant, "problem": line.problem},
+                    % {"product": line.label, "problem": line.problem},
                     code="cart_problem",
                 )
 
@@ -149,6 +151,9 @@ def _cart_problems(summary) -> None:
 def _shipping_methods(summary, shipping: dict) -> dict:
     methods = {}
     for group in summary.groups:
+        if not group.ships:
+            methods[group.vendor.pk] = (ShippingMethod.NONE, 0)
+            continue
         chosen = shipping.get(group.vendor.pk) or shipping.get(str(group.vendor.pk))
         options = {method: cost for method, _label, cost in group.shipping_options()}
         if chosen not in options:
@@ -173,14 +178,18 @@ def _cart_signature(summary, shipping: dict, address, provider: str) -> tuple:
     """What an order placed now from this cart would contain, to compare with the
     cart's open order."""
     lines = sorted(
-        (line.variant.pk, line.quantity, line.unit_price)
+        (line.key, line.quantity, line.line_total)
         for group in summary.groups
         for line in group.lines
     )
     methods = sorted(
         (
             group.vendor.pk,
-            str(shipping.get(group.vendor.pk) or shipping.get(str(group.vendor.pk))),
+            str(
+                shipping.get(group.vendor.pk) or shipping.get(str(group.vendor.pk))
+                if group.ships
+                else ShippingMethod.NONE
+            ),
         )
         for group in summary.groups
     )
@@ -189,7 +198,11 @@ def _cart_signature(summary, shipping: dict, address, provider: str) -> tuple:
 
 def _order_signature(order: Order) -> tuple:
     lines = sorted(
-        (line.variant_id, line.quantity, line.unit_price)
+        (
+            ("s", line.session_id) if line.session_id else ("v", line.variant_id),
+            line.quantity,
+            line.line_total,
+        )
         for line in OrderLine.objects.filter(suborder__order=order)
     )
     methods = sorted(
@@ -230,6 +243,30 @@ def units_held_by(*, cart, session_key: str = "", user=None) -> int:
             )
         )
         .aggregate(units=Sum("quantity"))["units"]
+        or 0
+    )
+
+
+def max_held_seats() -> int:
+    """Seats one cart, guest session or account may hold in unpaid orders at once
+    (across sessions), so one guest cannot lock away a whole tour."""
+    return int(getattr(settings, "MARKETPLACE_MAX_HELD_SEATS", 40))
+
+
+def seats_held_by(*, cart, session_key: str = "", user=None) -> int:
+    """Seats held right now by the unpaid orders of this cart, session or account."""
+    owners = Q(cart=cart)
+    if session_key:
+        owners |= Q(session_key=session_key)
+    if getattr(user, "is_authenticated", False):
+        owners |= Q(buyer=user)
+    return (
+        SeatReservation.objects.filter(
+            status=ReservationStatus.HELD,
+            order__in=Order.objects.filter(owners, status=OrderStatus.PENDING).values(
+                "pk"
+            ),
+        ).aggregate(seats=Sum("seats"))["seats"]
         or 0
     )
 
@@ -310,7 +347,10 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
             _("Enter your shipping address: part of the order is sent by courier."),
             code="missing_address_line",
         )
-    units = sum(line.quantity for group in summary.groups for line in group.lines)
+    # Goods only: seats are bounded per booking (MAX_PARTICIPANTS) and by capacity.
+    units = sum(
+        line.quantity for group in summary.groups for line in group.lines if line.ships
+    )
     limit = max_held_units()
     session_key = cart.session_key or ""
     if units_held_by(cart=cart, session_key=session_key, user=user) + units > limit:
@@ -321,6 +361,27 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
             )
             % {"limit": limit},
             code="held_units_cap",
+            status=409,
+        )
+
+    seats = sum(
+        line.quantity
+        for group in summary.groups
+        for line in group.lines
+        if not line.ships
+    )
+    seat_limit = max_held_seats()
+    if seats and (
+        seats_held_by(cart=cart, session_key=session_key, user=user) + seats
+        > seat_limit
+    ):
+        raise MarketplaceError(
+            _(
+                "Unpaid orders can hold at most %(limit)d seats at a time. Pay or "
+                "cancel your other unpaid orders, or book fewer seats."
+            )
+            % {"limit": seat_limit},
+            code="held_seats_cap",
             status=409,
         )
 
@@ -345,6 +406,7 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
     )
     order.transfer_group = f"order-{order.pk}"
     reservations = []
+    bookings = []
     items_total = shipping_total = 0
     for group in summary.groups:
         method, cost = methods[group.vendor.pk]
@@ -378,23 +440,19 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
             vendor_net=gross - commission,
         )
         OrderLine.objects.bulk_create(
-            OrderLine(
-                suborder=suborder,
-                variant=line.variant,
-                product_name=line.product.name,
-                variant_label=line.variant.label,
-                sku=line.variant.sku,
-                unit_price=line.unit_price,
-                quantity=line.quantity,
-                line_total=line.line_total,
-                weight_grams=line.variant.weight_grams * line.quantity,
-            )
-            for line in group.lines
+            _order_line(suborder=suborder, line=line) for line in group.lines
         )
         items_total += group.items_total
         shipping_total += cost
         reservations.extend(
-            (line.variant.pk, line.quantity, line.variant) for line in group.lines
+            (line.variant.pk, line.quantity, line.variant)
+            for line in group.lines
+            if line.session is None
+        )
+        bookings.extend(
+            (line.session.pk, line.quantity, line)
+            for line in group.lines
+            if line.session is not None
         )
     order.items_total = items_total
     order.shipping_total = shipping_total
@@ -416,6 +474,15 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
                 code="insufficient_stock",
                 status=409,
             )
+    # Seats after units, in session-id order: the lock order of every seat writer.
+    for session_id, seats, line in sorted(bookings, key=lambda b: b[0]):
+        if not session_hold(session_id=session_id, seats=seats):
+            raise MarketplaceError(
+                _("Sorry, %(session)s was booked up while you were checking out.")
+                % {"session": line.label},
+                code="insufficient_seats",
+                status=409,
+            )
     StockReservation.objects.bulk_create(
         StockReservation(
             order=order,
@@ -425,10 +492,17 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
         )
         for variant_id, quantity, _v in reservations
     )
-    stock_changed.send(
-        sender=ProductVariant,
-        variant_ids=[variant_id for variant_id, *_ in reservations],
+    SeatReservation.objects.bulk_create(
+        SeatReservation(
+            order=order, session_id=session_id, seats=seats, expires_at=expires
+        )
+        for session_id, seats, _line in bookings
     )
+    if reservations:
+        stock_changed.send(
+            sender=ProductVariant,
+            variant_ids=[variant_id for variant_id, *_ in reservations],
+        )
     OrderStatusChange.objects.create(
         order=order,
         from_status=OrderStatus.PENDING,
@@ -436,6 +510,37 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
         note="placed",
     )
     return order
+
+
+def _order_line(*, suborder: SubOrder, line) -> OrderLine:
+    """An order line copied from a cart line: a variant's units or a session's
+    seats."""
+    if line.session is not None:
+        local = timezone.localtime(line.session.starts_at)
+        return OrderLine(
+            suborder=suborder,
+            session=line.session,
+            product_name=line.product.name,
+            variant_label=f"{local:%Y-%m-%d %H:%M}",
+            sku=f"EXP-{line.session.pk}",
+            unit_price=line.unit_price,
+            quantity=line.quantity,
+            adults=line.adults,
+            children=line.children,
+            child_unit_price=line.child_unit_price,
+            line_total=line.line_total,
+        )
+    return OrderLine(
+        suborder=suborder,
+        variant=line.variant,
+        product_name=line.product.name,
+        variant_label=line.variant.label,
+        sku=line.variant.sku,
+        unit_price=line.unit_price,
+        quantity=line.quantity,
+        line_total=line.line_total,
+        weight_grams=line.variant.weight_grams * line.quantity,
+    )
 
 
 def checkout_begin_payment(*, order: Order, base_url: str) -> str:

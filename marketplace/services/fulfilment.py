@@ -35,6 +35,7 @@ from marketplace.services.orders import (
     suborder_mark_delivered,
     suborder_move,
 )
+from marketplace.services.tickets import bookings_free_cancellation_open
 
 logger = logging.getLogger(__name__)
 
@@ -163,6 +164,15 @@ def order_cancel_by_buyer(*, order: Order, buyer=None, session_orders=()) -> Ord
         raise MarketplaceError(
             _("This order can no longer be cancelled; part of it has left the shop."),
             code="not_cancellable",
+            status=409,
+        )
+    if not bookings_free_cancellation_open(order=order):
+        raise MarketplaceError(
+            _(
+                "The free cancellation period of a booking in this order has ended; "
+                "contact the organiser."
+            ),
+            code="cancellation_window_closed",
             status=409,
         )
     # order_refund locks the rows again and re-checks each sub-order's status, so a

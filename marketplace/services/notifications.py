@@ -15,7 +15,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from marketplace.models import Order, Payout, Refund, SubOrder
+from marketplace.models import Order, Payout, Refund, SubOrder, Ticket
+from marketplace.ticketing import tickets_calendar
 from notifications.services import email_language, email_queue
 
 # Public tracking pages of the couriers vendors use most; ``{}`` is the tracking number.
@@ -71,8 +72,11 @@ def _vendor_language(suborder: SubOrder) -> str:
     return getattr(suborder.vendor, "language", "") or "id"
 
 
-def _buyer_mail(*, order: Order, template: str, key: str, **context) -> None:
+def _buyer_mail(
+    *, order: Order, template: str, key: str, attachments=None, **context
+) -> None:
     email_queue(
+        attachments=attachments,
         to=order.email,
         template=f"marketplace/{template}",
         language=order.language,
@@ -214,4 +218,50 @@ def payout_paid_queue_email(*, payout_id: int) -> None:
         language=language,
         context={"payout": payout, "vendor": payout.vendor, "payouts_url": url},
         dedupe_key=f"payout-paid-{payout.pk}",
+    )
+
+
+def _site_host() -> str:
+    return settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0].split(":")[0]
+
+
+def order_tickets_queue_email(*, order_id: int) -> None:
+    """The buyer's tickets (codes, meeting point) with an ``.ics`` of the sessions;
+    called in the payment transition right after the tickets are issued."""
+    tickets = list(
+        Ticket.objects.filter(line__suborder__order_id=order_id)
+        .select_related(
+            "line", "session__experience__product", "session__experience__meeting_point"
+        )
+        .order_by("session__starts_at", "id")
+    )
+    if not tickets:
+        return
+    order = tickets[0].line.suborder.order
+    _buyer_mail(
+        order=order,
+        template="buyer_tickets",
+        key=f"order-tickets-{order_id}",
+        tickets=tickets,
+        attachments=[
+            {
+                "filename": f"banua-{order.number}.ics",
+                "content": tickets_calendar(tickets=tickets, host=_site_host()),
+                "mimetype": "text/calendar",
+            }
+        ],
+    )
+
+
+def session_cancelled_queue_email(*, suborder: SubOrder, session) -> None:
+    """Tells the buyer that the organiser cancelled their session (the refund has its
+    own mail); once per sub-order and session, so a resumed cancel mails nobody
+    twice."""
+    order = suborder.order
+    _buyer_mail(
+        order=order,
+        template="buyer_session_cancelled",
+        key=f"session-cancelled-{session.pk}-{suborder.pk}",
+        session=session,
+        experience_name=session.experience.product.name,
     )

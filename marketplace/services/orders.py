@@ -33,15 +33,22 @@ from marketplace.payments.webhooks import (
 from marketplace.services.ledger import ledger_record_sale, payout_release_on_ship
 from marketplace.services.notifications import (
     order_paid_queue_emails,
+    order_tickets_queue_email,
     suborder_completed_queue_email,
     suborder_shipped_queue_email,
 )
 from marketplace.services.refunds import order_refund_unfulfillable as refund
+from marketplace.services.seats import session_take, session_unbook
 from marketplace.services.stock import (
     variant_commit,
     variant_release,
     variant_take,
     variant_untake,
+)
+from marketplace.services.tickets import (
+    seats_commit_for_order,
+    seats_release_for_order,
+    tickets_issue_for_order,
 )
 from marketplace.services.transitions import (
     order_lock,
@@ -69,6 +76,8 @@ def _release_reservations(order: Order) -> None:
     StockReservation.objects.filter(pk__in=[r.pk for r in held]).update(
         status=ReservationStatus.RELEASED
     )
+    # Seats after units: the one lock order (variants, then sessions) of every writer.
+    seats_release_for_order(order=order)
     if held:
         stock_changed.send(
             sender=ProductVariant, variant_ids=[r.variant_id for r in held]
@@ -88,6 +97,7 @@ def _commit_reservations(order: Order) -> None:
     StockReservation.objects.filter(pk__in=[r.pk for r in held]).update(
         status=ReservationStatus.COMMITTED
     )
+    seats_commit_for_order(order=order)
 
 
 def _retake_stock(order: Order) -> bool:
@@ -95,24 +105,34 @@ def _retake_stock(order: Order) -> bool:
     the shelf again if that many are still sellable (``stock - n`` where
     ``stock - held >= n``).
     """
+    all_lines = [line for sub in order.suborders.all() for line in sub.lines.all()]
     lines = sorted(
-        (
-            (line.variant_id, line.quantity)
-            for sub in order.suborders.all()
-            for line in sub.lines.all()
-        ),
+        (line.variant_id, line.quantity) for line in all_lines if line.variant_id
     )
-    taken = []
+    bookings = sorted(
+        (line.session_id, line.quantity) for line in all_lines if line.session_id
+    )
+    taken, booked = [], []
+
+    def undo() -> bool:
+        for back_id, back_qty in taken:
+            variant_untake(variant_id=back_id, quantity=back_qty)
+        for back_id, back_seats in booked:
+            session_unbook(session_id=back_id, seats=back_seats)
+        return False
+
     for variant_id, quantity in lines:
-        if variant_take(variant_id=variant_id, quantity=quantity):
-            taken.append((variant_id, quantity))
-        else:
-            for back_id, back_qty in taken:
-                variant_untake(variant_id=back_id, quantity=back_qty)
-            return False
+        if not variant_take(variant_id=variant_id, quantity=quantity):
+            return undo()
+        taken.append((variant_id, quantity))
+    for session_id, seats in bookings:
+        if not session_take(session_id=session_id, seats=seats):
+            return undo()
+        booked.append((session_id, seats))
     StockReservation.objects.filter(order=order).update(
         status=ReservationStatus.COMMITTED
     )
+    order.seat_reservations.update(status=ReservationStatus.COMMITTED)
     stock_changed.send(sender=ProductVariant, variant_ids=[pk for pk, _q in taken])
     return True
 
@@ -164,8 +184,12 @@ def order_mark_paid(
                 status_transition(suborder, to=OrderStatus.PAID, note=note)
                 ledger_record_sale(suborder=suborder)
             _clear_bought_items(order)
+            # In the payment transition, so a paid booking always has its ticket
+            # (and a replayed payment finds it and issues none).
+            tickets_issue_for_order(order=order)
             # Stored in this transaction (the outbox), sent by a task after commit.
             order_paid_queue_emails(order_id=order.pk)
+            order_tickets_queue_email(order_id=order.pk)
             # Last: popular variants' rows stay locked only from here to the commit.
             _commit_reservations(order)
     if refund_needed:
@@ -187,15 +211,17 @@ def order_refund_unfulfillable(*, order: Order):
 def _clear_bought_items(order: Order) -> None:
     from django.db.models import Q
 
-    variant_ids = [
-        line.variant_id for sub in order.suborders.all() for line in sub.lines.all()
-    ]
+    lines = [line for sub in order.suborders.all() for line in sub.lines.all()]
+    variant_ids = [line.variant_id for line in lines if line.variant_id]
+    session_ids = [line.session_id for line in lines if line.session_id]
     owners = (
         Q(cart__session_key=order.session_key) if order.session_key else Q(pk__in=[])
     )
     if order.buyer_id:
         owners |= Q(cart__user_id=order.buyer_id)
-    CartItem.objects.filter(owners, variant_id__in=variant_ids).delete()
+    CartItem.objects.filter(
+        owners, Q(variant_id__in=variant_ids) | Q(session_id__in=session_ids)
+    ).delete()
 
 
 def order_cancel_unpaid(*, order_id: int, reason: str = "") -> Order:

@@ -42,6 +42,7 @@ from marketplace.money import rupiah_to_stripe_amount, stripe_amount_to_rupiah
 from marketplace.payments import stripe_client
 from marketplace.payments.providers import get_provider
 from marketplace.services.notifications import order_refunded_queue_emails
+from marketplace.services.tickets import tickets_cancel_for_suborder
 from marketplace.services.transitions import (
     order_lock,
     order_status_sync,
@@ -210,6 +211,8 @@ def _refund_record_success(
             update_fields=["status", "error", "stripe_refund_id", "stripe_reversal_id"]
         )
         _reverse_vendor_share(suborder=target, reversal_id=reversal_id)
+        # Refunded bookings give their seats back and their tickets stop working.
+        tickets_cancel_for_suborder(suborder=target)
         if target.status in REFUNDABLE:
             status_transition(
                 target, to=OrderStatus.REFUNDED, actor=actor, note=refund.reason

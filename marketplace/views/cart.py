@@ -51,6 +51,8 @@ def cart_add(request):
 
 def _cart_add(request):
     cart = request_cart(request, create=True)
+    if request.POST.get("session"):
+        return _cart_book(request, cart)
     try:
         item = services.cart_add_item(
             cart=cart,
@@ -62,6 +64,26 @@ def _cart_add(request):
         return _back(request)
     messages.success(
         request, _("Added to your cart: %(product)s.") % {"product": item.variant}
+    )
+    return redirect("marketplace:cart")
+
+
+def _cart_book(request, cart):
+    """An experience's product page books seats of a session through the same add
+    (and the same CSRF rule) as goods."""
+    try:
+        item = services.cart_add_booking(
+            cart=cart,
+            session_id=request.POST.get("session"),
+            adults=request.POST.get("adults", 1),
+            children=request.POST.get("children", 0) or 0,
+        )
+    except MarketplaceError as error:
+        messages.error(request, error.message)
+        return _back(request)
+    messages.success(
+        request,
+        _("Added to your cart: %(count)d seats.") % {"count": item.quantity},
     )
     return redirect("marketplace:cart")
 
@@ -91,7 +113,10 @@ def cart_update(request):
 @require_POST
 def cart_remove(request):
     cart = request_cart(request)
-    if cart is not None:
+    if cart is not None and request.POST.get("session"):
+        services.cart_remove_booking(cart=cart, session_id=request.POST.get("session"))
+        messages.success(request, _("The item was removed from your cart."))
+    elif cart is not None:
         services.cart_remove_item(cart=cart, variant_id=request.POST.get("variant"))
         messages.success(request, _("The item was removed from your cart."))
     return redirect("marketplace:cart")

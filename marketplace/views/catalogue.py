@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 
 from core import generations
 from core.site_url import absolute_url
-from marketplace import account_selectors, selectors
+from marketplace import account_selectors, selectors, selectors_experiences
 from marketplace.fragments import fragment_is_cached
 from marketplace.views._helpers import has_browser_state
 
@@ -69,6 +69,9 @@ def product_detail(request, slug):
         )
     )
     build = functools.cache(lambda: _product_page_context(request, slug))
+    template = "marketplace/product_detail.html"
+    # Only goods store fragments (an experience's page shows live seats), so a hit is
+    # always a product of goods.
     if fragment_is_cached(name="product_main", key=fragment):
         context = {
             name: SimpleLazyObject(functools.partial(_item, build, name))
@@ -76,9 +79,11 @@ def product_detail(request, slug):
         }
     else:
         context = build()  # raises Http404 before anything is rendered
+        if context["experience"] is not None:
+            template = "marketplace/experience_detail.html"
     context["product_fragment"] = fragment
     context["cart_form_token"] = has_browser_state(request)
-    return render(request, "marketplace/product_detail.html", context)
+    return render(request, template, context)
 
 
 PRODUCT_CONTEXT = (
@@ -128,6 +133,20 @@ def _product_page_context(request, slug) -> dict:
             user=request.user, variant_ids=[v.pk for v in variants]
         ),
         "share": _product_share(product, url),
+        **_experience_context(product),
+    }
+
+
+def _experience_context(product) -> dict:
+    """An experience's details and its upcoming sessions (None for goods)."""
+    experience = selectors_experiences.experience_get_for_product(product=product)
+    if experience is None:
+        return {"experience": None, "sessions": []}
+    return {
+        "experience": experience,
+        "sessions": list(
+            selectors_experiences.session_list_upcoming(experience=experience)
+        ),
     }
 
 

@@ -32,8 +32,13 @@ def checkout(request):
             "phone": account_selectors.profile_phone(user=request.user),
         }
     # A shopper with saved addresses picks one (or types a new one); guests and
-    # shoppers without any get the plain form.
-    addresses = account_selectors.address_list_for_user(user=request.user)
+    # shoppers without any get the plain form, and a cart of experiences only asks
+    # for no address at all.
+    addresses = (
+        account_selectors.address_list_for_user(user=request.user)
+        if summary.needs_address
+        else []
+    )
     if addresses:
         form = CheckoutWithAddressesForm(
             request.POST or None,
@@ -43,7 +48,10 @@ def checkout(request):
         )
     else:
         form = CheckoutForm(
-            request.POST or None, groups=summary.groups, initial=initial
+            request.POST or None,
+            groups=summary.groups,
+            initial=initial,
+            cart_ships=summary.needs_address,
         )
     if request.method == "POST" and form.is_valid():
         try:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from marketplace import selectors, services
+from marketplace import selectors, selectors_experiences, services
 from marketplace.errors import MarketplaceError
 from marketplace.forms import ReviewForm
 from marketplace.models import Order
@@ -40,6 +40,7 @@ def order_detail(request, number):
             "order": order,
             "review_form": ReviewForm(),
             "can_cancel": selectors.order_buyer_can_cancel(order=order),
+            "tickets": selectors_experiences.ticket_list_for_order(order=order),
         },
     )
 

@@ -10,7 +10,7 @@ from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
 from django.test import Client
 
 from marketplace.limits import ID_MAX, LIMIT_MAX, OFFSET_MAX
-from tests.marketplace.factories import ADDRESS, sellable_variant
+from tests.marketplace.factories import ADDRESS, bookable_session, sellable_variant
 from tests.vendors.factories import VendorFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +76,7 @@ def test_every_list_endpoint_refuses_an_out_of_range_page(client, name, value):
 def test_every_list_endpoint_serves_the_edges_of_the_range(client):
     vendor = sellable_variant().product.vendor
     client.force_login(vendor.owner)
+    bookable_session()  # /api/v1/experiences/ lists experiences only
     for path in _list_endpoints():
         url = _url(path, vendor.slug)
         first = client.get(url, {"offset": 0, "limit": LIMIT_MAX})

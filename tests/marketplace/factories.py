@@ -153,3 +153,63 @@ def place_pickup_order(*, variant, window, user=None, quantity=1, cart=None):
         user=user,
         provider="demo",
     )
+
+
+# --- Experiences (bookable workshops and tours)
+# ------------------------------------------------
+def bookable_session(
+    *,
+    vendor=None,
+    price=250000,
+    child_price=None,
+    capacity=10,
+    starts_in=dt.timedelta(days=7),
+    free_cancellation_hours=24,
+    **product_fields,
+):
+    """A published experience of an approved vendor with one scheduled session."""
+    from marketplace.models import Experience, ExperienceSession, ProductKind
+
+    product_kwargs = {"vendor": vendor} if vendor is not None else {}
+    product_fields.setdefault("name", "Workshop Sasirangan")
+    product = ProductFactory(
+        kind=ProductKind.EXPERIENCE, **product_kwargs, **product_fields
+    )
+    experience = Experience.objects.create(
+        product=product,
+        price=price,
+        child_price=child_price,
+        duration_minutes=180,
+        languages="Indonesia, English",
+        free_cancellation_hours=free_cancellation_hours,
+    )
+    return ExperienceSession.objects.create(
+        experience=experience,
+        starts_at=timezone.now() + starts_in,
+        capacity=capacity,
+    )
+
+
+def place_booking_order(
+    *, bookings=(), items=(), provider="demo", cart=None, shipping_method="flat"
+):
+    """Puts (session, adults, children) bookings and (variant, quantity) goods in one
+    cart and checks out; returns the pending order."""
+    from marketplace import services
+
+    cart = cart or guest_cart()
+    for session, adults, children in bookings:
+        services.cart_add_booking(
+            cart=cart, session_id=session.pk, adults=adults, children=children
+        )
+    for variant, quantity in items:
+        services.cart_add_item(cart=cart, variant_id=variant.pk, quantity=quantity)
+    vendors = {variant.product.vendor_id for variant, _q in items}
+    return services.checkout_start(
+        cart=cart,
+        address=services.ShippingAddress.from_data(
+            ADDRESS, address_required=bool(items)
+        ),
+        shipping=dict.fromkeys(vendors, shipping_method),
+        provider=provider,
+    )

@@ -248,7 +248,12 @@ def _other_vendors_ids():
     from tests.vendors.orders import make_review
 
     review = make_review(vendor=other)
-    return {"product_id": product.pk, "suborder_id": 987654, "review_id": review.pk}
+    return {
+        "product_id": product.pk,
+        "suborder_id": 987654,
+        "review_id": review.pk,
+        "session_id": 987654,
+    }
 
 
 OBJECT_URLS = [
@@ -258,6 +263,10 @@ OBJECT_URLS = [
     "vendors:packing_slip",
     "vendors:pickup_hand_over",
     "vendors:review_reply",
+    "vendors:experience_edit",
+    "vendors:sessions_add",
+    "vendors:session_detail",
+    "vendors:session_cancel",
 ]
 # Only answer POST (a GET is 405 before any lookup).
 POST_ONLY = {
@@ -265,6 +274,8 @@ POST_ONLY = {
     "vendors:pickup_hand_over",
     "vendors:review_reply",
     "vendors:csv_import",
+    "vendors:sessions_add",
+    "vendors:session_cancel",
 }
 PAGE_URLS = [
     "vendors:dashboard",
@@ -284,6 +295,9 @@ PAGE_URLS = [
     "vendors:csv_orders",
     "vendors:csv_import",
     "vendors:reviews",
+    "vendors:experience_list",
+    "vendors:experience_create",
+    "vendors:check_in",
 ]
 
 
@@ -292,8 +306,12 @@ def _url(name, ids):
     if "product_id" in name or name in (
         "vendors:product_edit",
         "vendors:product_archive",
+        "vendors:experience_edit",
+        "vendors:sessions_add",
     ):
         kwargs["product_id"] = ids["product_id"]
+    if name in ("vendors:session_detail", "vendors:session_cancel"):
+        kwargs["session_id"] = ids["session_id"]
     if name in (
         "vendors:order_detail",
         "vendors:packing_slip",
@@ -342,7 +360,7 @@ def test_another_vendors_order_is_404(client):
 
 @pytest.mark.parametrize("name", PAGE_URLS + OBJECT_URLS)
 def test_anonymous_visitors_are_sent_to_log_in(client, name):
-    ids = {"product_id": 1, "suborder_id": 1, "review_id": 1}
+    ids = {"product_id": 1, "suborder_id": 1, "review_id": 1, "session_id": 1}
     method = "post" if name in POST_ONLY | {"vendors:payout_stripe_start"} else "get"
     response = getattr(client, method)(_url(name, ids))
     assert response.status_code == 302

@@ -220,4 +220,8 @@ class DestinationPage(TourismPage):
         context["pickup_points"] = SimpleLazyObject(
             lambda: selectors.destination_pickup_points(destination=self)
         )
+        # Lazy, like the neighbourhood: rendered inside the same cached fragment.
+        context["experiences_here"] = SimpleLazyObject(
+            lambda: selectors.experience_list_at_destination(destination=self)
+        )
         return context
