@@ -8,8 +8,6 @@ the CSRF check happens (``X-CSRFToken`` header equal to the ``csrftoken`` cookie
 ``{"items", "count"}`` pages (``core.api.BoundedLimitOffset``).
 """
 
-from typing import Literal
-
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
@@ -120,13 +118,24 @@ class CheckoutIn(InputSchema):
     full_name: str = Field(..., max_length=200)
     email: str = Field(..., max_length=254)
     phone: str = Field(..., max_length=40)
-    address_line: str = Field(..., max_length=400)
-    province: str = Field(..., max_length=100)
-    city: str = Field(..., max_length=100)
-    district: str = Field(..., max_length=100)
-    postal_code: str = Field(..., max_length=10)
-    shipping: dict[IdKey, Literal["flat", "per_kg", "pickup"]] = Field(
-        description="vendor id -> shipping method", max_length=100
+    # The postal address is needed only when a parcel goes by courier (flat or
+    # per_kg): a pick-up, or a cart of experiences only, needs the contact alone.
+    address_line: str = Field("", max_length=400)
+    province: str = Field("", max_length=100)
+    city: str = Field("", max_length=100)
+    district: str = Field("", max_length=100)
+    postal_code: str = Field("", max_length=10)
+    shipping: dict[IdKey, str] = Field(
+        description="vendor id -> shipping method: flat, per_kg, pickup (at the "
+        "shop) or window:<id> (a pick-up window the vendor offers); vendors whose "
+        "items are all experiences need none",
+        max_length=100,
+        json_schema_extra={
+            "additionalProperties": {
+                "type": "string",
+                "pattern": "^(flat|per_kg|pickup|window:[1-9][0-9]{0,9})$",
+            }
+        },
     )
 
 
@@ -304,7 +313,10 @@ def checkout_start(request, payload: CheckoutIn):
     try:
         if cart is None:
             raise MarketplaceError(_("Your cart is empty."), code="empty_cart")
-        address = services.ShippingAddress.from_data(payload.dict())
+        address = services.ShippingAddress.from_data(
+            payload.dict(),
+            address_required=services.shipping_needs_address(payload.shipping.values()),
+        )
         order = services.checkout_start(
             cart=cart,
             address=address,

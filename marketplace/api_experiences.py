@@ -1,8 +1,9 @@
 """Experiences in the JSON API under /api/v1/experiences/: the listings, their
 sessions with the seats left, booking seats in the cart, and the buyer's tickets.
 
-Same conventions as ``marketplace/api.py`` (session cookie auth, ``X-CSRFToken`` on
-every write, errors as ``{"code", "message"}``); checkout and payment are the
+Same conventions as every router (README, "JSON API"; ``core.api``): the session
+cookie, ``csrf_only`` on writes, the one error envelope, bounded pages; checkout and
+payment are the
 marketplace's own ``/api/v1/marketplace/checkout`` (a cart may mix goods and
 bookings). A router of its own so the experience endpoints evolve apart.
 """
@@ -11,23 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
-from ninja import Field, Path, Query, Router, Schema, Status
-from ninja.errors import HttpError
-from ninja.utils import check_csrf
+from django.utils.translation import gettext as _
+from ninja import Field, Path, Router, Schema, Status
+from ninja.pagination import paginate
 
+from core.api import ApiError, BoundedLimitOffset, csrf_only, errors
 from marketplace import selectors_experiences, services
 from marketplace.errors import MarketplaceError
-from marketplace.limits import ID_MAX, Id, InputSchema, PageIn, Slug
+from marketplace.limits import ID_MAX, Id, InputSchema, Slug
 from marketplace.models import Ticket
 from marketplace.views._helpers import request_cart, session_orders
 
 router = Router(tags=["experiences"])
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
 
 
 class SessionOut(Schema):
@@ -38,7 +34,7 @@ class SessionOut(Schema):
     status: str = Field(description="scheduled | cancelled")
 
 
-class ExperienceOut(Schema):
+class ExperienceListingOut(Schema):
     slug: str
     name: str
     vendor: str
@@ -51,7 +47,7 @@ class ExperienceOut(Schema):
     free_cancellation_hours: int
 
 
-class ExperienceDetailOut(ExperienceOut):
+class ExperienceDetailOut(ExperienceListingOut):
     description: str
     included: str
     meeting_note: str
@@ -81,13 +77,8 @@ class TicketOut(Schema):
     cancelled: bool
 
 
-def _csrf(request: HttpRequest) -> None:
-    if check_csrf(request) is not None:
-        raise HttpError(403, "CSRF token missing or incorrect.")
-
-
-def _fail(error: MarketplaceError):
-    return Status(error.status, {"code": error.code, "message": str(error.message)})
+def _refused(error: MarketplaceError) -> ApiError:
+    return ApiError(error.status, code=error.code, message=error.message)
 
 
 def _session_out(session) -> dict:
@@ -118,15 +109,16 @@ def _experience_out(experience) -> dict:
     }
 
 
-@router.get("/", response=list[ExperienceOut])
-def experience_list(request, page: Query[PageIn]):
+@router.get("/", response={200: list[ExperienceListingOut], **errors(422)})
+@paginate(BoundedLimitOffset)
+def experience_list(request):
     experiences = selectors_experiences.experience_list_visible().order_by(
         "product__name", "pk"
-    )[page.offset : page.offset + page.limit]
+    )
     return [_experience_out(e) for e in experiences]
 
 
-@router.get("/bookings", response=list[TicketOut])
+@router.get("/bookings", response={200: list[TicketOut]})
 def booking_list(request):
     """The tickets of this account's orders, or of this browser session's orders."""
     if request.user.is_authenticated:
@@ -152,20 +144,23 @@ def booking_list(request):
     ]
 
 
-@router.get("/sessions/{session_id}", response={200: SessionOut, 404: ErrorOut})
+@router.get("/sessions/{session_id}", response={200: SessionOut, **errors(404, 422)})
 def session_get(request, session_id: int = Path(..., ge=1, le=ID_MAX)):
     """Seat availability of one session (read fresh, not cached)."""
     session = selectors_experiences.session_get_visible(session_id=session_id)
     if session is None:
-        return Status(404, {"code": "not_found", "message": "No such session."})
+        raise ApiError(404, code="not_found", message=_("No such session."))
     return _session_out(session)
 
 
-@router.post("/cart/bookings", response={200: BookingOut, 400: ErrorOut, 404: ErrorOut})
+@router.post(
+    "/cart/bookings",
+    response={200: BookingOut, **errors(400, 403, 404, 422)},
+    auth=csrf_only,
+)
 def booking_add(request, payload: BookingIn):
     """Puts seats of a session in the cart (replacing an earlier booking of it);
     seats are held at checkout."""
-    _csrf(request)
     cart = request_cart(request, create=True)
     try:
         item = services.cart_add_booking(
@@ -175,7 +170,7 @@ def booking_add(request, payload: BookingIn):
             children=payload.children,
         )
     except MarketplaceError as error:
-        return _fail(error)
+        raise _refused(error) from error
     return {
         "session_id": item.session_id,
         "adults": item.adults,
@@ -184,16 +179,19 @@ def booking_add(request, payload: BookingIn):
     }
 
 
-@router.delete("/cart/bookings/{session_id}", response={204: None})
+@router.delete(
+    "/cart/bookings/{session_id}",
+    response={204: None, **errors(403, 422)},
+    auth=csrf_only,
+)
 def booking_remove(request, session_id: int = Path(..., ge=1, le=ID_MAX)):
-    _csrf(request)
     cart = request_cart(request)
     if cart is not None:
         services.cart_remove_booking(cart=cart, session_id=session_id)
     return Status(204, None)
 
 
-@router.get("/{slug}", response={200: ExperienceDetailOut, 404: ErrorOut})
+@router.get("/{slug}", response={200: ExperienceDetailOut, **errors(404, 422)})
 def experience_get(request, slug: Slug):
     experience = (
         selectors_experiences.experience_list_visible()
@@ -201,7 +199,7 @@ def experience_get(request, slug: Slug):
         .first()
     )
     if experience is None:
-        return Status(404, {"code": "not_found", "message": "No such experience."})
+        raise ApiError(404, code="not_found", message=_("No such experience."))
     data = _experience_out(experience)
     data.update(
         description=experience.product.description,

@@ -66,16 +66,6 @@ def orders_by_vendor_region() -> dict[str, dict]:
     }
 
 
-def bookings_available() -> bool:
-    """Whether order lines carry experience sessions yet.
-
-    TODO(lead, at merge): the experiences branch adds ``OrderLine.session``; once it
-    is merged, delete this check and its callers' branches (the booking figures are
-    written against its names: session -> experience -> product / meeting_point).
-    """
-    return any(field.name == "session" for field in OrderLine._meta.get_fields())
-
-
 def _booking_lines():
     return OrderLine.objects.filter(
         session__isnull=False, suborder__status__in=SOLD

@@ -45,17 +45,6 @@ def _chart(table: FigureTable) -> FigureTable:
 
 def _experience_tables() -> list[FigureTable]:
     columns = [_("Bookings"), _("Participants")]
-    if not selectors_figures.bookings_available():
-        # TODO(lead, at merge): goes away with the experiences branch (see
-        # selectors_figures.bookings_available).
-        return [
-            FigureTable(
-                key="experiences",
-                title=_("Bookings per experience"),
-                columns=[_("Experience"), *columns],
-                note=_("No bookable experiences yet."),
-            )
-        ]
     by_experience = FigureTable(
         key="experiences",
         title=_("Bookings per experience"),

@@ -9,10 +9,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.text import sanitise_text
 from marketplace.limits import INT_MAX, NOTE_MAX_LENGTH
 from marketplace.models import Category, Experience
 from marketplace.services import ExperienceData
-from vendors.text import sanitise_text
 
 WEEKDAYS = [
     (0, _("Monday")),

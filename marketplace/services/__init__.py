@@ -20,6 +20,7 @@ from marketplace.services.checkout import (
     ShippingAddress,
     checkout_begin_payment,
     checkout_start,
+    shipping_needs_address,
 )
 from marketplace.services.experiences import (
     ExperienceData,
@@ -81,6 +82,7 @@ __all__ = [
     "cart_set_quantity",
     "checkout_begin_payment",
     "checkout_start",
+    "shipping_needs_address",
     "order_cancel_by_buyer",
     "order_cancel_unpaid",
     "order_mark_paid",

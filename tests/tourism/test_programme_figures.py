@@ -11,9 +11,10 @@ from django.utils import translation
 
 from marketplace import services
 from marketplace.models import EventStall
-from marketplace.selectors_figures import bookings_available
 from tests.marketplace.factories import (
+    bookable_session,
     pickup_point,
+    place_booking_order,
     place_pickup_order,
     sellable_variant,
 )
@@ -121,10 +122,11 @@ def test_svg_numbers_ignore_the_language():
     assert chart.bars[1].x == "107.67"
 
 
-@pytest.mark.skipif(
-    not bookings_available(),
-    reason="TODO(lead): needs OrderLine.session from the experiences branch",
-)
-def test_booking_figures_exist_once_experiences_are_merged():
-    tables = {table.key for table in programme.programme_figures()}
-    assert {"experiences", "destinations", "months"} <= tables
+def test_booking_figures_count_paid_bookings_and_participants():
+    session = bookable_session(name="Workshop Sasirangan", capacity=10)
+    paid = place_booking_order(bookings=[(session, 2, 1)])
+    services.order_mark_paid(order_id=paid.pk, note="test")
+    place_booking_order(bookings=[(session, 4, 0)])  # unpaid: not counted
+    tables = {table.key: table for table in programme.programme_figures()}
+    assert {"experiences", "destinations", "months"} <= set(tables)
+    assert tables["experiences"].rows == [["Workshop Sasirangan", 1, 3]]
