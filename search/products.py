@@ -217,7 +217,9 @@ def _facet_aggs(search: Search, clauses: dict[str, Q]) -> Search:
     for name, field in TERM_FACETS.items():
         others = [clause for key, clause in clauses.items() if key != name]
         agg = A("filter", Q("bool", filter=others))
-        agg.bucket("values", "terms", field=field, size=FACET_SIZE)
+        # No bucket for the empty value (a product without a technique or dye): the
+        # database engine has none either, and "" is no filter a shopper can pick.
+        agg.bucket("values", "terms", field=field, size=FACET_SIZE, exclude=[""])
         search.aggs.bucket(name, agg)
     others = [clause for key, clause in clauses.items() if key != "price"]
     price = A("filter", Q("bool", filter=others))
