@@ -294,6 +294,11 @@ def build_search(params: ProductSearchParams, *, client=None) -> Search:
             require_field_match=False,
         ).highlight("name", "description")
     search = search.extra(track_total_hits=True)
+    # The shard request cache keeps the query phase (hits, total, facets) of a
+    # search already asked since the last refresh that changed the shard: shoppers
+    # repeat the same few queries, and a repeat then costs the fetch phase only.
+    # Nothing here depends on the clock, so a cached answer is the answer.
+    search = search.params(request_cache=True)
     return search[params.offset : params.offset + params.per_page]
 
 
@@ -452,7 +457,9 @@ def product_suggest_es(q: str, *, limit: int = 8) -> list[Suggestion]:
             filter=[Q("term", visible=True)],
         )
     )
-    search = search.source(["name", "slug"])[:limit]
+    # Autocomplete asks the same prefixes ("ka", "kai", ...) over and over: the
+    # request cache answers a repeat without running the fuzzy match again.
+    search = search.source(["name", "slug"]).params(request_cache=True)[:limit]
     response = search.execute().to_dict()
     return [
         Suggestion(text=hit["_source"]["name"], slug=hit["_source"].get("slug", ""))
