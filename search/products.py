@@ -8,6 +8,7 @@ behaviour), while the always-applied rule (visible) and the query itself shape a
 counts.
 """
 
+from django.conf import settings
 from elasticsearch.dsl import A, Q, Search
 
 from search import engine, indexing
@@ -257,6 +258,12 @@ def _sorted(search: Search, params: ProductSearchParams) -> Search:
     return search.sort("_score", newest, {"id": "desc"})
 
 
+def _request_cache() -> bool:
+    """Whether searches ask for the shard request cache (``ELASTICSEARCH_REQUEST_CACHE``,
+    default on; the search benchmark turns it off to measure what it buys)."""
+    return bool(getattr(settings, "ELASTICSEARCH_REQUEST_CACHE", True))
+
+
 def build_search(params: ProductSearchParams, *, client=None) -> Search:
     clauses = _filter_clauses(params)
     search = Search(using=client, index=indexing.alias_name())
@@ -298,7 +305,7 @@ def build_search(params: ProductSearchParams, *, client=None) -> Search:
     # search already asked since the last refresh that changed the shard: shoppers
     # repeat the same few queries, and a repeat then costs the fetch phase only.
     # Nothing here depends on the clock, so a cached answer is the answer.
-    search = search.params(request_cache=True)
+    search = search.params(request_cache=_request_cache())
     return search[params.offset : params.offset + params.per_page]
 
 
@@ -459,7 +466,8 @@ def product_suggest_es(q: str, *, limit: int = 8) -> list[Suggestion]:
     )
     # Autocomplete asks the same prefixes ("ka", "kai", ...) over and over: the
     # request cache answers a repeat without running the fuzzy match again.
-    search = search.source(["name", "slug"]).params(request_cache=True)[:limit]
+    search = search.source(["name", "slug"]).params(request_cache=_request_cache())
+    search = search[:limit]
     response = search.execute().to_dict()
     return [
         Suggestion(text=hit["_source"]["name"], slug=hit["_source"].get("slug", ""))
