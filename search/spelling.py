@@ -4,7 +4,8 @@ dictionary, so "sasirangn" finds sasirangan without Elasticsearch.
 On PostgreSQL the candidates come from pg_trgm: the documents whose folded words are
 trigram-similar to the typed word (``<%``, word similarity), the 20 nearest read first
 from the trigram GiST index of ``search.ProductDocument.words`` (``<<->``), and the
-nearest word in them within the edit limit below wins. On SQLite (the quick start) the candidates are the vocabulary below.
+nearest word in them within the edit limit below wins. On SQLite (the quick start) the
+candidates are the vocabulary below.
 
 The vocabulary (words of product names, tags, categories, motifs, villages and shops,
 plus the synonym and place lists) is read once and cached for a few minutes; a word is
