@@ -140,4 +140,8 @@ class OpeningHoursBlock(blocks.StructBlock):
     class Meta:
         icon = "time"
         description = _("Days and opening times")
-        preview_value = {"days": ["mo", "tu", "we"], "opens": "08:00", "closes": "17:00"}
+        preview_value = {
+            "days": ["mo", "tu", "we"],
+            "opens": "08:00",
+            "closes": "17:00",
+        }

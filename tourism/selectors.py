@@ -194,7 +194,9 @@ def _occurrences(events, *, start: dt.date, end: dt.date) -> list[EventOccurrenc
         shifts = [0]
         if event.is_yearly:
             # The yearly repeats that may touch this range (an event may cross New Year).
-            shifts = range(max(0, start.year - first.year - 1), end.year - first.year + 1)
+            shifts = range(
+                max(0, start.year - first.year - 1), end.year - first.year + 1
+            )
         for years in shifts:
             day_one, day_last = _shift_year(first, years), _shift_year(last, years)
             if day_one <= end and day_last >= start:
@@ -362,7 +364,9 @@ def itinerary_days(*, itinerary) -> list[ItineraryDay]:
     days = []
     for number, value in enumerate(raw_days, start=1):
         day = ItineraryDay(
-            number, day_title_without_number(value["title"]), value.get("description") or ""
+            number,
+            day_title_without_number(value["title"]),
+            value.get("description") or "",
         )
         for stop in value["stops"]:
             destination = (

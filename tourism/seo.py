@@ -116,9 +116,7 @@ def destination_data(page, request) -> dict:
             "priceCurrency": "IDR",
             "name": _("Adult ticket"),
         }
-    specs = opening_hours.schema_org(
-        [block.value for block in page.opening_hours_spec]
-    )
+    specs = opening_hours.schema_org([block.value for block in page.opening_hours_spec])
     if specs:
         data["openingHoursSpecification"] = specs
     return _clean(data)

@@ -125,7 +125,9 @@ def _gradient(draw, size, top, bottom, y0=0, y1=None):
     span = max(1, y1 - y0)
     for y in range(y0, y1):
         t = (y - y0) / span
-        colour = tuple(round(a + (b - a) * t) for a, b in zip(top_rgb, bottom_rgb))
+        colour = tuple(
+            round(a + (b - a) * t) for a, b in zip(top_rgb, bottom_rgb, strict=True)
+        )
         draw.line([(0, y), (width, y)], fill=colour)
 
 

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from tests.tourism.factories import make_event, make_itinerary, itinerary_day
+from tests.tourism.factories import itinerary_day, make_event, make_itinerary
 from tests.tourism.test_ical import unfold
 from tourism import ical, selectors
 
@@ -81,12 +81,18 @@ def test_yearly_event_repeats_in_later_years(db, full_site):
         (event.pk, dt.date(2031, 8, 17))
     ]
     # A one-off event does not repeat.
-    assert selectors.event_month(
-        index=full_site.tree.events, year=2031, month=12
-    ).occurrences == []
-    assert selectors.event_list_on_date(
-        index=full_site.tree.events, day=dt.date(2030, 8, 17)
-    )[0].event.pk == event.pk
+    assert (
+        selectors.event_month(
+            index=full_site.tree.events, year=2031, month=12
+        ).occurrences
+        == []
+    )
+    assert (
+        selectors.event_list_on_date(
+            index=full_site.tree.events, day=dt.date(2030, 8, 17)
+        )[0].event.pk
+        == event.pk
+    )
 
 
 def test_yearly_event_has_an_rrule(db, full_site):

@@ -201,7 +201,9 @@ class DestinationPage(TourismPage):
         """The structured hours in the active language, for the template."""
         from tourism import opening_hours
 
-        return opening_hours.describe([block.value for block in self.opening_hours_spec])
+        return opening_hours.describe(
+            [block.value for block in self.opening_hours_spec]
+        )
 
     @property
     def has_coordinates(self) -> bool:

@@ -53,7 +53,6 @@ class EventIndexPage(RoutablePageMixin, TourismPage):
     def get_context(self, request, *args, **kwargs):
         # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
-
         from tourism.forms import EventDateFilterForm
 
         context = super().get_context(request, *args, **kwargs)
