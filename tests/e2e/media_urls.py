@@ -4,6 +4,8 @@
 view is mounted here directly.
 """
 
+import re
+
 from django.conf import settings
 from django.urls import re_path
 from django.views.static import serve
@@ -12,7 +14,7 @@ from banua.urls import urlpatterns as project_urlpatterns
 
 urlpatterns = [
     re_path(
-        r"^%s(?P<path>.*)$" % settings.MEDIA_URL.lstrip("/"),
+        rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
         serve,
         {"document_root": settings.MEDIA_ROOT},
     ),
