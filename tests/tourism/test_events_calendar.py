@@ -114,3 +114,13 @@ def test_itinerary_day_heading_is_not_doubled(client, full_site):
     assert "Banjarmasin" in html
     assert selectors.day_title_without_number("Day 2 - Martapura") == "Martapura"
     assert selectors.day_title_without_number("Hari raya") == "Hari raya"
+
+
+def test_itinerary_index_lists_itineraries_only(client, full_site):
+    response = client.get(full_site.stories.url + "itineraries/")
+    assert response.status_code == 200
+    assert [page.pk for page in response.context["itineraries"]] == [
+        full_site.itinerary.pk
+    ]
+    story_index = client.get(full_site.stories.url).content.decode()
+    assert 'href="' + full_site.stories.url + 'itineraries/"' in story_index
