@@ -64,8 +64,8 @@ def test_seed_builds_the_demo_site_and_is_idempotent(settings):
     lok_baintan = destinations.get(slug="pasar-terapung-lok-baintan")
     lok_baintan_en = lok_baintan.get_translation(Locale.objects.get(language_code="en"))
     assert all(len(page.gallery) == 3 for page in destinations)
-    assert "perahu" not in lok_baintan_en.gallery[0].value["alt_text"]
-    assert "boats" in lok_baintan_en.gallery[0].value["alt_text"]
+    assert "perahu" not in lok_baintan_en.gallery[0].value.contextual_alt_text
+    assert "boats" in lok_baintan_en.gallery[0].value.contextual_alt_text
     assert lok_baintan.opening_hours_spec[0].value["opens"].strftime("%H:%M") == "05:30"
     assert " / " not in "".join(
         DestinationPage.objects.values_list("opening_hours", flat=True)
