@@ -1,7 +1,9 @@
 """Opening hours as data: shown in each language, in schema.org, migrated from text."""
 
 import datetime as dt
+import importlib
 
+from django.apps import apps as django_apps
 from django.utils import translation
 
 from tests.tourism.factories import publish
@@ -92,3 +94,21 @@ def test_old_bilingual_strings_become_rows_and_a_note_per_language():
     )
     text = "Terbuka di luar waktu salat / Open outside prayer times"
     assert opening_hours.parse_legacy(text, "en") == ([], "Open outside prayer times")
+
+
+def test_the_migration_splits_old_strings_on_live_pages_and_revisions(db, full_site):
+    migration = importlib.import_module(
+        "tourism.migrations.0005_destination_opening_hours_spec"
+    )
+    page = full_site.destination_en
+    page.opening_hours = "09.00–17.00 WITA, Jumat tutup / closed on Fridays"
+    page.opening_hours_spec = []
+    page = publish(page)
+    migration.split_opening_hours(django_apps, None)
+    page.refresh_from_db()
+    assert page.opening_hours == ""
+    assert [row.value["days"] for row in page.opening_hours_spec] == [
+        ["mo", "tu", "we", "th", "sa", "su"]
+    ]
+    latest = page.latest_revision.as_object()
+    assert latest.opening_hours_spec[0].value["opens"] == dt.time(9, 0)
