@@ -440,6 +440,11 @@ def main():
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument(
+        "--no-request-cache",
+        action="store_true",
+        help="Elasticsearch: searches without the shard request cache (to compare)",
+    )
+    parser.add_argument(
         "--engine",
         choices=["elasticsearch", "database"],
         default="elasticsearch",
@@ -464,9 +469,14 @@ def main():
             "benchmark."
         )
     django.setup()
+    if args.no_request_cache:
+        from django.conf import settings
+
+        settings.ELASTICSEARCH_REQUEST_CACHE = False
     print(
         f"Elasticsearch at {os.environ['ELASTICSEARCH_URL']}; "
-        f"{args.queries} timed requests each"
+        f"{args.queries} timed requests each; request cache "
+        f"{'off' if args.no_request_cache else 'on'}"
     )
     _table()
     for size in (int(value) for value in args.sizes.split(",")):

@@ -16,12 +16,24 @@ import re
 from dataclasses import dataclass
 from functools import reduce
 
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.utils.html import escape
 
 from core.geo import bounding_box
 from marketplace import selectors
-from marketplace.models import Product
+from marketplace.models import Product, ProductVariant
 from search import fulltext, spelling
 from search.facets import build_facets, category_label
 from search.params import PRICE_RANGES, ProductSearchParams, query_words
@@ -92,6 +104,9 @@ class DbQuery:
     match: Q
     score: object
     corrected: str | None = None
+    # The count of matched units, annotated as ``_matched`` only when ``match`` needs
+    # it (a long query where most units suffice); None when the index alone decides.
+    matched: object = None
     price: str = ""  # the price intent: equal scores rank cheaper ("low") or dearer
 
 
@@ -119,10 +134,13 @@ def build_db_query(q: str) -> DbQuery | None:
         # The index narrows the rows first (every unit, or any unit of a long query,
         # in the GIN/FTS5 index); the count of matched units then applies the rule.
         if intent.required == len(unit_terms):
-            found = reduce(lambda a, b: a & b, (_unit_match(t) for t in unit_terms))
+            # Every unit required: the index's AND is the whole rule, and no row
+            # needs its units counted.
+            match = reduce(lambda a, b: a & b, (_unit_match(t) for t in unit_terms))
+            matched = None
         else:
             found = _unit_match(tuple(term for t in unit_terms for term in t))
-        match = found & Q(_matched__gte=intent.required)
+            match = found & Q(_matched__gte=intent.required)
         score = reduce(lambda a, b: a + b, (_unit_score(t) for t in unit_terms))
         content = " ".join(corrected_units)
         score = score + Case(
@@ -133,11 +151,8 @@ def build_db_query(q: str) -> DbQuery | None:
         )
     else:
         # Only places: what is made there by name; the wider region only ranks.
-        matched = reduce(
-            lambda a, b: a + b, (_one(_place_named(p)) for p in intent.places)
-        )
         match = reduce(lambda a, b: a | b, (_place_named(p) for p in intent.places))
-        match = match & Q(_matched__gte=1)
+        matched = None
         score = Value(0)
     for place in intent.places:
         score = score + Case(When(_place_named(place), then=Value(4)), default=Value(0))
@@ -156,7 +171,11 @@ def build_db_query(q: str) -> DbQuery | None:
                 words[words.index(unit)] = fixed
         corrected = " ".join(words)
     return DbQuery(
-        match=match, score=(matched, score), corrected=corrected, price=intent.price
+        match=match,
+        score=score,
+        corrected=corrected,
+        price=intent.price,
+        matched=matched,
     )
 
 
@@ -206,13 +225,44 @@ def _filtered(queryset, params: ProductSearchParams, *, skip: str = ""):
     return queryset
 
 
-def _base(params: ProductSearchParams, query: DbQuery | None = None):
-    queryset = _visible()
+def _variant_totals():
+    """``price_from`` and ``stock_total`` (as marketplace.selectors computes them) as
+    correlated subqueries rather than a GROUP BY over the variants: the candidate
+    rows can then be filtered, counted per facet and ranked with a LIMIT without
+    aggregating the variants of every match; PostgreSQL evaluates the subqueries only
+    where a filter or an order reads them, or for the page's rows."""
+    active = ProductVariant.objects.filter(product=OuterRef("pk"), is_active=True)
+    per_product = active.order_by().values("product")
+    return {
+        "price_from": Subquery(
+            per_product.annotate(low=Min("price")).values("low")[:1]
+        ),
+        "stock_total": Subquery(
+            per_product.annotate(
+                sellable=Sum(F("stock") - F("held"), output_field=IntegerField())
+            ).values("sellable")[:1]
+        ),
+    }
+
+
+def _matching(params: ProductSearchParams, query: DbQuery | None = None):
+    """The visible products that match the query: the rows the page, its total and its
+    facets are computed from (unscored, no joins)."""
+    queryset = Product.objects.visible().annotate(**_variant_totals())
     if params.q:
         if query is None:
             return queryset.none()
-        matched, score = query.score
-        queryset = queryset.annotate(_matched=matched, _score=score).filter(query.match)
+        if query.matched is not None:
+            queryset = queryset.annotate(_matched=query.matched)
+        queryset = queryset.filter(query.match)
+    return queryset
+
+
+def _base(params: ProductSearchParams, query: DbQuery | None = None):
+    """The matching rows with their score (ranked in SQL, see _ranked)."""
+    queryset = _matching(params, query)
+    if params.q and query is not None:
+        queryset = queryset.annotate(_score=query.score)
     return queryset
 
 
@@ -253,30 +303,17 @@ def _highlight(text: str, q: str) -> str:
     return re.sub(f"({'|'.join(words)})", r"<mark>\1</mark>", safe, flags=re.IGNORECASE)
 
 
-FACET_ROW_LIMIT = 5000
+FACET_FIELDS = {
+    "category": ("category__slug", "category__name", "category__name_en"),
+    "vendor": ("vendor__slug", "vendor__name"),
+    "region": ("vendor__region",),
+    "technique": ("technique",),
+    "dye": ("dye",),
+}
+FACET_SIZE = 20
 
 
-def _row_passes(row: dict, params: ProductSearchParams, skip: str) -> bool:
-    """The same filters as _filtered(), applied to one value row (for facet counts)."""
-    checks = {
-        "category": params.category
-        and params.category
-        not in (row["category__slug"], row["category__parent__slug"]),
-        "vendor": params.vendor and row["vendor__slug"] != params.vendor,
-        "region": params.region and row["vendor__region"] != params.region,
-        "technique": params.technique and row["technique"] != params.technique,
-        "dye": params.dye and row["dye"] != params.dye,
-        "price": (params.price_min is not None or params.price_max is not None)
-        and (
-            row["price_from"] is None
-            or (params.price_min is not None and row["price_from"] < params.price_min)
-            or (params.price_max is not None and row["price_from"] > params.price_max)
-        ),
-    }
-    return not any(failed for name, failed in checks.items() if name != skip)
-
-
-def _row_label(name: str, row: dict) -> str:
+def _facet_label(name: str, row: dict) -> str:
     if name == "category":
         return category_label(row["category__name"], row["category__name_en"])
     if name == "vendor":
@@ -285,71 +322,75 @@ def _row_label(name: str, row: dict) -> str:
 
 
 def _facet_counts(
-    base, params: ProductSearchParams
-) -> dict[str, list[tuple[str, int]]]:
-    """Counts per facet, each ignoring its own filter, from one query over the matches
-    (capped: past FACET_ROW_LIMIT matches the counts describe the first ones only)."""
-    fields = {
-        "category": "category__slug",
-        "vendor": "vendor__slug",
-        "region": "vendor__region",
-        "technique": "technique",
-        "dye": "dye",
-    }
-    shared = _filtered(base, params, skip="all-facets")
-    rows = list(
-        shared.values(
-            "pk",
-            "category__slug",
-            "category__name",
-            "category__name_en",
-            "vendor__name",
-            "category__parent__slug",
-            "vendor__slug",
-            "vendor__region",
-            "technique",
-            "dye",
-            "price_from",
-        ).order_by()[:FACET_ROW_LIMIT]
-    )
+    matching, params: ProductSearchParams
+) -> dict[str, list[tuple[str, int, str]]]:
+    """Counts per facet, each ignoring its own filter (as Elasticsearch's filtered
+    aggregations do), as SQL aggregates over every match: one GROUP BY per facet and one
+    conditional count for the price ranges; only the 20 biggest values per facet
+    reach Python."""
     raw: dict[str, list[tuple[str, int, str]]] = {}
-    for name, field in fields.items():
-        counts: dict[str, int] = {}
-        labels: dict[str, str] = {}
-        for row in rows:
-            if row[field] and _row_passes(row, params, name):
-                counts[row[field]] = counts.get(row[field], 0) + 1
-                labels[row[field]] = _row_label(name, row)
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:20]
-        raw[name] = [(value, count, labels[value]) for value, count in ranked]
-    raw["price"] = []
-    for key, low, high in PRICE_RANGES:
-        count = sum(
-            1
-            for row in rows
-            if row["price_from"] is not None
-            and row["price_from"] >= low
-            and (high is None or row["price_from"] < high)
-            and _row_passes(row, params, "price")
+    for name, fields in FACET_FIELDS.items():
+        key = fields[0]
+        rows = (
+            _filtered(matching, params, skip=name)
+            .exclude(**{key: ""})
+            .exclude(**{f"{key}__isnull": True})
+            .order_by()
+            .values(*fields)
+            .annotate(_count=Count("pk"))
+            .order_by("-_count", key)[:FACET_SIZE]
         )
-        if count:
-            raw["price"].append((key, count, ""))
+        raw[name] = [(row[key], row["_count"], _facet_label(name, row)) for row in rows]
+    # The price ranges from the variants side: each matching product's lowest
+    # active price once (one GROUP BY), then the ranges counted over those rows. A
+    # correlated price subquery per range would cost PostgreSQL a plan big enough to
+    # be JIT-compiled on every search (seconds).
+    ids = _filtered(matching, params, skip="price").order_by().values("pk")
+    lowest = (
+        ProductVariant.objects.filter(product__in=ids, is_active=True)
+        .order_by()
+        .values("product")
+        .annotate(low=Min("price"))
+    )
+    counts = lowest.aggregate(
+        **{
+            key: Count(
+                "product",
+                filter=Q(low__gte=low) & (Q(low__lt=high) if high is not None else Q()),
+            )
+            for key, low, high in PRICE_RANGES
+        }
+    )
+    raw["price"] = [
+        (key, counts[key], "") for key, _low, _high in PRICE_RANGES if counts[key]
+    ]
     return raw
+
+
+def _page(queryset, params: ProductSearchParams) -> list:
+    """The page's products, ranked and cut in SQL (only the page's ids leave the
+    database), then loaded with what a card needs in the ranked order."""
+    ids = list(
+        queryset.values_list("pk", flat=True)[
+            params.offset : params.offset + params.per_page
+        ]
+    )
+    products = (
+        _visible().filter(pk__in=ids).prefetch_related("images__image__renditions")
+    )
+    by_id = {product.pk: product for product in products}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def product_search_db(params: ProductSearchParams) -> ProductSearchResult:
     query = build_db_query(params.q) if params.q else None
-    base = _base(params, query)
-    queryset = _ranked(_filtered(base, params), params, query)
-    rows = list(
-        queryset.prefetch_related("images__image__renditions")[
-            params.offset : params.offset + params.per_page
-        ]
-    )
+    matching = _matching(params, query)
+    queryset = _ranked(_filtered(_base(params, query), params), params, query)
+    rows = _page(queryset, params)
     if params.page == 1 and len(rows) < params.per_page:
         total = len(rows)  # everything fits on the first page: no COUNT needed
     else:
-        total = queryset.count()
+        total = _filtered(matching, params).order_by().count()  # unscored
     hits = [_to_hit(product, params) for product in rows]
     return ProductSearchResult(
         query=params.q,
@@ -359,7 +400,7 @@ def product_search_db(params: ProductSearchParams) -> ProductSearchResult:
         per_page=params.per_page,
         sort="relevance" if params.sort in ("rating", "distance") else params.sort,
         hits=hits,
-        facets=build_facets(_facet_counts(base, params), params),
+        facets=build_facets(_facet_counts(matching, params), params),
         did_you_mean=query.corrected if query else None,
         related=related_db(params) if params.q and total == 0 else [],
     )

@@ -1,5 +1,6 @@
 """The one StreamBlock that every tourism page body uses."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -113,3 +114,34 @@ class PinsBlock(blocks.StreamBlock):
 
     class Meta:
         max_num = 12
+
+
+class OpeningHoursBlock(blocks.StructBlock):
+    """Days of the week that share one opening and closing time (local time, WITA)."""
+
+    days = blocks.MultipleChoiceBlock(
+        label=_("Days"),
+        choices=[
+            ("mo", _("Monday")),
+            ("tu", _("Tuesday")),
+            ("we", _("Wednesday")),
+            ("th", _("Thursday")),
+            ("fr", _("Friday")),
+            ("sa", _("Saturday")),
+            ("su", _("Sunday")),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    opens = blocks.TimeBlock(label=_("Opens"))
+    closes = blocks.TimeBlock(
+        label=_("Closes"), help_text=_("Open all day: opens 00:00, closes 23:59.")
+    )
+
+    class Meta:
+        icon = "time"
+        description = _("Days and opening times")
+        preview_value = {
+            "days": ["mo", "tu", "we"],
+            "opens": "08:00",
+            "closes": "17:00",
+        }

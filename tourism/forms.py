@@ -17,3 +17,14 @@ class DestinationFilterForm(forms.Form):
         required=False,
         choices=[("", _("All regions")), *Region.choices],
     )
+
+
+class EventDateFilterForm(forms.Form):
+    """The event index's date filter: one day, `?date=YYYY-MM-DD` (a date input)."""
+
+    date = forms.DateField(
+        label=_("Date"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )

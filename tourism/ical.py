@@ -33,6 +33,9 @@ def event_lines(*, event, request, stamp: dt.datetime) -> list[str]:
         f"SUMMARY:{escape_text(event.title)}",
         f"DESCRIPTION:{escape_text(event.summary)}",
     ]
+    if getattr(event, "is_yearly", False):
+        # Same dates every year (RFC 5545 3.3.10): calendar apps show the next ones too.
+        lines.append("RRULE:FREQ=YEARLY")
     if location:
         lines.append(f"LOCATION:{escape_text(location)}")
     if event.venue_id and event.venue and event.venue.has_coordinates:

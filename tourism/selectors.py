@@ -1,7 +1,10 @@
 """Reads for tourism pages: templates get everything through these, in few queries."""
 
+import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Q
@@ -149,6 +152,122 @@ def destination_pickup_points(*, destination) -> list:
     return selectors_pickup.pickup_points_for_destination(destination=destination)
 
 
+def event_list_past(*, index, limit: int = 60):
+    """The archive: events that have ended, the most recent first, bounded."""
+    events = public(EventPage.objects.live().filter(end_at__lt=timezone.now()))
+    events = events.child_of(index)
+    return _with_hero(events.select_related("venue")).order_by("-start_at")[:limit]
+
+
+def _wita():
+    return ZoneInfo("Asia/Makassar")
+
+
+def _shift_year(value: dt.date, years: int) -> dt.date:
+    try:
+        return value.replace(year=value.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return value.replace(year=value.year + years, day=28)
+
+
+@dataclass
+class EventOccurrence:
+    """An event on the local (WITA) days it covers; yearly events repeat their dates."""
+
+    event: EventPage
+    first_day: dt.date
+    last_day: dt.date
+
+
+def _occurrences(events, *, start: dt.date, end: dt.date) -> list[EventOccurrence]:
+    """The occurrences of `events` that overlap the local days [start, end]."""
+    tz = _wita()
+    found = []
+    for event in events:
+        first = event.start_at.astimezone(tz).date()
+        last = event.end_at.astimezone(tz).date()
+        shifts = [0]
+        if event.is_yearly:
+            # The yearly repeats that may touch this range (an event may cross New Year).
+            shifts = range(
+                max(0, start.year - first.year - 1), end.year - first.year + 1
+            )
+        for years in shifts:
+            day_one, day_last = _shift_year(first, years), _shift_year(last, years)
+            if day_one <= end and day_last >= start:
+                found.append(EventOccurrence(event, day_one, day_last))
+    found.sort(key=lambda occurrence: (occurrence.first_day, occurrence.event.start_at))
+    return found
+
+
+def _events_for_range(*, index, start: dt.date, end: dt.date):
+    """Live events under `index` that may touch the local days [start, end].
+
+    One query: one-off events that overlap the range, and yearly events that began
+    before its end (their repeats are worked out in Python, there are few).
+    """
+    tz = _wita()
+    range_start = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
+    range_end = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    events = public(EventPage.objects.live().child_of(index)).filter(
+        Q(start_at__lt=range_end, end_at__gte=range_start)
+        | Q(is_yearly=True, start_at__lt=range_end)
+    )
+    return events.select_related("venue").order_by("start_at")
+
+
+def event_list_on_date(*, index, day: dt.date) -> list[EventOccurrence]:
+    """Events held on one local day (the date filter of the event index)."""
+    return _occurrences(
+        _events_for_range(index=index, start=day, end=day), start=day, end=day
+    )
+
+
+@dataclass
+class CalendarDay:
+    date: dt.date | None  # None pads the first and last weeks
+    occurrences: list[EventOccurrence] = field(default_factory=list)
+    is_today: bool = False
+
+
+@dataclass
+class EventMonth:
+    """A month grid (weeks from Monday) and the month's events, for the calendar view."""
+
+    first: dt.date
+    weeks: list[list[CalendarDay]]
+    occurrences: list[EventOccurrence]
+    previous: dt.date
+    next: dt.date
+
+
+def event_month(*, index, year: int, month: int) -> EventMonth:
+    first = dt.date(year, month, 1)
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    occurrences = _occurrences(
+        _events_for_range(index=index, start=first, end=last), start=first, end=last
+    )
+    today = timezone.now().astimezone(_wita()).date()
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        row = []
+        for day in week:
+            if day.month != month:
+                row.append(CalendarDay(None))
+                continue
+            row.append(
+                CalendarDay(
+                    day,
+                    [o for o in occurrences if o.first_day <= day <= o.last_day],
+                    day == today,
+                )
+            )
+        weeks.append(row)
+    previous = (first - dt.timedelta(days=1)).replace(day=1)
+    following = last + dt.timedelta(days=1)
+    return EventMonth(first, weeks, occurrences, previous, following)
+
+
 def event_list_at_venue(*, venue, limit: int = 4):
     return list(
         public(EventPage.objects.live())
@@ -190,6 +309,21 @@ class ItineraryDay:
     stops: list[ItineraryStop] = field(default_factory=list)
 
 
+# "Hari 1: ", "Day 2 - ", "Day 3." typed by an editor: the template numbers the days itself.
+_DAY_PREFIX = re.compile(
+    r"^\s*(?:hari|day)\s*\d+\s*(?:[:.\-\u2013\u2014]\s*|$)", re.IGNORECASE
+)
+
+
+def day_title_without_number(title: str) -> str:
+    """The day's title without a leading "Hari N:"/"Day N:", which the heading already shows.
+
+    Editors (and the first demo seed) wrote the number into the title, so the page read
+    "Hari 1: Hari 1: ...". Stripping on read fixes pages already saved that way.
+    """
+    return _DAY_PREFIX.sub("", title, count=1)
+
+
 def itinerary_days(*, itinerary) -> list[ItineraryDay]:
     """The days of an itinerary with each stop's destination in the page's language.
 
@@ -224,7 +358,11 @@ def itinerary_days(*, itinerary) -> list[ItineraryDay]:
             chosen[pk] = by_key.get(page.translation_key, page)
     days = []
     for number, value in enumerate(raw_days, start=1):
-        day = ItineraryDay(number, value["title"], value.get("description") or "")
+        day = ItineraryDay(
+            number,
+            day_title_without_number(value["title"]),
+            value.get("description") or "",
+        )
         for stop in value["stops"]:
             destination = (
                 chosen.get(stop["destination"].pk) if stop["destination"] else None

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.site_url import absolute_url
-from tourism import models
+from tourism import models, opening_hours
 
 SHARE_FILTER = "fill-1200x630|format-jpeg|jpegquality-80"
 
@@ -119,8 +119,9 @@ def destination_data(page, request) -> dict:
             "priceCurrency": "IDR",
             "name": _("Adult ticket"),
         }
-    if page.opening_hours:
-        data["openingHours"] = page.opening_hours
+    specs = opening_hours.schema_org([block.value for block in page.opening_hours_spec])
+    if specs:
+        data["openingHoursSpecification"] = specs
     return _clean(data)
 
 

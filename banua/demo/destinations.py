@@ -448,3 +448,67 @@ EVENTS = [
         },
     },
 ]
+
+# Gallery pictures per destination category: (drawing subject, alt text words per language).
+GALLERY_SUBJECTS = {
+    "river": [
+        (
+            "market",
+            {"id": "jukung pedagang di sungai", "en": "traders' boats on the river"},
+        ),
+        (
+            "river",
+            {
+                "id": "rumah panggung di tepi sungai",
+                "en": "stilt houses on the riverbank",
+            },
+        ),
+        ("boat", {"id": "klotok menyusuri sungai", "en": "a klotok boat on the river"}),
+    ],
+    "crafts": [
+        (
+            "sasirangan",
+            {"id": "kain sasirangan dijemur", "en": "sasirangan cloth drying"},
+        ),
+        (
+            "jewellery",
+            {"id": "perhiasan perak dan batu", "en": "silver and stone jewellery"},
+        ),
+        (
+            "market",
+            {"id": "anyaman purun di pasar", "en": "purun weaving at the market"},
+        ),
+    ],
+    "religious": [
+        (
+            "mosque",
+            {"id": "kubah dan menara masjid", "en": "the mosque's dome and minarets"},
+        ),
+        (
+            "river",
+            {"id": "pemandangan dari tepi sungai", "en": "the view from the riverbank"},
+        ),
+        ("sasirangan", {"id": "hiasan bermotif Banjar", "en": "Banjar patterns"}),
+    ],
+    "nature": [
+        ("hills", {"id": "perbukitan saat pagi", "en": "the hills in the morning"}),
+        ("river", {"id": "sungai di kaki bukit", "en": "a river below the hills"}),
+        ("boat", {"id": "perahu menuju pulau", "en": "a boat heading for the islands"}),
+    ],
+    "culinary": [
+        ("food", {"id": "wadai dan ketupat", "en": "Banjar cakes and ketupat"}),
+        ("market", {"id": "pedagang buah di perahu", "en": "fruit sellers in boats"}),
+        ("food", {"id": "hidangan khas Banjar", "en": "a Banjar dish"}),
+    ],
+    "history": [
+        (
+            "jewellery",
+            {"id": "intan hasil pendulangan", "en": "diamonds from the diggings"},
+        ),
+        ("hills", {"id": "lahan pendulangan", "en": "the diggings"}),
+        (
+            "river",
+            {"id": "sungai tempat mendulang", "en": "the river where panners work"},
+        ),
+    ],
+}

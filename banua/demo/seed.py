@@ -37,6 +37,7 @@ from tourism.models import (
     EventPage,
     HomePage,
 )
+from tourism.opening_hours import parse_legacy
 from vendors.models import Vendor, VendorStatus
 
 DEMO_PASSWORD = "banua-demo-2026"  # noqa: S105 - printed and usable only when DEBUG is on
@@ -84,12 +85,12 @@ class DemoSeeder:
         self.report.count("collections", True)
         return root.add_child(name="Demo")
 
-    def image(self, title: str, size=(1200, 800)):
+    def image(self, title: str, size=(1200, 800), subject: str | None = None):
         Image = get_image_model()
         existing = Image.objects.filter(title=title, collection=self.collection).first()
         if existing:
             return existing
-        data = draw_demo_image(title, size)
+        data = draw_demo_image(title, size, subject=subject)
         image = Image(title=title, collection=self.collection)
         image.file = ImageFile(_bytes_file(data), name=f"{slugify(title)}.jpg")
         image.save()
@@ -246,13 +247,32 @@ class DemoSeeder:
             ],
         }
 
+    def _gallery(self, item, lang):
+        """Three pictures of the place's kind; the alt text carries the words per language."""
+        pictures = []
+        for number, (subject, words) in enumerate(
+            destinations.GALLERY_SUBJECTS[item["category"]], start=1
+        ):
+            image = self.image(
+                f"{item['id']['title']} – {number}", (960, 640), subject=subject
+            )
+            alt = f"{item[lang]['title']}: {words[lang]}"
+            pictures.append(
+                ("image", {"image": image, "alt_text": alt, "decorative": False})
+            )
+        return pictures
+
     def _destination_fields(self, item, lang):
         texts = item[lang]
         fields = self._texts(item, lang)
+        hours, note = parse_legacy(item["opening_hours"], lang)
         fields.update(
             how_to_get_there=texts["how"],
             best_time_to_visit=texts["best"],
             facilities=texts["facilities"],
+            opening_hours=note,
+            opening_hours_spec=[("hours", row) for row in hours],
+            gallery=self._gallery(item, lang),
         )
         if lang == "id":
             fields.update(
@@ -261,7 +281,6 @@ class DemoSeeder:
                 address=item["address"],
                 latitude=Decimal(item["lat"]),
                 longitude=Decimal(item["lng"]),
-                opening_hours=item["opening_hours"],
                 ticket_price=item["ticket_price"],
                 hero_image=self.image(texts["title"]),
             )

@@ -71,7 +71,7 @@ ITINERARY = {
         "summary": "Pasar terapung saat subuh, kampung sasirangan, intan Martapura dan pulau-pulau Riam Kanan dalam tiga hari.",
         "days": [
             (
-                "Hari 1: Banjarmasin, kota seribu sungai",
+                "Banjarmasin, kota seribu sungai",
                 "Bangun sebelum subuh untuk pasar terapung, lalu berjalan di siring.",
                 [
                     (
@@ -88,7 +88,7 @@ ITINERARY = {
                 ],
             ),
             (
-                "Hari 2: Martapura dan Cempaka",
+                "Martapura dan Cempaka",
                 "Kota intan dan pendulangan tradisional.",
                 [
                     (
@@ -104,7 +104,7 @@ ITINERARY = {
                 ],
             ),
             (
-                "Hari 3: Riam Kanan",
+                "Riam Kanan",
                 "Matahari terbit di atas kabut dan perahu ke pulau-pulau.",
                 [
                     ("bukit-matang-kaladan", "04.30", "Bawa senter untuk pendakian."),
@@ -118,7 +118,7 @@ ITINERARY = {
         "summary": "The floating market at dawn, the sasirangan village, Martapura's diamonds and the islands of Riam Kanan in three days.",
         "days": [
             (
-                "Day 1: Banjarmasin, city of a thousand rivers",
+                "Banjarmasin, city of a thousand rivers",
                 "Rise before dawn for the floating market, then walk the riverside.",
                 [
                     (
@@ -135,7 +135,7 @@ ITINERARY = {
                 ],
             ),
             (
-                "Day 2: Martapura and Cempaka",
+                "Martapura and Cempaka",
                 "The diamond town and the traditional diggings.",
                 [
                     (
@@ -147,7 +147,7 @@ ITINERARY = {
                 ],
             ),
             (
-                "Day 3: Riam Kanan",
+                "Riam Kanan",
                 "Sunrise over the mist and boats to the islands.",
                 [
                     ("bukit-matang-kaladan", "4:30", "Bring a torch for the climb."),

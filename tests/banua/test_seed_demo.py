@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db.models import Max
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
 from marketplace.models import (
     EventStall,
@@ -67,6 +67,16 @@ def test_seed_builds_the_demo_site_and_is_idempotent(settings):
     assert (
         DestinationPage.objects.filter(locale__language_code="en").count()
         == destinations.count()
+    )
+    # Galleries with alt text in each language; opening hours as data, not one string.
+    lok_baintan = destinations.get(slug="pasar-terapung-lok-baintan")
+    lok_baintan_en = lok_baintan.get_translation(Locale.objects.get(language_code="en"))
+    assert all(len(page.gallery) == 3 for page in destinations)
+    assert "perahu" not in lok_baintan_en.gallery[0].value.contextual_alt_text
+    assert "boats" in lok_baintan_en.gallery[0].value.contextual_alt_text
+    assert lok_baintan.opening_hours_spec[0].value["opens"].strftime("%H:%M") == "05:30"
+    assert " / " not in "".join(
+        DestinationPage.objects.values_list("opening_hours", flat=True)
     )
     assert EventPage.objects.filter(locale__language_code="id").count() >= 3
     assert HomePage.objects.count() == 2

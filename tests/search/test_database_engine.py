@@ -155,3 +155,22 @@ def test_a_shop_save_of_other_fields_rewrites_no_document():
     vendor.save(update_fields=["name"])
     assert ProductDocument.objects.get().a == "Kain Sasirangan Biru"
     assert _names("galuh") == ["Kain Sasirangan Biru"]
+
+
+@pytest.mark.postgres
+def test_typo_candidates_are_read_nearest_first_from_the_gist_index():
+    from django.test.utils import CaptureQueriesContext
+
+    from search import spelling
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = "
+            "'search_productdocument_words_gist'"
+        )
+        assert "gist_trgm_ops" in cursor.fetchone()[0]
+    f.product("Kain Sasirangan Biru")
+    with CaptureQueriesContext(connection) as queries:
+        assert "sasirangan" in spelling._candidates_pg("sasirangn")
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "<<->" in sql and "LIMIT 20" in sql

@@ -8,7 +8,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 
-def test_cards_use_lazy_webp_srcset_with_explicit_size(client, full_site):
+def test_cards_use_lazy_avif_and_webp_srcset_with_explicit_size(client, full_site):
     soup = BeautifulSoup(
         client.get(full_site.tree.destinations.url).content, "html.parser"
     )
@@ -17,8 +17,13 @@ def test_cards_use_lazy_webp_srcset_with_explicit_size(client, full_site):
     assert image["width"] and image["height"]
     assert image["sizes"]
     candidates = [c.strip() for c in image["srcset"].split(",")]
-    assert len(candidates) == 2
+    # Widths for a 360 px phone (360, 720 at 2x) and the 22rem desktop card.
+    assert len(candidates) == 4
+    assert ".fill-360x240." in candidates[0]
+    assert image["sizes"].startswith("(max-width: 40rem) calc(100vw - 2rem)")
     assert all(".format-webp" in candidate for candidate in candidates)
+    avif = image.find_parent("picture").select_one("source[type='image/avif']")
+    assert ".format-avif" in avif["srcset"]
 
 
 def test_hero_image_loads_eagerly_with_high_priority(client, full_site):

@@ -102,6 +102,7 @@ def destination_form(**overrides):
         "ticket_price": "10000",
         "body": streamfield([]),
         "gallery": streamfield([]),
+        "opening_hours_spec": streamfield([]),
         "pins": streamfield([]),
         "comments": inline_formset([]),
     }

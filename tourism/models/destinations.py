@@ -10,7 +10,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
 from tourism import page_cache
-from tourism.blocks import BodyBlock, GalleryBlock
+from tourism.blocks import BodyBlock, GalleryBlock, OpeningHoursBlock
 from tourism.choices import DestinationCategory, Region
 from tourism.forms import DestinationFilterForm
 from tourism.models.base import TourismPage, image_fk
@@ -99,7 +99,17 @@ class DestinationPage(TourismPage):
         blank=True,
         validators=_longitude_validators(),
     )
-    opening_hours = models.CharField(_("opening hours"), max_length=255, blank=True)
+    opening_hours_spec = StreamField(
+        [("hours", OpeningHoursBlock())],
+        blank=True,
+        verbose_name=_("opening hours"),
+        help_text=_("One row per group of days with the same times."),
+    )
+    # Until 2026 the only opening hours, one "Indonesian / English" string; now a note
+    # in the page's own language beside the structured hours ("outside prayer times").
+    opening_hours = models.CharField(
+        _("opening hours note"), max_length=255, blank=True
+    )
     ticket_price = models.PositiveIntegerField(
         _("ticket price (Rp)"),
         null=True,
@@ -137,6 +147,7 @@ class DestinationPage(TourismPage):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("opening_hours_spec"),
                 FieldPanel("opening_hours"),
                 FieldPanel("ticket_price"),
                 FieldPanel("best_time_to_visit"),
@@ -163,6 +174,7 @@ class DestinationPage(TourismPage):
         APIField("latitude"),
         APIField("longitude"),
         APIField("opening_hours"),
+        APIField("opening_hours_spec"),
         APIField("ticket_price"),
         APIField("how_to_get_there"),
         APIField("best_time_to_visit"),
@@ -186,6 +198,15 @@ class DestinationPage(TourismPage):
         super().clean()
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Give both latitude and longitude, or neither."))
+
+    @property
+    def opening_hours_lines(self):
+        """The structured hours in the active language, for the template."""
+        from tourism import opening_hours
+
+        return opening_hours.describe(
+            [block.value for block in self.opening_hours_spec]
+        )
 
     @property
     def has_coordinates(self) -> bool:

@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
@@ -26,7 +27,9 @@ def _calendar_response(body: str, filename: str) -> HttpResponse:
 class EventIndexPage(RoutablePageMixin, TourismPage):
     """Lists upcoming events; sits directly under a home page.
 
-    Its `feed/` sub-route is one iCalendar feed of every upcoming event in its language.
+    `?date=YYYY-MM-DD` narrows the list to one day. Sub-routes: `feed/` (one iCalendar
+    feed of every upcoming event in its language), `calendar/` and
+    `calendar/<year>/<month>/` (a month grid), `archive/` (events that have ended).
     """
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -50,10 +53,72 @@ class EventIndexPage(RoutablePageMixin, TourismPage):
     def get_context(self, request, *args, **kwargs):
         # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
+        from tourism.forms import EventDateFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = selectors.event_list_upcoming(index=self)
+        # A bad date is shown as a form error next to the full list, never a 500.
+        form = EventDateFilterForm(request.GET or None)
+        day = form.cleaned_data.get("date") if form.is_valid() else None
+        context["filter_form"] = form
+        context["filter_date"] = day
+        if day:
+            context["occurrences"] = selectors.event_list_on_date(index=self, day=day)
+        else:
+            context["events"] = selectors.event_list_upcoming(index=self)
         return context
+
+    @property
+    def calendar_url(self) -> str:
+        return self.url + self.reverse_subpage("calendar")
+
+    @property
+    def archive_url(self) -> str:
+        return self.url + self.reverse_subpage("archive")
+
+    def month_url(self, day) -> str:
+        return self.url + self.reverse_subpage(
+            "calendar_month", kwargs={"year": day.year, "month": day.month}
+        )
+
+    @path("calendar/", name="calendar")
+    def calendar_current(self, request):
+        from zoneinfo import ZoneInfo
+
+        today = timezone.now().astimezone(ZoneInfo("Asia/Makassar")).date()
+        return self.calendar_month(request, today.year, today.month)
+
+    @path("calendar/<int:year>/<int:month>/", name="calendar_month")
+    def calendar_month(self, request, year, month):
+        from tourism import selectors
+
+        # Bounded so a crawler following "next month" links stops somewhere.
+        if not (1 <= month <= 12 and 2000 <= year <= 2100):
+            raise Http404
+        month_data = selectors.event_month(index=self, year=year, month=month)
+        return self.render(
+            request,
+            context_overrides={
+                "month": month_data,
+                "weekdays": [(WEEKDAYS_ABBR[i], WEEKDAYS[i]) for i in range(7)],
+                "previous_url": self.month_url(month_data.previous)
+                if month_data.previous.year >= 2000
+                else "",
+                "next_url": self.month_url(month_data.next)
+                if month_data.next.year <= 2100
+                else "",
+            },
+            template="tourism/event_calendar_page.html",
+        )
+
+    @path("archive/", name="archive")
+    def archive(self, request):
+        from tourism import selectors
+
+        return self.render(
+            request,
+            context_overrides={"past_events": selectors.event_list_past(index=self)},
+            template="tourism/event_archive_page.html",
+        )
 
     @path("feed/", name="feed")
     def feed(self, request):

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -10,10 +11,11 @@ from tourism.blocks import BodyBlock, ItineraryDayBlock
 from tourism.models.base import TourismPage, image_fk
 
 
-class StoryIndexPage(TourismPage):
+class StoryIndexPage(RoutablePageMixin, TourismPage):
     """Lists stories (campaigns such as "Gebrak Pariwisata") and itineraries.
 
-    Sits directly under a home page.
+    Sits directly under a home page. `itineraries/` is the itinerary index: every
+    suggested trip, without the stories.
     """
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -38,6 +40,20 @@ class StoryIndexPage(TourismPage):
         context["stories"] = selectors.story_list(index=self)
         context["itineraries"] = selectors.itinerary_list(index=self)
         return context
+
+    @property
+    def itineraries_url(self) -> str:
+        return self.url + self.reverse_subpage("itineraries")
+
+    @path("itineraries/", name="itineraries")
+    def itineraries(self, request):
+        from tourism import selectors
+
+        return self.render(
+            request,
+            context_overrides={"itineraries": selectors.itinerary_list(index=self)},
+            template="tourism/itinerary_index_page.html",
+        )
 
 
 class StoryPage(TourismPage):
