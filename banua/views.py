@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.site_url import absolute_url
 from search import engine
 
 
@@ -55,14 +56,13 @@ def healthz(request):
 
 
 def robots_txt(request):
-    from django.http import HttpResponse
-
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
         "Disallow: /keranjang/",
         "Disallow: /en/keranjang/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        # The site's configured address, as in every other absolute URL.
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -31,9 +31,13 @@ class BilingualSitemap(Sitemap):
     def get_urls(self, *args, **kwargs):
         """Locations at the site's configured address, like every other absolute URL
         (a Wagtail Site row left at ``localhost`` must not leak into the sitemap)."""
-        urls = super().get_urls(*args, **kwargs)
-        for url in urls:
+        urls = []
+        for url in super().get_urls(*args, **kwargs):
+            # A page outside every site's tree has no URL: it is not listed.
+            if not url["location"]:
+                continue
             parts = urlsplit(url["location"])
             path = parts.path + (f"?{parts.query}" if parts.query else "")
             url["location"] = absolute_url(path)
+            urls.append(url)
         return urls
