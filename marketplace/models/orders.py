@@ -31,6 +31,8 @@ ORDER_TRANSITIONS: dict[str, set[str]] = {
         OrderStatus.PROCESSING,
         OrderStatus.SHIPPED,
         OrderStatus.READY_FOR_PICKUP,
+        # Bookings: given on the spot once their sessions have taken place.
+        OrderStatus.DELIVERED,
         OrderStatus.REFUNDED,
     },
     OrderStatus.PROCESSING: {

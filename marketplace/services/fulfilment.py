@@ -120,8 +120,9 @@ def suborder_mark_collected(*, suborder: SubOrder, actor) -> SubOrder:
 
 
 def suborders_autocomplete(*, now: datetime | None = None) -> int:
-    """Completes sub-orders shipped more than the configured days ago; returns how
-    many. Safe to rerun and to run beside buyers confirming (each move is locked).
+    """Completes sub-orders shipped more than the configured days ago, and bookings
+    whose sessions have taken place; returns how many. Safe to rerun and to run
+    beside buyers confirming (each move is locked).
     """
     now = now or timezone.now()
     cutoff = now - timedelta(days=autocomplete_days())
@@ -130,7 +131,7 @@ def suborders_autocomplete(*, now: datetime | None = None) -> int:
             status=OrderStatus.SHIPPED, shipped_at__lte=cutoff
         ).order_by("shipped_at", "id")
     )
-    done = 0
+    done = _suborders_complete_held_sessions(now=now)
     for suborder in due:
         try:
             suborder_mark_delivered(
@@ -139,6 +140,43 @@ def suborders_autocomplete(*, now: datetime | None = None) -> int:
         except MarketplaceError:
             # Confirmed or refunded meanwhile: nothing left to do for this one.
             continue
+        done += 1
+    return done
+
+
+def _suborders_complete_held_sessions(*, now: datetime) -> int:
+    """Sub-orders of bookings only (nothing shipped) whose every session has ended
+    are delivered: the service was given, the buyer may review, and the vendor's
+    transfer becomes due as shipping makes it due for goods."""
+    candidates = (
+        SubOrder.objects.filter(
+            status=OrderStatus.PAID,
+            shipping_method=ShippingMethod.NONE,
+            lines__session__starts_at__lte=now,
+        )
+        .exclude(lines__session__isnull=True)
+        .exclude(lines__session__starts_at__gt=now)
+        .distinct()
+        .prefetch_related("lines__session__experience")
+        .order_by("id")
+    )
+    done = 0
+    for suborder in candidates:
+        ends = [
+            line.session.starts_at
+            + timedelta(minutes=line.session.experience.duration_minutes)
+            for line in suborder.lines.all()
+        ]
+        if max(ends) > now:
+            continue
+        try:
+            with transaction.atomic():
+                locked = suborder_mark_delivered(
+                    suborder=suborder, actor=None, note="session held"
+                )
+                payout_release_on_ship(suborder=locked)
+        except MarketplaceError:
+            continue  # refunded or moved on meanwhile
         done += 1
     return done
 

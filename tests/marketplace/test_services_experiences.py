@@ -251,3 +251,24 @@ def test_one_guest_cannot_hold_more_seats_than_the_cap(settings):
         place_booking_order(cart=cart)
     assert refused.value.code == "held_seats_cap"
     assert seats(second) == (0, 0, 20)
+
+
+def test_a_booking_is_delivered_once_its_session_has_ended():
+    session = bookable_session(capacity=5)
+    order = place_booking_order(bookings=[(session, 2, 0)])
+    services.order_mark_paid(order_id=order.pk)
+    suborder = order.suborders.get()
+    now = timezone.now()
+    # Under way: the workshop started but has not ended yet.
+    ExperienceSession.objects.filter(pk=session.pk).update(
+        starts_at=now - dt.timedelta(minutes=30)
+    )
+    assert services.suborders_autocomplete(now=now) == 0
+    suborder.refresh_from_db()
+    assert suborder.status == OrderStatus.PAID
+    # Over: three hours later (the workshop lasts 180 minutes).
+    later = now + dt.timedelta(hours=3)
+    assert services.suborders_autocomplete(now=later) == 1
+    assert services.suborders_autocomplete(now=later) == 0  # safe to rerun
+    suborder.refresh_from_db()
+    assert suborder.status == OrderStatus.DELIVERED
