@@ -16,6 +16,8 @@ def test_home_page_in_indonesian_then_english(phone_browser, live_server, screen
     assert "Jelajahi Banua" in phone_browser.find_element(By.TAG_NAME, "h1").text
     screenshot(phone_browser, "home-id")
 
+    # The language switcher sits in the compact header's menu: open it first.
+    phone_browser.find_element(By.CSS_SELECTOR, "[data-site-menu] summary").click()
     phone_browser.find_element(By.CSS_SELECTOR, ".lang-switch a[hreflang='en']").click()
 
     assert phone_browser.current_url.rstrip("/").endswith("/en")

@@ -65,6 +65,8 @@ def test_tourist_finds_makers_near_a_destination_and_reads_it_in_english(
     assert "-3.321000" in coordinates
     screenshot(browser, "tourist-destination-id")
 
+    # The language switcher sits in the compact header's menu: open it first.
+    browser.find_element(By.CSS_SELECTOR, "[data-site-menu] summary").click()
     browser.find_element(By.CSS_SELECTOR, ".lang-switch a[hreflang='en']").click()
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert browser.current_url.startswith(live_server.url + "/en/")
