@@ -260,4 +260,6 @@ def install_error_handlers(api) -> None:
 
 def _unparsable() -> dict[str, Any]:
     message = _("The request body cannot be parsed.")
-    return error_body("unparsable_body", message, {"body": [message]})
+    # "body: ..." like the 422's "field: ..." lines, so the field is named in every
+    # language (the translated sentence need not contain the word).
+    return error_body("unparsable_body", f"body: {message}", {"body": [message]})

@@ -8,6 +8,8 @@ the CSRF check happens (``X-CSRFToken`` header equal to the ``csrftoken`` cookie
 ``{"items", "count"}`` pages (``core.api.BoundedLimitOffset``).
 """
 
+from typing import Annotated
+
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
@@ -75,10 +77,18 @@ class ProductDetailOut(ProductOut):
         return [_variant_out(variant) for variant in obj.variants.all()]
 
 
+# The cart's answers leave out a null id (exclude_none): a line has a variant_id or a
+# session_id, and a client following ids into /cart/items/{variant_id} or
+# /experiences/sessions/{session_id} must not find a null there (the fuzzer's links
+# sent it as "None").
 class CartLineOut(Schema):
-    variant_id: int | None = Field(description="None for a booking of a session")
+    variant_id: int | None = Field(
+        None, description="Absent for a booking of a session"
+    )
     session_id: int | None = Field(
-        None, description="A booking of an experience's session (see /experiences/)"
+        None,
+        description="A booking of an experience's session (see /experiences/); "
+        "absent for goods",
     )
     product: str
     label: str
@@ -113,6 +123,13 @@ class QuantityIn(InputSchema):
     quantity: int = Field(..., ge=0, le=99, description="0 removes the line")
 
 
+# The value's own pattern (not an ``additionalProperties`` schema, which let any key
+# through in the OpenAPI schema while pydantic refused it: keys are IdKey only).
+ShippingMethod = Annotated[
+    str, Field(pattern=r"^(flat|per_kg|pickup|window:[1-9][0-9]{0,9})$")
+]
+
+
 class CheckoutIn(InputSchema):
     # Generous caps (the service checks the exact per-field lengths with a message).
     full_name: str = Field(..., max_length=200)
@@ -125,17 +142,11 @@ class CheckoutIn(InputSchema):
     city: str = Field("", max_length=100)
     district: str = Field("", max_length=100)
     postal_code: str = Field("", max_length=10)
-    shipping: dict[IdKey, str] = Field(
+    shipping: dict[IdKey, ShippingMethod] = Field(
         description="vendor id -> shipping method: flat, per_kg, pickup (at the "
         "shop) or window:<id> (a pick-up window the vendor offers); vendors whose "
         "items are all experiences need none",
         max_length=100,
-        json_schema_extra={
-            "additionalProperties": {
-                "type": "string",
-                "pattern": "^(flat|per_kg|pickup|window:[1-9][0-9]{0,9})$",
-            }
-        },
     )
 
 
@@ -243,7 +254,7 @@ def product_get(request, slug: Slug):
     return product
 
 
-@router.get("/cart", response={200: CartOut})
+@router.get("/cart", response={200: CartOut}, exclude_none=True)
 def cart_get(request):
     return _cart_out(selectors.cart_summary(cart=request_cart(request)))
 
@@ -252,6 +263,7 @@ def cart_get(request):
     "/cart/items",
     response={200: CartOut, **errors(400, 403, 404, 422)},
     auth=csrf_only,
+    exclude_none=True,
 )
 def cart_add(request, payload: CartItemIn):
     cart = request_cart(request, create=True)
@@ -268,6 +280,7 @@ def cart_add(request, payload: CartItemIn):
     "/cart/items/{variant_id}",
     response={200: CartOut, **errors(400, 403, 404, 422)},
     auth=csrf_only,
+    exclude_none=True,
 )
 def cart_update(
     request, payload: QuantityIn, variant_id: int = Path(..., ge=1, le=ID_MAX)
@@ -290,6 +303,7 @@ def cart_update(
     "/cart/items/{variant_id}",
     response={200: CartOut, **errors(403, 422)},
     auth=csrf_only,
+    exclude_none=True,
 )
 def cart_remove(request, variant_id: int = Path(..., ge=1, le=ID_MAX)):
     """Removing a line that is not there is not an error: the cart is as asked."""

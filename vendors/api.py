@@ -256,6 +256,7 @@ def _my_variant_out(variant) -> dict:
         "motif": variant.motif,
         "size": variant.size,
         "colour": variant.colour,
+        "label_en": variant.label_en,
         "price": variant.price,
         "stock": variant.stock,
         "stock_loaded": variant.stock,
