@@ -238,7 +238,12 @@ def pickup_page_urls(instance) -> set[str]:
 
 
 def pickup_changed(sender, instance, **kwargs):
-    # The pages' cached fragments show stalls and windows: retire them too.
+    # The pages' cached fragments show stalls and windows: retire them too. At once as
+    # well as after commit (no row locks are held here): the editor's own next request
+    # must not be served the fragment the change just made stale.
+    from core import generations
+
+    generations.replace(generations.STOREFRONT)
     _safely(lambda: pickup_page_urls(instance))
 
 

@@ -109,6 +109,13 @@ def _sold_out(**kwargs):
     return sellable_variant(stock=0, **kwargs)
 
 
+def _shopper_mail(variant):
+    """The outbox less the shop's own low-stock mail (vendors.services.stock_alerts):
+    selling or setting the last units legitimately mails the vendor too."""
+    owner = variant.product.vendor.owner.email
+    return [message for message in mail.outbox if message.to != [owner]]
+
+
 def _restock(variant, units=4):
     vendor = variant.product.vendor
     variant_stock_bulk_update(
@@ -143,7 +150,7 @@ def test_restocking_mails_each_waiting_shopper_once_after_commit(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         _restock(variant)
     assert callbacks  # the task is enqueued on commit, not inside the write
-    sent = sorted(mail.outbox, key=lambda message: message.to[0])
+    sent = sorted(_shopper_mail(variant), key=lambda message: message.to[0])
     assert [message.to for message in sent] == [
         ["rina@example.test"],
         ["tom@example.test"],
@@ -159,7 +166,7 @@ def test_restocking_mails_each_waiting_shopper_once_after_commit(
         _restock(variant, units=0)
     with django_capture_on_commit_callbacks(execute=True):
         _restock(variant, units=5)
-    assert mail.outbox == []
+    assert _shopper_mail(variant) == []
     assert OutboundEmail.objects.filter(template="marketplace/stock_alert").count() == 2
 
 
@@ -173,7 +180,7 @@ def test_units_released_by_a_cancelled_order_also_fire_the_alert(
     accounts.stock_alert_subscribe(user=user, variant=variant, language="id")
     with django_capture_on_commit_callbacks(execute=True):
         order_cancel_unpaid(order_id=order.pk)
-    assert [message.to for message in mail.outbox] == [[user.email]]
+    assert [message.to for message in _shopper_mail(variant)] == [[user.email]]
 
 
 def test_a_rolled_back_restock_mails_nobody(django_capture_on_commit_callbacks):
