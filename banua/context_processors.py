@@ -4,7 +4,10 @@ and the header's account facts (seller or not, units in the cart)."""
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
+from marketplace.account_selectors import cart_item_count
+from marketplace.views._helpers import has_browser_state
 from tourism import page_cache
+from vendors.selectors import vendor_get_for_user
 
 
 def _navigation():
@@ -21,20 +24,13 @@ def _shopper_nav(request) -> dict:
     first-time visitor's page (no cookie) shows no count, so the shared copy of a page
     can never carry somebody's cart.
     """
-    from marketplace.account_selectors import cart_item_count
-    from marketplace.services import cart_get
-    from marketplace.views._helpers import has_browser_state
-    from vendors.selectors import vendor_get_for_user
-
     user = getattr(request, "user", None)
     if user is None:
         return {"is_seller": False, "cart_count": None}
     is_seller = user.is_authenticated and vendor_get_for_user(user=user) is not None
     cart_count = None
     if has_browser_state(request) and hasattr(request, "session"):
-        cart_count = cart_item_count(
-            cart=cart_get(user=user, session=request.session, create=False)
-        )
+        cart_count = cart_item_count(user=user, session=request.session)
     return {"is_seller": is_seller, "cart_count": cart_count}
 
 

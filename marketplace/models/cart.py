@@ -5,6 +5,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+# Where a guest's cart key lives in the session data (not the session key, which
+# login rotates).
+SESSION_CART_KEY = "banua_cart"
+
 
 class Cart(models.Model):
     """One cart across every vendor; the page groups its items by vendor."""

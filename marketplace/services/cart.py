@@ -9,10 +9,10 @@ from marketplace import selectors
 from marketplace.errors import MarketplaceError
 from marketplace.limits import id_or_none
 from marketplace.models import Cart, CartItem, Product, ProductVariant
+from marketplace.models.cart import SESSION_CART_KEY
 
 # More than any real shopper buys of one item; anything above is a typo or an attack.
 MAX_QUANTITY = 99
-SESSION_CART_KEY = "banua_cart"
 
 
 def _parse_quantity(quantity) -> int:
