@@ -4,7 +4,6 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Q
@@ -159,10 +158,6 @@ def event_list_past(*, index, limit: int = 60):
     return _with_hero(events.select_related("venue")).order_by("-start_at")[:limit]
 
 
-def _wita():
-    return ZoneInfo("Asia/Makassar")
-
-
 def _shift_year(value: dt.date, years: int) -> dt.date:
     try:
         return value.replace(year=value.year + years)
@@ -181,7 +176,7 @@ class EventOccurrence:
 
 def _occurrences(events, *, start: dt.date, end: dt.date) -> list[EventOccurrence]:
     """The occurrences of `events` that overlap the local days [start, end]."""
-    tz = _wita()
+    tz = timezone.get_default_timezone()  # WITA, the site's time zone
     found = []
     for event in events:
         first = event.start_at.astimezone(tz).date()
@@ -206,7 +201,7 @@ def _events_for_range(*, index, start: dt.date, end: dt.date):
     One query: one-off events that overlap the range, and yearly events that began
     before its end (their repeats are worked out in Python, there are few).
     """
-    tz = _wita()
+    tz = timezone.get_default_timezone()  # WITA, the site's time zone
     range_start = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
     range_end = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
     events = public(EventPage.objects.live().child_of(index)).filter(
@@ -247,7 +242,7 @@ def event_month(*, index, year: int, month: int) -> EventMonth:
     occurrences = _occurrences(
         _events_for_range(index=index, start=first, end=last), start=first, end=last
     )
-    today = timezone.now().astimezone(_wita()).date()
+    today = timezone.localdate()
     weeks = []
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
         row = []
