@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.db import transaction
 from django.test import override_settings
+from django.utils import translation
 
 from tests.services import SERVICE_MARKERS, running_in_ci, unavailable_reason
 
@@ -79,6 +80,19 @@ def _restore_migrated_rows(items):
         kwargs = dict(marker.kwargs) if marker is not None else {}
         kwargs.update(transaction=True, serialized_rollback=True)
         item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language.
+
+    LocaleMiddleware activates a request's language and nothing deactivates it, so after
+    a test fetched an `/en/` page its thread stayed English, and the next test on the
+    same worker built `/en/` URLs with `reverse()`.
+    """
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
