@@ -12,3 +12,8 @@ stock_changed = Signal()
 # ``account.updated``. The vendors app, which owns a vendor's payout status, listens;
 # the webhook dispatcher stays in the marketplace, below the vendors app.
 stripe_account_updated = Signal()
+
+# Sent with ``session_ids`` after the seats of experience sessions moved through the
+# conditional ``UPDATE`` statements of ``services/seats.py`` (no ``post_save``): a
+# session that fills up or frees a seat changes what the search's date filter finds.
+seats_changed = Signal()

@@ -7,6 +7,7 @@ the rules between parameters (price_min <= price_max, sort=distance needs near),
 answered 422. Errors are ``core.api.ErrorOut``.
 """
 
+import datetime as dt
 from typing import Literal
 
 from django.utils.translation import gettext as _
@@ -36,6 +37,9 @@ PAGE_ID_MAX = 2**31 - 1
 
 class ProductSearchIn(InputSchema):
     q: str = Field("", max_length=MAX_QUERY_LENGTH, description="Words to find")
+    kind: Literal["goods", "experience"] | None = Field(
+        None, description="Goods or experiences only"
+    )
     category: str = FilterSlug
     vendor: str = FilterSlug
     region: str = FilterSlug
@@ -48,6 +52,14 @@ class ProductSearchIn(InputSchema):
         None, ge=0, le=INT_MAX, description="Rupiah, not below price_min"
     )
     in_stock: bool | None = None
+    date_from: dt.date | None = Field(
+        None,
+        description="YYYY-MM-DD: experiences with an open session on or after this "
+        "day (site time zone); a date means experiences only",
+    )
+    date_to: dt.date | None = Field(
+        None, description="YYYY-MM-DD: ... on or before this day, not before date_from"
+    )
     sort: Literal[
         "relevance", "price_asc", "price_desc", "newest", "rating", "distance"
     ] = Field("relevance", description="distance needs near")
@@ -72,6 +84,7 @@ class HitOut(Schema):
     id: int
     name: str
     slug: str
+    kind: str = Field(description="goods or experience")
     price: int | None
     in_stock: bool
     vendor: NamedOut

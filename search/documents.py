@@ -13,8 +13,8 @@ from django.db.models import Avg, Count, Prefetch, Q
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 
-from marketplace.models import Product, ProductVariant
-from search import analysis
+from marketplace.models import Experience, Product, ProductKind, ProductVariant
+from search import analysis, filters
 
 _ID = analysis.INDONESIAN
 _ID_SEARCH = analysis.INDONESIAN_SEARCH
@@ -41,6 +41,7 @@ class ProductDocument(Document):
     id = fields.IntegerField()  # tie-breaker for stable sorting (_id has no doc values)
     name = _text(autocomplete=True, raw=True)
     slug = fields.KeywordField()
+    kind = fields.KeywordField()  # goods or experience (a facet and a filter)
     description = _text()
     tags = _text(autocomplete=False)
     motif_name = _text(english=False, raw=True)
@@ -77,6 +78,9 @@ class ProductDocument(Document):
     visible = fields.BooleanField()
     published_at = fields.DateField()
     location = fields.GeoPointField()
+    # The days (site time zone) of an experience's open sessions, for the date filter
+    # (search.filters.SessionDateFilter); empty for goods.
+    session_dates = fields.DateField(multi=True)
 
     class Index:
         name = "banua_products_placeholder"
@@ -103,6 +107,11 @@ class ProductDocument(Document):
                 "tags",
                 Prefetch(
                     "variants", queryset=ProductVariant.objects.filter(is_active=True)
+                ),
+                Prefetch(
+                    "experience__sessions",
+                    queryset=filters.open_sessions().order_by("starts_at"),
+                    to_attr="open_sessions",
                 ),
             )
         )
@@ -183,6 +192,18 @@ class ProductDocument(Document):
 
     def prepare_visible(self, obj):
         return self.should_index_object(obj)
+
+    def prepare_session_dates(self, obj):
+        if obj.kind != ProductKind.EXPERIENCE:
+            return []
+        try:
+            experience = obj.experience
+        except Experience.DoesNotExist:
+            return []
+        sessions = getattr(experience, "open_sessions", None)
+        if sessions is None:  # a row not loaded through get_queryset()
+            sessions = filters.open_sessions().filter(experience=experience)
+        return sorted({filters.session_day(session.starts_at) for session in sessions})
 
     def prepare_location(self, obj):
         vendor = obj.vendor

@@ -2,19 +2,20 @@
 
 Counts and category/vendor names both come from the backend that answered (Elasticsearch
 keeps the names in the document, the database fallback reads them in the same query), so
-facets cost no extra queries.
+facets cost no extra queries. Which facets exist, and where their labels come from, is
+declared once in ``search.filters``.
 """
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import Region
-from marketplace.models import Dye, Technique
 from marketplace.money import format_rupiah
-from search.params import PRICE_RANGES, ProductSearchParams
+from search.filters import FACET_TITLES, PRICE_RANGES, TERM_FACETS, category_label
+from search.params import ProductSearchParams
 from search.results import FacetBucket
 
-FACETS = ("category", "vendor", "region", "technique", "dye", "price")
+__all__ = ["FACETS", "build_facets", "category_label", "price_range_selected"]
+
+FACETS = tuple(FACET_TITLES)
 
 
 def _price_label(key: str) -> str:
@@ -35,21 +36,12 @@ def price_range_selected(key: str, params: ProductSearchParams) -> bool:
     return False
 
 
-def category_label(name: str, name_en: str) -> str:
-    return name_en if get_language() == "en" and name_en else name
-
-
 def build_facets(
     raw: dict[str, list[tuple[str, int, str]]], params: ProductSearchParams
 ) -> dict[str, list[FacetBucket]]:
     """``raw`` maps facet name to (value, count, label) triples, biggest first; an empty
-    label is filled from the fixed vocabularies (regions, techniques, dyes)."""
+    label is filled from the facet's vocabulary (regions, techniques, dyes, kinds)."""
 
-    vocabularies = {
-        "region": dict(Region.choices),
-        "technique": dict(Technique.choices),
-        "dye": dict(Dye.choices),
-    }
     facets: dict[str, list[FacetBucket]] = {}
     selected = params.filters()
     for name in FACETS:
@@ -66,7 +58,7 @@ def build_facets(
                 )
                 continue
             if not label:
-                label = vocabularies.get(name, {}).get(value, value)
+                label = TERM_FACETS[name].bucket_label(value, [])
             buckets.append(
                 FacetBucket(
                     value=value,

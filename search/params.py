@@ -4,11 +4,17 @@ Bad input raises ``SearchParamsError`` with one message per parameter, so the AP
 answer 422 and the page can show the message, never a 500.
 """
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+
+from search.filters import (
+    PRICE_RANGES,  # noqa: F401 - declared there, read from here
+    VALUE_FILTERS,
+)
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 24
@@ -21,14 +27,10 @@ SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 TRUE_VALUES = {"1", "true", "yes", "on"}
 FALSE_VALUES = {"0", "false", "no", "off"}
 
-# Price buckets for the facet, whole rupiah: (key, from, to) with `to` exclusive.
-PRICE_RANGES = (
-    ("0-50000", 0, 50_000),
-    ("50000-100000", 50_000, 100_000),
-    ("100000-250000", 100_000, 250_000),
-    ("250000-500000", 250_000, 500_000),
-    ("500000-", 500_000, None),
-)
+# Session dates a shopper can ask for: wide enough for any plan, narrow enough that
+# every engine (and the day after the last one) can represent them.
+DATE_MIN = dt.date(2000, 1, 1)
+DATE_MAX = dt.date(2999, 12, 31)
 
 
 # Words as every engine sees them: letters and digits only, so no engine's own syntax
@@ -65,7 +67,11 @@ class SearchParamsError(ValueError):
 
 @dataclass(frozen=True)
 class ProductSearchParams:
+    """A product search. One field per filter of ``search.filters`` (its
+    ``VALUE_FILTERS`` by name)."""
+
     q: str = ""
+    kind: str = ""  # "goods" or "experience"
     category: str = ""
     vendor: str = ""
     region: str = ""
@@ -76,6 +82,9 @@ class ProductSearchParams:
     price_min: int | None = None
     price_max: int | None = None
     in_stock: bool | None = None
+    # Experiences with an open session on one of these days (inclusive).
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
     sort: str = "relevance"
     page: int = 1
     per_page: int = PER_PAGE
@@ -89,9 +98,24 @@ class ProductSearchParams:
         return (self.page - 1) * self.per_page
 
     def filters(self) -> dict:
-        """The user's filters that are set, by name (for facet exclusion and links)."""
-        names = ("category", "vendor", "region", "technique", "dye", "village", "motif")
-        return {name: getattr(self, name) for name in names if getattr(self, name)}
+        """The user's one-value filters that are set, by name (for facet selection
+        and links)."""
+        return {
+            item.name: getattr(self, item.name)
+            for item in VALUE_FILTERS
+            if getattr(self, item.name)
+        }
+
+    def has_filters(self) -> bool:
+        """Whether anything narrows the products (the page offers to clear it)."""
+        return bool(
+            self.filters()
+            or self.price_min
+            or self.price_max
+            or self.in_stock
+            or self.date_from
+            or self.date_to
+        )
 
 
 def _int(data, name, errors, *, minimum=0, maximum=None):
@@ -121,6 +145,46 @@ def _slug(data, name, errors):
         errors[name] = str(_("Use letters, digits and hyphens only."))
         return ""
     return raw
+
+
+def _choice(data, name, errors, choices):
+    raw = (data.get(name) or "").strip()
+    if raw and raw not in choices.values:
+        errors[name] = str(
+            _("Choose one of: %(choices)s.") % {"choices": ", ".join(choices.values)}
+        )
+        return ""
+    return raw
+
+
+def _date(data, name, errors):
+    raw = (data.get(name) or "").strip()
+    if raw == "":
+        return None
+    try:
+        # Only the ISO day the date input sends (fromisoformat also reads other
+        # shapes, such as week dates, that no shopper means).
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            raise ValueError(raw)
+        value = dt.date.fromisoformat(raw)
+    except ValueError:
+        errors[name] = str(_("Enter a real date as YYYY-MM-DD."))
+        return None
+    if not DATE_MIN <= value <= DATE_MAX:
+        errors[name] = str(
+            _("Choose a date between %(min)s and %(max)s.")
+            % {"min": DATE_MIN.isoformat(), "max": DATE_MAX.isoformat()}
+        )
+        return None
+    return value
+
+
+def _value_filter(data, item, errors) -> str:
+    if item.parse == "choice":
+        return _choice(data, item.name, errors, item.choices)
+    if item.parse == "text":
+        return clean_query(data.get(item.name) or "", limit=120)
+    return _slug(data, item.name, errors)
 
 
 def parse_product_params(data) -> ProductSearchParams:
@@ -158,18 +222,18 @@ def parse_product_params(data) -> ProductSearchParams:
             _("Pages past %(max)s are not available; narrow the search.")
             % {"max": MAX_RESULT_WINDOW // PER_PAGE}
         )
-    params = {
-        name: _slug(data, name, errors)
-        for name in ("category", "vendor", "region", "technique", "dye")
-    }
-    village = clean_query(data.get("village") or "", limit=120)
-    motif = clean_query(data.get("motif") or "", limit=120)
+    values = {item.name: _value_filter(data, item, errors) for item in VALUE_FILTERS}
+    date_from = _date(data, "date_from", errors)
+    date_to = _date(data, "date_to", errors)
+    if date_from and date_to and date_from > date_to:
+        errors["date_to"] = str(_("The last day is before the first day."))
     if errors:
         raise SearchParamsError(errors)
     return ProductSearchParams(
         q=q,
-        village=village,
-        motif=motif,
+        **values,
+        date_from=date_from,
+        date_to=date_to,
         price_min=price_min,
         price_max=price_max,
         in_stock=in_stock,
@@ -177,5 +241,4 @@ def parse_product_params(data) -> ProductSearchParams:
         page=page,
         near=near,
         km=km,
-        **params,
     )

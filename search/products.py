@@ -11,8 +11,8 @@ counts.
 from django.conf import settings
 from elasticsearch.dsl import A, Q, Search
 
-from search import engine, indexing
-from search.facets import build_facets, category_label
+from search import engine, filters, indexing
+from search.facets import build_facets
 from search.params import PRICE_RANGES, ProductSearchParams, query_words
 from search.results import ProductHit, ProductSearchResult, Suggestion
 from search.understanding import Place, QueryIntent, understand
@@ -42,13 +42,6 @@ FUZZY_FIELDS = [
     "tags.exact^2",
     "motif_name.exact^1.5",
 ]
-TERM_FACETS = {
-    "category": "category_facet",
-    "vendor": "vendor_facet",
-    "region": "region",
-    "technique": "technique",
-    "dye": "dye",
-}
 FACET_SIZE = 20
 
 
@@ -183,44 +176,20 @@ def related_query(q: str) -> Q:
 
 
 def _filter_clauses(params: ProductSearchParams) -> dict[str, Q]:
-    """The user's filters by name; the facet of that name ignores its own clause."""
-    clauses: dict[str, Q] = {}
-    if params.category:
-        clauses["category"] = Q("term", category_path=params.category)
-    for name in ("vendor", "region", "technique", "dye"):
-        value = getattr(params, name)
-        if value:
-            clauses[name] = Q("term", **{name: value})
-    if params.motif:
-        clauses["motif"] = Q("term", **{"motif_name.raw": params.motif})
-    if params.village:
-        clauses["village"] = Q(
-            "match", village={"query": params.village, "operator": "and"}
-        )
-    if params.price_min is not None or params.price_max is not None:
-        bounds = {}
-        if params.price_min is not None:
-            bounds["gte"] = params.price_min
-        if params.price_max is not None:
-            bounds["lte"] = params.price_max
-        clauses["price"] = Q("range", price=bounds)
-    if params.in_stock is not None:
-        clauses["in_stock"] = Q("term", in_stock=params.in_stock)
-    if params.near_point is not None:
-        lat, lon = params.near_point
-        clauses["near"] = Q(
-            "geo_distance", distance=f"{params.km}km", location={"lat": lat, "lon": lon}
-        )
-    return clauses
+    """The user's filters by name (declared in search.filters); the facet of that name
+    ignores its own clause."""
+    return filters.es_clauses(params)
 
 
 def _facet_aggs(search: Search, clauses: dict[str, Q]) -> Search:
-    for name, field in TERM_FACETS.items():
+    for name, facet in filters.TERM_FACETS.items():
         others = [clause for key, clause in clauses.items() if key != name]
         agg = A("filter", Q("bool", filter=others))
         # No bucket for the empty value (a product without a technique or dye): the
         # database engine has none either, and "" is no filter a shopper can pick.
-        agg.bucket("values", "terms", field=field, size=FACET_SIZE, exclude=[""])
+        agg.bucket(
+            "values", "terms", field=facet.es_field, size=FACET_SIZE, exclude=[""]
+        )
         search.aggs.bucket(name, agg)
     others = [clause for key, clause in clauses.items() if key != "price"]
     price = A("filter", Q("bool", filter=others))
@@ -322,6 +291,7 @@ def _hit(raw: dict, params: ProductSearchParams) -> ProductHit:
         id=int(raw["_id"]),
         name=source["name"],
         slug=source.get("slug") or "",
+        kind=source.get("kind") or "goods",
         price=source.get("price"),
         in_stock=bool(source.get("in_stock")),
         vendor={
@@ -375,16 +345,14 @@ def did_you_mean(q: str, *, client) -> str | None:
 
 
 def _facet_bucket(name: str, bucket: dict) -> tuple[str, int, str]:
-    """(value, count, label); category and vendor keys are "slug|name[|name_en]"."""
+    """(value, count, label); a facet labelled from its rows has keys
+    "slug|name[|name_en]" (search.filters.Facet)."""
     key, count = bucket["key"], bucket["doc_count"]
-    if name == "category":
-        slug, _sep, rest = key.partition("|")
-        label, _sep, label_en = rest.partition("|")
-        return slug, count, category_label(label, label_en)
-    if name == "vendor":
-        slug, _sep, label = key.partition("|")
-        return slug, count, label
-    return key, count, ""
+    facet = filters.TERM_FACETS[name]
+    if facet.label is None:
+        return key, count, ""
+    value, *parts = key.split("|", len(facet.orm_fields) - 1)
+    return value, count, facet.bucket_label(value, parts)
 
 
 def product_search_es(params: ProductSearchParams) -> ProductSearchResult:
@@ -397,7 +365,7 @@ def product_search_es(params: ProductSearchParams) -> ProductSearchResult:
             _facet_bucket(name, bucket)
             for bucket in aggs.get(name, {}).get("values", {}).get("buckets", [])
         ]
-        for name in TERM_FACETS
+        for name in filters.TERM_FACETS
     }
     raw_facets["price"] = [
         (bucket["key"], bucket["doc_count"], "")

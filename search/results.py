@@ -9,6 +9,7 @@ JSON_FIELDS = (
     "id",
     "name",
     "slug",
+    "kind",
     "price",
     "in_stock",
     "vendor",
@@ -34,6 +35,7 @@ class ProductHit:
     vendor: dict
     category: dict
     region: str
+    kind: str = "goods"  # or "experience" (marketplace.models.ProductKind)
     technique: str = ""
     dye: str = ""
     village: str = ""

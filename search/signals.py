@@ -1,6 +1,7 @@
-"""Signal wiring: a change to a product, its variants or tags, its vendor or its category
-enqueues ``search_sync`` once the transaction commits (never inside it, so a rolled-back
-change is never indexed and the worker always sees committed rows).
+"""Signal wiring: a change to a product, its variants or tags, its vendor, its category,
+or an experience's sessions and seats enqueues ``search_sync`` once the transaction
+commits (never inside it, so a rolled-back change is never indexed and the worker
+always sees committed rows).
 
 Installed as django-elasticsearch-dsl's signal processor (settings
 ``ELASTICSEARCH_DSL_SIGNAL_PROCESSOR``), replacing its synchronous in-transaction
@@ -15,8 +16,15 @@ from functools import partial
 from django.db import models, transaction
 from django_elasticsearch_dsl.signals import BaseSignalProcessor
 
-from marketplace.models import Category, Product, ProductVariant, Review
-from marketplace.signals import stock_changed
+from marketplace.models import (
+    Category,
+    Experience,
+    ExperienceSession,
+    Product,
+    ProductVariant,
+    Review,
+)
+from marketplace.signals import seats_changed, stock_changed
 from search import engine
 from search.tasks import search_sync
 from vendors.models import Vendor
@@ -43,12 +51,27 @@ def _target(instance) -> tuple[str, str, int] | None:
         return ("marketplace", "category", instance.pk)
     if isinstance(instance, Review):  # the rating changed
         return ("marketplace", "product", instance.product_id)
+    if isinstance(instance, Experience):
+        return ("marketplace", "product", instance.product_id)
+    if isinstance(instance, ExperienceSession):  # its open days (the date filter)
+        return ("marketplace", "experience", instance.experience_id)
     return None
+
+
+SYNCED_MODELS = (
+    Product,
+    ProductVariant,
+    Vendor,
+    Category,
+    Review,
+    Experience,
+    ExperienceSession,
+)
 
 
 class OnCommitSignalProcessor(BaseSignalProcessor):
     def setup(self):
-        for model in (Product, ProductVariant, Vendor, Category, Review):
+        for model in SYNCED_MODELS:
             uid = f"search-sync-{model._meta.label_lower}"
             models.signals.post_save.connect(
                 self.handle_save, sender=model, dispatch_uid=f"{uid}-save"
@@ -64,9 +87,12 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         stock_changed.connect(
             self.handle_stock_changed, dispatch_uid="search-sync-stock"
         )
+        seats_changed.connect(
+            self.handle_seats_changed, dispatch_uid="search-sync-seats"
+        )
 
     def teardown(self):
-        for model in (Product, ProductVariant, Vendor, Category, Review):
+        for model in SYNCED_MODELS:
             models.signals.post_save.disconnect(
                 sender=model, dispatch_uid=f"search-sync-{model._meta.label_lower}-save"
             )
@@ -78,6 +104,7 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
             sender=Product.tags.through, dispatch_uid="search-sync-product-tags"
         )
         stock_changed.disconnect(dispatch_uid="search-sync-stock")
+        seats_changed.disconnect(dispatch_uid="search-sync-seats")
 
     def _enqueue(self, instance):
         target = _target(instance)
@@ -98,6 +125,20 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         for product_id in sorted(product_ids):
             search_sync_on_commit(
                 app_label="marketplace", model_name="product", pk=product_id
+            )
+
+    def handle_seats_changed(self, sender, session_ids, **kwargs):
+        """A session filled up or freed a seat (conditional UPDATEs, no post_save)."""
+        if not engine.is_configured():
+            return
+        experience_ids = set(
+            ExperienceSession.objects.filter(pk__in=session_ids).values_list(
+                "experience_id", flat=True
+            )
+        )
+        for experience_id in sorted(experience_ids):
+            search_sync_on_commit(
+                app_label="marketplace", model_name="experience", pk=experience_id
             )
 
     def handle_save(self, sender, instance, **kwargs):

@@ -20,6 +20,10 @@ def affected_product_ids(*, app_label: str, model_name: str, pk: int) -> list[in
     key = f"{app_label}.{model_name}".lower()
     if key == "marketplace.product":
         return [pk]
+    if key == "marketplace.experience":
+        return list(
+            Product.objects.filter(experience__pk=pk).values_list("pk", flat=True)
+        )
     if key == "vendors.vendor":
         return list(Product.objects.filter(vendor_id=pk).values_list("pk", flat=True))
     if key == "marketplace.category":

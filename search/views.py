@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from marketplace import selectors as marketplace_selectors
 from search import selectors, services
+from search.filters import FACET_TITLES
 from search.params import (
     MAX_QUERY_LENGTH,
     PRICE_RANGES,
@@ -29,14 +30,6 @@ SORT_LABELS = {
     "distance": _("Nearest"),
 }
 DISTANCES = (5, 10, 25, 50, 100)
-FACET_TITLES = {
-    "category": _("Category"),
-    "vendor": _("Shop"),
-    "region": _("Region"),
-    "technique": _("Technique"),
-    "dye": _("Dye"),
-    "price": _("Price"),
-}
 
 
 def _query_string(current, **changes) -> str:
@@ -135,9 +128,7 @@ def results(request):
         "sorts": [
             (key, SORT_LABELS[key]) for key in SORTS if key != "distance" or params.near
         ],
-        "has_filters": bool(
-            params.filters() or params.price_min or params.price_max or params.in_stock
-        ),
+        "has_filters": params.has_filters(),
         "clear_filters_href": _query_string(
             request.GET.__class__(mutable=True), q=params.q or None
         ),
