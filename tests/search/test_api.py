@@ -26,6 +26,7 @@ HIT_KEYS = {
     "id",
     "name",
     "slug",
+    "kind",
     "url",
     "price",
     "in_stock",
@@ -113,6 +114,7 @@ def test_database_answer_has_the_full_shape(client, no_es, products):
     assert "<mark>Sasirangan</mark>" in body["results"][0]["highlight"]["name"]
     assert {b["value"]: b["count"] for b in body["facets"]["vendor"]} == {"galuh": 2}
     assert set(body["facets"]) == {
+        "kind",
         "category",
         "vendor",
         "region",

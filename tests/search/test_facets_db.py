@@ -3,17 +3,22 @@ counts every match under the other facets' filters (its own ignored), the price 
 count each product once at its lowest active price, and on the same catalogue the
 counts equal Elasticsearch's."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from search import indexing
 from search.fallback import product_search_db
 from search.params import PRICE_RANGES, ProductSearchParams
 from search.products import product_search_es
+from tests.marketplace.factories import bookable_session
 from tests.search import factories as f
 
 pytestmark = pytest.mark.django_db
 
-FILTERS = ("category", "vendor", "region", "technique", "dye")
+FILTERS = ("kind", "category", "vendor", "region", "technique", "dye")
+IN_A_WEEK = timezone.localdate() + dt.timedelta(days=7)
 
 
 @pytest.fixture
@@ -53,6 +58,18 @@ def shop():
         sku="T-INACTIVE", price=5_000, stock=3, is_active=False
     )
     assert not inactive.is_active
+    # Experiences: one with a session in a week, one whose only session is full.
+    workshop = bookable_session(
+        vendor=galuh, category=cloth, name="Workshop Kain Sasirangan"
+    ).experience.product
+    workshop.tags.add("kain")
+    bookable_session(
+        vendor=lok,
+        category=crafts,
+        name="Belajar Anyam Purun Kain",
+        capacity=2,
+        technique="woven",
+    ).experience.sessions.update(booked=2)
     f.product("Kain Draf", vendor=galuh, category=cloth, status="draft")
     f.product("Kain Tersembunyi", vendor=galuh, category=cloth, is_hidden=True)
 
@@ -85,6 +102,7 @@ def _expected(params: ProductSearchParams) -> dict[str, dict[str, int]]:
         counts: dict[str, int] = {}
         for hit in _everything(params, **{name: ""}):
             value = {
+                "kind": hit.kind,
                 "category": hit.category["slug"],
                 "vendor": hit.vendor["slug"],
                 "region": hit.region,
@@ -111,10 +129,18 @@ CASES = [
     ProductSearchParams(q="", vendor="lok-baintan", price_min=80_000),
     ProductSearchParams(q="kain", price_max=100_000, in_stock=True),
     ProductSearchParams(q="purun", technique="woven"),
+    ProductSearchParams(q="kain", kind="experience"),
+    ProductSearchParams(q="", kind="goods", vendor="galuh"),
+    ProductSearchParams(q="kain", date_from=IN_A_WEEK, date_to=IN_A_WEEK),
 ]
 
 
-@pytest.mark.parametrize("params", CASES, ids=lambda p: repr(p.filters() | {"q": p.q}))
+def _case_id(params: ProductSearchParams) -> str:
+    dates = {"date": str(params.date_from)} if params.date_from else {}
+    return repr(params.filters() | dates | {"q": params.q})
+
+
+@pytest.mark.parametrize("params", CASES, ids=_case_id)
 def test_facet_counts_are_those_of_the_matches_under_the_other_filters(shop, params):
     assert _counts(product_search_db(params)) == _expected(params)
 
@@ -141,8 +167,11 @@ def test_price_ranges_count_the_lowest_active_price_once(shop):
         ProductSearchParams(q="", region="banjar", dye="natural"),
         ProductSearchParams(q="", price_min=50_000, price_max=300_000),
         ProductSearchParams(q="", in_stock=True, vendor="galuh"),
+        ProductSearchParams(q="", kind="experience"),
+        ProductSearchParams(q="", date_from=IN_A_WEEK),
+        ProductSearchParams(q="", kind="goods", date_to=IN_A_WEEK),
     ],
-    ids=lambda p: repr(p.filters()),
+    ids=_case_id,
 )
 def test_facet_counts_equal_elasticsearch_on_the_same_catalogue(es, shop, params):
     indexing.index_rebuild()
