@@ -3,7 +3,12 @@ documents follow the catalogue, each database searches its own index, and the ju
 set meets the aims (PostgreSQL nDCG@10 >= 0.85, SQLite >= 0.75, typos answered, no
 false results)."""
 
+import os
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from search import dbindex, fulltext
@@ -129,9 +134,32 @@ def test_postgresql_meets_the_aims_on_the_judged_set():
 
 
 def test_sqlite_meets_the_aims_on_the_judged_set():
-    if connection.vendor != "sqlite":
-        pytest.skip("the SQLite engine is measured when DATABASE_URL is unset")
-    _assert_aims(_judged_report(), 0.75)
+    """Measured on SQLite whatever database the suite runs on: on PostgreSQL (CI) this
+    test runs itself again in a child pytest without DATABASE_URL, so on SQLite's
+    FTS5 index and its own in-memory test database (the engine picks its SQL by the
+    connection's vendor, so it cannot be pointed at a second alias)."""
+    if connection.vendor == "sqlite":
+        _assert_aims(_judged_report(), 0.75)
+        return
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    child = subprocess.run(  # noqa: S603 - our own interpreter and test id
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            f"{__file__}::test_sqlite_meets_the_aims_on_the_judged_set",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert child.returncode == 0, child.stdout[-4000:] + child.stderr[-2000:]
+    assert "1 passed" in child.stdout
 
 
 def test_search_reindex_database_rewrites_the_documents(capsys):
