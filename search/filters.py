@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
@@ -41,8 +41,8 @@ from marketplace.models import (
     Technique,
 )
 
-if TYPE_CHECKING:
-    from search.params import ProductSearchParams
+# ``params`` below is a ``search.params.ProductSearchParams``; it is not imported here,
+# as search.params reads this module (the import would be a cycle, even for type hints).
 
 
 def category_label(name: str, name_en: str) -> str:
@@ -96,10 +96,10 @@ class ValueFilter:
     facet: Facet | None = None
     choices: type | None = None
 
-    def value(self, params: ProductSearchParams) -> str:
+    def value(self, params) -> str:
         return getattr(params, self.name)
 
-    def es(self, params: ProductSearchParams) -> EsQ | None:
+    def es(self, params) -> EsQ | None:
         value = self.value(params)
         if not value:
             return None
@@ -107,7 +107,7 @@ class ValueFilter:
             return EsQ("match", **{self.es_field: {"query": value, "operator": "and"}})
         return EsQ("term", **{self.es_field: value})
 
-    def orm_q(self, params: ProductSearchParams) -> Q | None:
+    def orm_q(self, params) -> Q | None:
         value = self.value(params)
         if not value:
             return None
@@ -223,18 +223,18 @@ class PriceFilter:
 
     name = "price"
 
-    def es(self, params: ProductSearchParams) -> EsQ | None:
+    def es(self, params) -> EsQ | None:
         bounds = self._bounds(params)
         return EsQ("range", price=bounds) if bounds else None
 
-    def orm_q(self, params: ProductSearchParams) -> Q | None:
+    def orm_q(self, params) -> Q | None:
         bounds = self._bounds(params)
         if not bounds:
             return None
         return Q(**{f"price_from__{op}": amount for op, amount in bounds.items()})
 
     @staticmethod
-    def _bounds(params: ProductSearchParams) -> dict[str, int]:
+    def _bounds(params) -> dict[str, int]:
         bounds = {}
         if params.price_min is not None:
             bounds["gte"] = params.price_min
@@ -248,12 +248,12 @@ class InStockFilter:
 
     name = "in_stock"
 
-    def es(self, params: ProductSearchParams) -> EsQ | None:
+    def es(self, params) -> EsQ | None:
         if params.in_stock is None:
             return None
         return EsQ("term", in_stock=params.in_stock)
 
-    def orm_q(self, params: ProductSearchParams) -> Q | None:
+    def orm_q(self, params) -> Q | None:
         if params.in_stock is None:
             return None
         if params.in_stock:
@@ -266,7 +266,7 @@ class NearFilter:
 
     name = "near"
 
-    def es(self, params: ProductSearchParams) -> EsQ | None:
+    def es(self, params) -> EsQ | None:
         if params.near_point is None:
             return None
         lat, lon = params.near_point
@@ -274,7 +274,7 @@ class NearFilter:
             "geo_distance", distance=f"{params.km}km", location={"lat": lat, "lon": lon}
         )
 
-    def orm_q(self, params: ProductSearchParams) -> Q | None:
+    def orm_q(self, params) -> Q | None:
         if params.near_point is None:
             return None
         # A bounding box: close enough to "within km" for a fallback, and index
@@ -313,7 +313,7 @@ class SessionDateFilter:
 
     name = "date"
 
-    def es(self, params: ProductSearchParams) -> EsQ | None:
+    def es(self, params) -> EsQ | None:
         if params.date_from is None and params.date_to is None:
             return None
         today = timezone.localdate()
@@ -323,7 +323,7 @@ class SessionDateFilter:
             bounds["lte"] = params.date_to.isoformat()
         return EsQ("range", session_dates=bounds)
 
-    def orm_q(self, params: ProductSearchParams) -> Q | None:
+    def orm_q(self, params) -> Q | None:
         if params.date_from is None and params.date_to is None:
             return None
         sessions = open_sessions().filter(experience__product=OuterRef("pk"))
@@ -352,7 +352,7 @@ FILTERS = (
 FACETABLE = frozenset(FACET_TITLES)
 
 
-def es_clauses(params: ProductSearchParams) -> dict[str, EsQ]:
+def es_clauses(params) -> dict[str, EsQ]:
     """Elasticsearch clauses of the filters that are set, by filter name."""
     clauses = {}
     for item in FILTERS:
@@ -362,7 +362,7 @@ def es_clauses(params: ProductSearchParams) -> dict[str, EsQ]:
     return clauses
 
 
-def orm_conditions(params: ProductSearchParams) -> dict[str, Q]:
+def orm_conditions(params) -> dict[str, Q]:
     """ORM conditions of the filters that are set, by filter name; the queryset must
     carry ``price_from`` and ``stock_total`` (search.fallback annotates them)."""
     conditions = {}
