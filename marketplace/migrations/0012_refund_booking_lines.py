@@ -6,38 +6,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('marketplace', '0011_experiences_sessions_tickets'),
+        ("marketplace", "0011_experiences_sessions_tickets"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='refund',
-            name='refund_one_per_suborder',
+            model_name="refund",
+            name="refund_one_per_suborder",
         ),
         migrations.AddField(
-            model_name='refund',
-            name='line',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='refund', to='marketplace.orderline', verbose_name='booking line'),
+            model_name="refund",
+            name="line",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="refund",
+                to="marketplace.orderline",
+                verbose_name="booking line",
+            ),
         ),
         migrations.AddField(
-            model_name='refund',
-            name='payout_adjusted',
+            model_name="refund",
+            name="payout_adjusted",
             field=models.BooleanField(default=False),
         ),
         migrations.AlterField(
-            model_name='ledgerentry',
-            name='kind',
-            field=models.CharField(choices=[('sale', "Sale (vendor's share)"), ('refund', 'Refund'), ('payout', 'Payout'), ('payout_reversal', 'Payout reversed'), ('partial_refund', 'Partial refund'), ('line_refund', 'Booking refunded'), ('late_refund', 'Late payment refunded')], max_length=20, verbose_name='kind'),
+            model_name="ledgerentry",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("sale", "Sale (vendor's share)"),
+                    ("refund", "Refund"),
+                    ("payout", "Payout"),
+                    ("payout_reversal", "Payout reversed"),
+                    ("partial_refund", "Partial refund"),
+                    ("line_refund", "Booking refunded"),
+                    ("late_refund", "Late payment refunded"),
+                ],
+                max_length=20,
+                verbose_name="kind",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='refund',
-            constraint=models.UniqueConstraint(condition=models.Q(('line__isnull', True), ('suborder__isnull', False)), fields=('suborder',), name='refund_one_per_suborder'),
+            model_name="refund",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("line__isnull", True), ("suborder__isnull", False)),
+                fields=("suborder",),
+                name="refund_one_per_suborder",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='refund',
-            constraint=models.CheckConstraint(condition=models.Q(('line__isnull', True), ('suborder__isnull', False), _connector='OR'), name='refund_line_has_suborder'),
+            model_name="refund",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("line__isnull", True), ("suborder__isnull", False), _connector="OR"
+                ),
+                name="refund_line_has_suborder",
+            ),
         ),
     ]

@@ -390,8 +390,9 @@ def _record_line_refund(
         from_status=suborder.status,
         to_status=suborder.status,
         actor=refund.actor,
-        note=f"booking {line.product_name} refunded ({refund.amount}): "
-        f"{refund.reason}"[:255],
+        note=f"booking {line.product_name} refunded ({refund.amount}): {refund.reason}"[
+            :255
+        ],
     )
     order_refunded_queue_emails(order_id=refund.order_id, refund_ids=[refund.pk])
 
