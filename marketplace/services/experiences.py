@@ -34,9 +34,9 @@ from marketplace.models import (
     SessionStatus,
     Ticket,
 )
-from marketplace.services.refunds import booking_refund
 from marketplace.services.notifications import session_cancelled_queue_email
 from marketplace.services.orders import order_cancel_unpaid
+from marketplace.services.refunds import booking_refund
 
 logger = logging.getLogger(__name__)
 
