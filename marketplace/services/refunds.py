@@ -384,15 +384,14 @@ def _record_line_refund(
         )
     line = OrderLine.objects.get(pk=refund.line_id)
     tickets_cancel_for_line(line=line)
+    note = f"booking {line.product_name} refunded ({refund.amount}): {refund.reason}"
     OrderStatusChange.objects.create(
         order_id=refund.order_id,
         suborder=suborder,
         from_status=suborder.status,
         to_status=suborder.status,
         actor=refund.actor,
-        note=f"booking {line.product_name} refunded ({refund.amount}): {refund.reason}"[
-            :255
-        ],
+        note=note[:255],
     )
     order_refunded_queue_emails(order_id=refund.order_id, refund_ids=[refund.pk])
 
