@@ -7,6 +7,9 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
+from marketplace import services
+from notifications.models import OutboundEmail
+from tests.marketplace.factories import bookable_session, place_booking_order
 from tests.tourism.test_ical import unfold
 
 SITE = "https://banua.example.id"
@@ -78,3 +81,12 @@ def test_ical_feeds_use_the_configured_address(client, full_site, configured):
         assert uids and all(uid.endswith("@banua.example.id") for uid in uids)
         urls = [line for line in lines if line.startswith("URL:")]
         assert urls and all(line.startswith(f"URL:{SITE}/") for line in urls)
+
+
+def test_ticket_calendar_attachment_uses_the_configured_domain(db, configured):
+    order = place_booking_order(bookings=[(bookable_session(), 1, 0)])
+    services.order_mark_paid(order_id=order.pk)
+    mail = OutboundEmail.objects.get(template="marketplace/buyer_tickets")
+    [attachment] = mail.attachments
+    uids = [line for line in unfold(attachment["content"]) if line.startswith("UID:")]
+    assert uids and all(uid.endswith("@banua.example.id") for uid in uids)
