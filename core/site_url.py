@@ -8,7 +8,7 @@ search engines and shoppers know, and a forged Host header must not end up in a 
 page or an e-mail.
 """
 
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 
@@ -26,3 +26,18 @@ def absolute_url(url: str | None) -> str | None:
     if "://" in url or url.startswith("//"):
         return url
     return urljoin(site_root() + "/", url.lstrip("/"))
+
+
+def site_host() -> str:
+    """``banua.example`` (no scheme, no port): the domain of iCalendar UIDs, so a
+    calendar app sees one event whichever host the feed was fetched through."""
+    return urlsplit(site_root()).hostname or "banua.localhost"
+
+
+def page_absolute_url(page) -> str | None:
+    """A Wagtail page's public URL on the configured address (``page.full_url`` would
+    take the host of the page's Site record, which may be ``localhost``)."""
+    parts = page.get_url_parts()
+    if parts is None or parts[2] is None:
+        return None
+    return absolute_url(parts[2])

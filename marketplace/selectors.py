@@ -536,7 +536,13 @@ def suborder_list_for_vendor(*, vendor, state: str = "", query: str = ""):
         SubOrder.objects.filter(vendor=vendor)
         .exclude(status__in=[OrderStatus.PENDING, OrderStatus.CANCELLED])
         .select_related("order", "pickup_window__point")
-        .prefetch_related(Prefetch("lines", queryset=OrderLine.objects.order_by("id")))
+        .prefetch_related(
+            # A booking line refunded on its own (its session cancelled) says so.
+            Prefetch(
+                "lines",
+                queryset=OrderLine.objects.select_related("refund").order_by("id"),
+            )
+        )
         .order_by("-order__created_at", "-id")
     )
     if state in VENDOR_ORDER_STATES:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils import timezone
 
 from marketplace.limits import id_or_none
@@ -162,3 +162,33 @@ def ticket_list_for_order(*, order) -> list[TicketView]:
         .order_by("session__starts_at", "id")
     )
     return [TicketView(ticket=t, qr=qr_svg(t.code)) for t in tickets]
+
+
+def experiences_by_meeting_point(
+    *, destination_ids, limit: int = 6, sessions: int = 3
+) -> dict[int, list[ExperienceWithSessions]]:
+    """For many destination pages at once (the content API's listing): each page id
+    with the experiences that meet there and their next bookable sessions (seats
+    left on each). Two queries whatever the number of pages."""
+    now = timezone.now()
+    bookable = ExperienceSession.objects.filter(
+        status=SessionStatus.SCHEDULED,
+        starts_at__gt=now,
+        capacity__gt=F("held") + F("booked"),
+    ).order_by("starts_at", "id")
+    by_point: dict[int, list[ExperienceWithSessions]] = {}
+    experiences = (
+        experience_list_visible()
+        .filter(meeting_point_id__in=list(destination_ids))
+        .prefetch_related(Prefetch("sessions", queryset=bookable, to_attr="bookable"))
+        .order_by("product__name", "pk")
+    )
+    for experience in experiences:
+        bucket = by_point.setdefault(experience.meeting_point_id, [])
+        if len(bucket) < limit:
+            bucket.append(
+                ExperienceWithSessions(
+                    experience=experience, sessions=experience.bookable[:sessions]
+                )
+            )
+    return by_point

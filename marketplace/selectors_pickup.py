@@ -267,3 +267,43 @@ def pickup_points_for_destination(
         )
         for point in points
     ]
+
+
+@dataclass
+class StallWithWindows:
+    stall: EventStall
+    windows: list[PickupWindow]
+
+
+def stalls_by_event(
+    *, translation_keys, windows: int = 3, now: datetime | None = None
+) -> dict:
+    """For many event pages at once (the content API's listing): each event's
+    translation key with its stalls of shops that may sell and the next pick-up
+    windows of each stall's point. Two queries whatever the number of events."""
+    now = now or timezone.now()
+    stalls = list(
+        EventStall.objects.filter(
+            event__translation_key__in=list(translation_keys),
+            vendor__status=VendorStatus.APPROVED,
+        )
+        .select_related("vendor", "pickup_point", "event")
+        .order_by("label", "id")
+    )
+    upcoming: dict[int, list[PickupWindow]] = {}
+    point_ids = {stall.pickup_point_id for stall in stalls if stall.pickup_point_id}
+    if point_ids:
+        for window in PickupWindow.objects.filter(
+            point_id__in=point_ids, point__is_active=True, starts_at__gt=now
+        ).order_by("starts_at", "id"):
+            bucket = upcoming.setdefault(window.point_id, [])
+            if len(bucket) < windows:
+                bucket.append(window)
+    by_event: dict = {}
+    for stall in stalls:
+        by_event.setdefault(stall.event.translation_key, []).append(
+            StallWithWindows(
+                stall=stall, windows=upcoming.get(stall.pickup_point_id, [])
+            )
+        )
+    return by_event

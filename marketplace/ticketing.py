@@ -13,6 +13,7 @@ import segno
 from django.utils import timezone
 
 from core.ical import TZID, calendar, escape_text, format_local, format_utc
+from core.site_url import site_host
 
 PRODID = "-//Banua//Experience tickets//ID"
 
@@ -50,7 +51,9 @@ def ticket_event_lines(*, ticket, host: str, stamp: dt.datetime) -> list[str]:
     return lines
 
 
-def tickets_calendar(*, tickets, host: str = "banua.localhost") -> str:
+def tickets_calendar(*, tickets, host: str | None = None) -> str:
+    """The tickets as a calendar; UIDs on the configured site's domain by default."""
+    host = host or site_host()
     stamp = timezone.now()
     return calendar(
         events=[

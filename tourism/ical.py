@@ -10,13 +10,17 @@ import datetime as dt
 from django.utils import timezone
 
 from core.ical import TZID, VTIMEZONE, escape_text, fold, format_local, format_utc
+from core.site_url import page_absolute_url, site_host
 
 PRODID = "-//Banua//Tourism events//ID"
 
 
 def event_lines(*, event, request, stamp: dt.datetime) -> list[str]:
-    host = request.get_host().split(":")[0] if request else "banua.localhost"
-    url = event.get_full_url(request)
+    """One VEVENT. The UID domain and the URL come from the configured site address,
+    never from the request: a feed fetched through another host (a proxy, a forged
+    Host header) must not publish that host, nor change the event's identity."""
+    host = site_host()
+    url = page_absolute_url(event)
     location = ""
     if event.venue_id and event.venue:
         venue = event.venue

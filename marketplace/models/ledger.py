@@ -61,6 +61,9 @@ class LedgerKind(models.TextChoices):
     PAYOUT_REVERSAL = "payout_reversal", _("Payout reversed")
     # Part of a sub-order refunded in the Stripe dashboard; several may follow each other.
     PARTIAL_REFUND = "partial_refund", _("Partial refund")
+    # One booking line refunded (its session cancelled) while the rest of the
+    # sub-order stands; the last line left takes the sub-order's REFUND instead.
+    LINE_REFUND = "line_refund", _("Booking refunded")
     # A payment that arrived after its order was cancelled and sold out, given back:
     # no sale was credited, so the entry moves nothing and only keeps the record.
     LATE_PAYMENT_REFUND = "late_refund", _("Late payment refunded")
@@ -216,7 +219,8 @@ class RefundStatus(models.TextChoices):
 
 
 class Refund(models.Model):
-    """Money given back to the buyer: one row per refunded sub-order (ours), or one per
+    """Money given back to the buyer: one row per refunded sub-order (ours), one per
+    refunded booking line (``line`` set: the rest of its sub-order stands), or one per
     refund made in the Stripe dashboard (``suborder`` empty, any amount).
     """
 
@@ -230,6 +234,19 @@ class Refund(models.Model):
         on_delete=models.PROTECT,
         related_name="refunds",
     )
+    # A booking refunded on its own (a cancelled session): one row per line, so a
+    # cancel run twice refunds it once.
+    line = models.OneToOneField(
+        "marketplace.OrderLine",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="refund",
+        verbose_name=_("booking line"),
+    )
+    # The vendor's share of a line refund was taken off its transfer before it left
+    # (so no reversal is needed once the transfer is sent).
+    payout_adjusted = models.BooleanField(default=False)
     amount = models.PositiveIntegerField(_("amount"))
     status = models.CharField(
         _("status"),
@@ -260,8 +277,12 @@ class Refund(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["suborder"],
-                condition=Q(suborder__isnull=False),
+                condition=Q(suborder__isnull=False, line__isnull=True),
                 name="refund_one_per_suborder",
+            ),
+            models.CheckConstraint(
+                condition=Q(line__isnull=True) | Q(suborder__isnull=False),
+                name="refund_line_has_suborder",
             ),
             # A dashboard refund is applied once, however often Stripe tells us.
             models.UniqueConstraint(

@@ -55,6 +55,7 @@ from marketplace.services.orders import (
     suborder_mark_shipped,
 )
 from marketplace.services.pickup import pickup_window_create, suborder_hand_over
+from marketplace.services.refunds import booking_refund
 from marketplace.services.reviews import (
     review_create,
     review_hide,
@@ -64,6 +65,7 @@ from marketplace.services.reviews import (
 
 __all__ = [
     "ExperienceData",
+    "booking_refund",
     "cart_add_booking",
     "cart_remove_booking",
     "experience_create",

@@ -28,15 +28,15 @@ from marketplace.models import (
     Product,
     ProductKind,
     ProductStatus,
+    RefundStatus,
     ReservationStatus,
     SeatReservation,
     SessionStatus,
-    SubOrder,
     Ticket,
 )
-from marketplace.services.ledger import order_refund
 from marketplace.services.notifications import session_cancelled_queue_email
 from marketplace.services.orders import order_cancel_unpaid
+from marketplace.services.refunds import booking_refund
 
 logger = logging.getLogger(__name__)
 
@@ -347,14 +347,16 @@ def session_cancel(*, session: ExperienceSession, actor=None) -> dict:
 
     Safe to run again and to resume after a crash half way: the session is marked
     cancelled first (committed, so checkout stops holding its seats), then each paid
-    sub-order with a booking of it is refunded through ``order_refund`` (outside any
-    lock; already-refunded ones are skipped) and its e-mail is queued with a key of
-    its own, so nobody is refunded or told twice. Unpaid orders holding seats are
-    cancelled (their seats released; a payment that still arrives finds the session
-    cancelled and is refunded as a late payment).
+    booking line of it is refunded on its own through ``booking_refund`` (outside any
+    lock; one Refund per line, so an already-refunded line is not refunded again)
+    and its e-mail is queued with a key of its own, so nobody is refunded or told
+    twice. Unpaid orders holding seats are cancelled (their seats released; a payment
+    that still arrives finds the session cancelled and is refunded as a late
+    payment).
 
-    The refund covers the whole sub-order of this vendor in that order: a sub-order
-    mixing this booking with the same vendor's goods is refunded whole.
+    Only the session's lines are refunded: the same vendor's goods or other sessions
+    in that sub-order stand (still to ship, tickets still valid), and the sub-order
+    keeps its status unless nothing else was in it.
     """
     with transaction.atomic():
         locked = ExperienceSession.objects.select_for_update().get(pk=session.pk)
@@ -374,34 +376,40 @@ def session_cancel(*, session: ExperienceSession, actor=None) -> dict:
         .distinct()
     ):
         order_cancel_unpaid(order_id=order_id, reason="session cancelled")
-    suborder_ids = list(
+    lines = list(
         OrderLine.objects.filter(session=locked)
-        .values_list("suborder_id", flat=True)
-        .distinct()
-        .order_by("suborder_id")
+        .select_related("suborder__order", "refund")
+        .order_by("suborder_id", "id")
     )
     refunded = failed = 0
-    for suborder in SubOrder.objects.filter(pk__in=suborder_ids).select_related(
-        "order"
-    ):
+    for line in lines:
+        suborder = line.suborder
         if suborder.status in (OrderStatus.PENDING, OrderStatus.CANCELLED):
             continue
-        if suborder.status != OrderStatus.REFUNDED:
+        done_before = getattr(line, "refund", None) is not None and (
+            line.refund.status == RefundStatus.SUCCEEDED
+        )
+        if suborder.status != OrderStatus.REFUNDED and not done_before:
             try:
-                refunds = order_refund(
-                    order=suborder.order,
-                    suborder=suborder,
+                refund = booking_refund(
+                    line_id=line.pk,
                     actor=actor,
                     reason="session cancelled by the organiser",
                 )
             except MarketplaceError as error:
                 logger.warning(
-                    "Session %s: %s not refunded: %s", locked.pk, suborder, error
+                    "Session %s: booking %s not refunded: %s", locked.pk, line.pk, error
                 )
                 failed += 1
                 continue
-            failed += sum(refund.status != "succeeded" for refund in refunds)
-            refunded += sum(refund.status == "succeeded" for refund in refunds)
+            if refund.status == RefundStatus.SUCCEEDED:
+                refunded += 1
+            else:
+                failed += 1
         with transaction.atomic():
             session_cancelled_queue_email(suborder=suborder, session=locked)
-    return {"refunded": refunded, "failed": failed, "suborders": len(suborder_ids)}
+    return {
+        "refunded": refunded,
+        "failed": failed,
+        "suborders": len({line.suborder_id for line in lines}),
+    }

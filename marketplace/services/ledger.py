@@ -128,7 +128,8 @@ def payout_release(*, payout_id: int) -> Payout:
         suborder = payout.suborder
         if suborder and (
             suborder.status == OrderStatus.REFUNDED
-            or Refund.objects.filter(suborder=suborder).exists()
+            # A booking line's refund lowered the amount instead (it stays due).
+            or Refund.objects.filter(suborder=suborder, line__isnull=True).exists()
         ):
             payout.status = PayoutStatus.CANCELLED
             payout.save(update_fields=["status"])

@@ -191,7 +191,9 @@ def order_refunded_queue_emails(*, order_id: int, refund_ids) -> None:
         refund_total=sum(r.amount for r in refunds),
     )
     for refund in refunds:
-        if refund.suborder is None:
+        # A refunded booking line leaves the rest of the sub-order to ship; the vendor
+        # cancelled its session (and sees the line in the dashboard), no "do not ship".
+        if refund.suborder is None or refund.line_id is not None:
             continue
         _vendor_mail(
             suborder=refund.suborder,

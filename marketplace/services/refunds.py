@@ -13,6 +13,13 @@ on the order):
 
 FAILED and stale PENDING refunds are retried by ``refunds_retry`` (the periodic
 ``stripe_events_replay_task`` and ``manage.py stripe_replay_failed`` call it).
+
+A booking line can be refunded on its own (``booking_refund``: its session was
+cancelled) through the same three steps: only its amount goes back, the vendor's
+balance and the platform's commission fall by that line's part, its ticket is voided
+and its seats freed, and the sub-order keeps its status while other lines remain. The
+last line left of a sub-order takes what is left of the sub-order, like a whole
+refund.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from marketplace.models import (
     LedgerEntry,
     LedgerKind,
     Order,
+    OrderLine,
     OrderStatus,
     OrderStatusChange,
     Payout,
@@ -42,7 +50,10 @@ from marketplace.money import rupiah_to_stripe_amount, stripe_amount_to_rupiah
 from marketplace.payments import stripe_client
 from marketplace.payments.providers import get_provider
 from marketplace.services.notifications import order_refunded_queue_emails
-from marketplace.services.tickets import tickets_cancel_for_suborder
+from marketplace.services.tickets import (
+    tickets_cancel_for_line,
+    tickets_cancel_for_suborder,
+)
 from marketplace.services.transitions import (
     order_lock,
     order_status_sync,
@@ -69,10 +80,12 @@ def _actor_or_none(actor):
 
 def _already_refunded(suborder: SubOrder) -> tuple[int, int, int]:
     """(gross, commission, vendor_net) of this sub-order already given back by partial
-    refunds, as positive numbers.
+    refunds (in the Stripe dashboard, or of single booking lines), as positive
+    numbers.
     """
     sums = LedgerEntry.objects.filter(
-        suborder=suborder, kind=LedgerKind.PARTIAL_REFUND
+        suborder=suborder,
+        kind__in=(LedgerKind.PARTIAL_REFUND, LedgerKind.LINE_REFUND),
     ).aggregate(g=Sum("gross"), c=Sum("commission"), a=Sum("amount"))
     return -(sums["g"] or 0), -(sums["c"] or 0), -(sums["a"] or 0)
 
@@ -113,7 +126,18 @@ def order_refund(
             )
         refund_ids = []
         for target in refundable:
-            refund = Refund.objects.filter(suborder=target).first()
+            if (
+                Refund.objects.filter(suborder=target, line__isnull=False)
+                .exclude(status=RefundStatus.SUCCEEDED)
+                .exists()
+            ):
+                # What is left to refund is known once the booking refund is recorded.
+                raise MarketplaceError(
+                    _("A refund of this order is under way; try again in a while."),
+                    code="refund_in_progress",
+                    status=409,
+                )
+            refund = Refund.objects.filter(suborder=target, line__isnull=True).first()
             if refund is None:
                 already_gross, _c, _a = _already_refunded(target)
                 refund = Refund.objects.create(
@@ -147,6 +171,19 @@ def refund_execute(*, refund_id: int, call_provider: bool = True, actor=None) ->
     stripe_refund_id = refund.stripe_refund_id
     reversal_id = refund.stripe_reversal_id
     try:
+        if (
+            _is_last_line(refund)
+            and Refund.objects.filter(suborder_id=refund.suborder_id)
+            .exclude(pk=refund.pk)
+            .exclude(status=RefundStatus.SUCCEEDED)
+            .exists()
+        ):
+            # The last line takes "what is left", known once the earlier ones are
+            # recorded; ``refunds_retry`` runs them in id order.
+            raise PaymentError(
+                _("An earlier refund of this order is retried first."),
+                code="earlier_refund_pending",
+            )
         if call_provider and refund.amount and not stripe_refund_id:
             stripe_refund_id = get_provider(refund.order.payment_provider).refund(
                 order=refund.order, amount=refund.amount, refund_key=str(refund.pk)
@@ -161,15 +198,17 @@ def refund_execute(*, refund_id: int, call_provider: bool = True, actor=None) ->
                 _("The vendor's transfer is being sent; the refund is retried later."),
                 code="transfer_in_flight",
             )
+        reversal_amount = _reversal_amount(refund=refund, payout=payout)
         if (
             payout is not None
             and payout.status == PayoutStatus.PAID
             and payout.stripe_transfer_id
             and not reversal_id
+            and reversal_amount > 0
         ):
             reversal_id = stripe_client.transfer_reversal_create(
                 transfer_id=payout.stripe_transfer_id,
-                amount_minor=rupiah_to_stripe_amount(payout.amount),
+                amount_minor=rupiah_to_stripe_amount(reversal_amount),
                 refund_id=refund.pk,
             )["id"]
     except (PaymentError, stripe_client.StripeError) as error:
@@ -203,6 +242,8 @@ def _refund_record_success(
         if refund.status == RefundStatus.SUCCEEDED:
             return refund  # another retry recorded it first
         target = SubOrder.objects.select_for_update().get(pk=refund.suborder_id)
+        payout = Payout.objects.select_for_update().filter(suborder=target).first()
+        reversal_amount = _reversal_amount(refund=refund, payout=payout)
         refund.status = RefundStatus.SUCCEEDED
         refund.error = ""
         refund.stripe_refund_id = stripe_refund_id
@@ -210,7 +251,18 @@ def _refund_record_success(
         refund.save(
             update_fields=["status", "error", "stripe_refund_id", "stripe_reversal_id"]
         )
-        _reverse_vendor_share(suborder=target, reversal_id=reversal_id)
+        if refund.line_id is not None and not _is_last_line(refund):
+            _record_line_refund(
+                refund=refund,
+                suborder=target,
+                payout=payout,
+                reversal_id=reversal_id,
+                reversal_amount=reversal_amount,
+            )
+            return refund
+        _reverse_vendor_share(
+            suborder=target, reversal_id=reversal_id, reversal_amount=reversal_amount
+        )
         # Refunded bookings give their seats back and their tickets stop working.
         tickets_cancel_for_suborder(suborder=target)
         if target.status in REFUNDABLE:
@@ -223,7 +275,9 @@ def _refund_record_success(
     return refund
 
 
-def _reverse_vendor_share(*, suborder: SubOrder, reversal_id: str) -> None:
+def _reverse_vendor_share(
+    *, suborder: SubOrder, reversal_id: str, reversal_amount: int
+) -> None:
     """Takes back what is left of the vendor's share (after partial refunds)."""
     already_gross, already_commission, already_net = _already_refunded(suborder)
     LedgerEntry.objects.create(
@@ -249,9 +303,201 @@ def _reverse_vendor_share(*, suborder: SubOrder, reversal_id: str) -> None:
             suborder=suborder,
             payout=payout,
             kind=LedgerKind.PAYOUT_REVERSAL,
-            amount=payout.amount,
+            amount=reversal_amount,
             memo=reversal_id,
         )
+
+
+def _line_split(*, suborder: SubOrder, amount: int) -> tuple[int, int]:
+    """(commission, vendor_net) of a booking line's refund: the commission the
+    sub-order charged on it (the rate on items, rounded half up as at checkout),
+    never more than the sub-order's commission."""
+    commission = min(
+        (amount * suborder.commission_rate_bp + 5_000) // 10_000, suborder.commission
+    )
+    return commission, amount - commission
+
+
+def _is_last_line(refund: Refund) -> bool:
+    """Whether this booking refund was the one that left nothing of its sub-order:
+    every line has a refund and no later line refund exists. That refund takes what
+    is left of the sub-order (rounding, shipping) and moves it to REFUNDED."""
+    if refund.line_id is None:
+        return False
+    return (
+        not OrderLine.objects.filter(
+            suborder_id=refund.suborder_id, refund__isnull=True
+        ).exists()
+        and not Refund.objects.filter(
+            suborder_id=refund.suborder_id, line__isnull=False, pk__gt=refund.pk
+        ).exists()
+    )
+
+
+def _reversal_amount(*, refund: Refund, payout: Payout | None) -> int:
+    """How much of the vendor's sent transfer this refund takes back (0 when the
+    transfer is not sent, or its amount was lowered before it left)."""
+    if payout is None or payout.status != PayoutStatus.PAID or refund.payout_adjusted:
+        return 0
+    reversed_before = (
+        LedgerEntry.objects.filter(
+            payout=payout, kind=LedgerKind.PAYOUT_REVERSAL
+        ).aggregate(total=Sum("amount"))["total"]
+        or 0
+    )
+    left = max(payout.amount - reversed_before, 0)
+    if refund.line_id is not None and not _is_last_line(refund):
+        suborder = SubOrder.objects.get(pk=refund.suborder_id)
+        return min(_line_split(suborder=suborder, amount=refund.amount)[1], left)
+    return left
+
+
+def _record_line_refund(
+    *,
+    refund: Refund,
+    suborder: SubOrder,
+    payout: Payout | None,
+    reversal_id: str,
+    reversal_amount: int,
+) -> None:
+    """Step 3 of a booking refund with other lines left: the vendor's balance and
+    the commission fall by this line's part, its ticket is voided and its seats
+    freed; the sub-order keeps its status (its goods still ship)."""
+    commission, net = _line_split(suborder=suborder, amount=refund.amount)
+    LedgerEntry.objects.create(
+        vendor_id=suborder.vendor_id,
+        suborder=suborder,
+        kind=LedgerKind.LINE_REFUND,
+        gross=-refund.amount,
+        commission=-commission,
+        amount=-net,
+        memo=f"{suborder.order.number} line {refund.line_id}"[:255],
+    )
+    if payout is not None and reversal_id:
+        LedgerEntry.objects.create(
+            vendor_id=suborder.vendor_id,
+            suborder=suborder,
+            payout=payout,
+            kind=LedgerKind.PAYOUT_REVERSAL,
+            amount=reversal_amount,
+            memo=reversal_id,
+        )
+    line = OrderLine.objects.get(pk=refund.line_id)
+    tickets_cancel_for_line(line=line)
+    note = f"booking {line.product_name} refunded ({refund.amount}): {refund.reason}"
+    OrderStatusChange.objects.create(
+        order_id=refund.order_id,
+        suborder=suborder,
+        from_status=suborder.status,
+        to_status=suborder.status,
+        actor=refund.actor,
+        note=note[:255],
+    )
+    order_refunded_queue_emails(order_id=refund.order_id, refund_ids=[refund.pk])
+
+
+def booking_refund(*, line_id: int, actor=None, reason: str = "") -> Refund:
+    """Refunds one paid booking line and nothing else of its sub-order (a session the
+    organiser cancelled): the same three steps as ``order_refund``, so Stripe is
+    called with no lock held and an idempotency key from the refund id.
+
+    Safe to run twice: the line has at most one Refund (a database constraint), a
+    SUCCEEDED one is returned as it is, and a PENDING or FAILED one is executed again
+    (``refunds_retry`` does the same for a worker that died after step 1). The
+    vendor's transfer, when not sent yet, is lowered by the line's share right here
+    under the lock; when already sent, that share is reversed in Stripe.
+    """
+    line = (
+        OrderLine.objects.select_related("suborder")
+        .filter(pk=line_id, session__isnull=False)
+        .first()
+    )
+    if line is None:
+        raise MarketplaceError(
+            _("This booking does not exist."), code="unknown_booking", status=404
+        )
+    with transaction.atomic():
+        locked_order = order_lock(line.suborder.order_id)
+        suborder = SubOrder.objects.select_for_update().get(pk=line.suborder_id)
+        refund = Refund.objects.filter(line=line).first()
+        if refund is None:
+            refund = _booking_refund_decide(
+                order=locked_order,
+                suborder=suborder,
+                line=line,
+                actor=actor,
+                reason=reason,
+            )
+    return refund_execute(refund_id=refund.pk, actor=actor)
+
+
+def _booking_refund_decide(
+    *, order: Order, suborder: SubOrder, line: OrderLine, actor, reason: str
+) -> Refund:
+    """Step 1 of ``booking_refund``, under the order's and sub-order's locks."""
+    if (
+        suborder.status not in REFUNDABLE
+        or Refund.objects.filter(suborder=suborder, line__isnull=True).exists()
+    ):
+        raise MarketplaceError(
+            _("Nothing left to refund on this order."),
+            code="nothing_to_refund",
+            status=409,
+        )
+    last = not (
+        OrderLine.objects.filter(suborder=suborder, refund__isnull=True)
+        .exclude(pk=line.pk)
+        .exists()
+    )
+    payout = (
+        Payout.objects.select_for_update()
+        .filter(
+            suborder=suborder,
+            status__in=(PayoutStatus.SCHEDULED, PayoutStatus.FAILED),
+        )
+        .first()
+    )
+    adjusted = False
+    if last:
+        # Nothing of the sub-order remains: what is left of it goes back.
+        lines_before = (
+            Refund.objects.filter(suborder=suborder).aggregate(total=Sum("amount"))[
+                "total"
+            ]
+            or 0
+        )
+        dashboard_gross = -(
+            LedgerEntry.objects.filter(
+                suborder=suborder, kind=LedgerKind.PARTIAL_REFUND
+            ).aggregate(total=Sum("gross"))["total"]
+            or 0
+        )
+        amount = max(suborder.gross - lines_before - dashboard_gross, 0)
+        if payout is not None and payout.status == PayoutStatus.SCHEDULED:
+            payout.status = PayoutStatus.CANCELLED
+            payout.save(update_fields=["status"])
+    else:
+        amount = line.line_total
+        _commission, net = _line_split(suborder=suborder, amount=amount)
+        if payout is not None:
+            # Not sent yet: send less instead of reversing afterwards.
+            adjusted = True
+            if payout.amount > net:
+                payout.amount -= net
+                payout.save(update_fields=["amount"])
+            else:
+                payout.status = PayoutStatus.CANCELLED
+                payout.save(update_fields=["status"])
+    return Refund.objects.create(
+        order=order,
+        suborder=suborder,
+        line=line,
+        amount=amount,
+        payout_adjusted=adjusted,
+        status=RefundStatus.PENDING,
+        reason=reason[:255],
+        actor=_actor_or_none(actor),
+    )
 
 
 def refunds_retry(*, now=None) -> int:

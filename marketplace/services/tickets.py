@@ -68,10 +68,20 @@ def tickets_issue_for_order(*, order) -> list[Ticket]:
 def tickets_cancel_for_suborder(*, suborder: SubOrder) -> int:
     """A refunded sub-order: its tickets stop being valid and their seats are free
     again. Conditional on ``cancelled_at`` being empty, so seats are freed once."""
+    return _tickets_cancel(Ticket.objects.filter(line__suborder=suborder))
+
+
+def tickets_cancel_for_line(*, line: OrderLine) -> int:
+    """A refunded booking line (its session cancelled): only its ticket stops being
+    valid and only its seats are freed; the sub-order's other lines stand."""
+    return _tickets_cancel(Ticket.objects.filter(line=line))
+
+
+def _tickets_cancel(tickets) -> int:
     freed = 0
     tickets = (
-        Ticket.objects.select_for_update()
-        .filter(line__suborder=suborder, cancelled_at__isnull=True)
+        tickets.select_for_update()
+        .filter(cancelled_at__isnull=True)
         .order_by("session_id", "id")
     )
     now = timezone.now()

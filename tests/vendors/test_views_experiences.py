@@ -105,3 +105,20 @@ def test_check_in_page_marks_a_typed_code_once(client):
     assert b'data-check-in="refused"' in unknown.content
     ticket.refresh_from_db()
     assert ticket.checked_in_at is not None
+
+
+def test_the_order_page_marks_the_cancelled_sessions_line_refunded(client):
+    vendor = VendorFactory()
+    tour = bookable_session(vendor=vendor, name="Susur sungai")
+    workshop = bookable_session(vendor=vendor, name="Sasirangan")
+    order = place_booking_order(bookings=[(tour, 1, 0), (workshop, 1, 0)])
+    services.order_mark_paid(order_id=order.pk)
+    client.force_login(vendor.owner)
+    client.post(reverse("vendors:session_cancel", args=[tour.pk]))
+    suborder = order.suborders.get()
+    page = client.get(reverse("vendors:order_detail", args=[suborder.pk]))
+    rows = page.content.decode().split("<tr>")
+    [tour_row] = [row for row in rows if "<td>Susur sungai" in row]
+    [workshop_row] = [row for row in rows if "<td>Sasirangan" in row]
+    assert "Dana dikembalikan" in tour_row
+    assert "Dana dikembalikan" not in workshop_row

@@ -10,6 +10,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
 from tourism import page_cache
+from tourism.api_fields import ExperiencesHereField
 from tourism.blocks import BodyBlock, GalleryBlock, OpeningHoursBlock
 from tourism.choices import DestinationCategory, Region
 from tourism.forms import DestinationFilterForm
@@ -187,6 +188,8 @@ class DestinationPage(TourismPage):
             "hero_image_thumbnail",
             serializer=ImageRenditionField("fill-480x320", source="hero_image"),
         ),
+        # Experiences meeting here with their next bookable sessions (issue 11).
+        APIField("experiences", serializer=ExperiencesHereField()),
     ]
     parent_page_types = ["tourism.DestinationIndexPage"]
     subpage_types = []

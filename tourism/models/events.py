@@ -12,6 +12,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
 from tourism import ical
+from tourism.api_fields import StallsHereField
 from tourism.blocks import BodyBlock
 from tourism.models.base import TourismPage, image_fk
 
@@ -187,6 +188,8 @@ class EventPage(RoutablePageMixin, TourismPage):
             "hero_image_thumbnail",
             serializer=ImageRenditionField("fill-480x320", source="hero_image"),
         ),
+        # Vendors' stalls with their pick-up windows (issue 11).
+        APIField("stalls", serializer=StallsHereField()),
     ]
     parent_page_types = ["tourism.EventIndexPage"]
     subpage_types = []
