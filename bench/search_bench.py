@@ -169,6 +169,130 @@ PREFIXES = [
 ]
 
 
+# Words a shopper may type that the generated catalogue answers in English (the
+# English sub-fields) or not at all (a search that matches nothing also costs).
+ENGLISH_WORDS = [
+    "cloth",
+    "bag",
+    "bracelet",
+    "silver",
+    "ring",
+    "souvenir",
+    "woven",
+    "snack",
+    "gift",
+    "red",
+    "blue",
+    "scarf",
+    "batik",
+    "tenun",
+]
+SORT_CHOICES = ["price_asc", "price_desc", "newest", "rating"]
+
+
+def vocabulary() -> list[str]:
+    """Every word of the generated catalogue a shopper could type, plus English."""
+    words = set(ENGLISH_WORDS)
+    for item in ITEMS:
+        for text in (item[0], item[2], item[3]):
+            words.update(text.lower().split())
+    for text in MOTIFS + COLOURS + WORDS:
+        words.update(text.lower().split())
+    return sorted(word for word in words if len(word) >= 2 and not word.isdigit())
+
+
+def typo(word: str, rng: random.Random) -> str:
+    """One edit (drop, swap, replace or add a letter) after the first letter, in
+    the last word (what is being typed)."""
+    head, _space, word = word.rpartition(" ")
+    head = f"{head} " if head else ""
+    if len(word) < 4:
+        return head + word
+    at = rng.randrange(1, len(word) - 1)
+    return head + _edit(word, at, rng)
+
+
+def _edit(word: str, at: int, rng: random.Random) -> str:
+    edit = rng.choice(("drop", "swap", "replace", "add"))
+    letter = rng.choice("abcdeghiklmnprstuy")
+    if edit == "drop":
+        return word[:at] + word[at + 1 :]
+    if edit == "swap":
+        return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    if edit == "replace":
+        return word[:at] + letter + word[at + 1 :]
+    return word[:at] + letter + word[at:]
+
+
+def search_params(count: int, *, seed: int = 7) -> list:
+    """``count`` distinct product searches drawn from the vocabulary (seeded): one to
+    three words, a typo in one search in six, a filter in one in three, another sort
+    in one in four, a later page in one in seven, now and then no words and only a
+    filter. Distinct, so that the shard request cache cannot answer them: each is
+    asked once per variant."""
+    from search.params import PRICE_RANGES, ProductSearchParams
+
+    rng, words, seen = random.Random(seed), vocabulary(), set()
+    categories = sorted({item[1] for item in ITEMS})
+    techniques = sorted({item[4] for item in ITEMS})
+    while len(seen) < count:
+        draw = rng.random()
+        if draw < 0.05:
+            q = ""
+        else:
+            chosen = rng.sample(words, rng.choices((1, 2, 3), (45, 45, 10))[0])
+            if rng.random() < 1 / 6:
+                at = rng.randrange(len(chosen))
+                chosen[at] = typo(chosen[at], rng)
+            q = " ".join(chosen)
+        filters: dict = {}
+        for _number in range(3 if not q else rng.choices((0, 1, 2), (65, 30, 5))[0]):
+            name = rng.choice(
+                ("category", "region", "vendor", "technique", "dye", "stock", "price")
+            )
+            if name == "category":
+                filters["category"] = rng.choice(categories)
+            elif name == "region":
+                filters["region"] = rng.choice(REGIONS)
+            elif name == "vendor":
+                filters["vendor"] = f"toko-{rng.randrange(400)}"
+            elif name == "technique":
+                filters["technique"] = rng.choice(techniques)
+            elif name == "dye":
+                filters["dye"] = rng.choice(("natural", "synthetic"))
+            elif name == "stock":
+                filters["in_stock"] = True
+            else:
+                _key, low, high = rng.choice(PRICE_RANGES)
+                filters["price_min"], filters["price_max"] = low, high
+        sort = rng.choice(SORT_CHOICES) if rng.random() < 0.25 else "relevance"
+        page = rng.choices((1, 2, 3), (86, 10, 4))[0]
+        seen.add(ProductSearchParams(q=q, sort=sort, page=page, **filters))
+    ordered = sorted(seen, key=repr)
+    rng.shuffle(ordered)
+    return ordered
+
+
+def suggest_prefixes(count: int, *, seed: int = 11) -> list[str]:
+    """``count`` distinct autocomplete inputs (seeded): the first 2 to 14 letters of
+    a product name as generated ("kain sasirangan naga ..."), a typo in one in eight
+    from 4 letters. Distinct, like the searches; real typing repeats prefixes, which the
+    request cache then answers (the "cache on" column of repeats is not measured)."""
+    rng, seen = random.Random(seed), set()
+    while len(seen) < count:
+        name = " ".join(
+            (rng.choice(ITEMS)[0], rng.choice(MOTIFS), rng.choice(COLOURS))
+        ).lower()
+        prefix = name[: rng.randrange(2, 25)].rstrip()
+        if len(prefix) >= 4 and rng.random() < 1 / 8:
+            prefix = typo(prefix, rng)
+        if len(prefix) >= 2:
+            seen.add(prefix)
+    ordered = sorted(seen)
+    rng.shuffle(ordered)
+    return ordered
+
+
 WITA = dt.timezone(dt.timedelta(hours=8))
 
 

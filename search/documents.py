@@ -20,8 +20,18 @@ _ID = analysis.INDONESIAN
 _ID_SEARCH = analysis.INDONESIAN_SEARCH
 
 
-def _text(*, english: bool = True, autocomplete: bool = False, raw: bool = False):
-    """A text field analysed in Indonesian, with the sub-fields the queries use."""
+def _text(
+    *,
+    english: bool = True,
+    autocomplete: bool = False,
+    raw: bool = False,
+    highlighted: bool = False,
+):
+    """A text field analysed in Indonesian, with the sub-fields the queries use.
+
+    ``highlighted`` stores offsets in the postings, so the unified highlighter reads
+    where a word is from the index instead of analysing the text again for every hit.
+    """
     sub = {"exact": fields.TextField(analyzer=analysis.EXACT)}
     if english:
         sub["en"] = fields.TextField(analyzer=analysis.ENGLISH)
@@ -31,7 +41,16 @@ def _text(*, english: bool = True, autocomplete: bool = False, raw: bool = False
         )
     if raw:
         sub["raw"] = fields.KeywordField()
-    return fields.TextField(analyzer=_ID, search_analyzer=_ID_SEARCH, fields=sub)
+    extra = {"index_options": "offsets"} if highlighted else {}
+    return fields.TextField(
+        analyzer=_ID, search_analyzer=_ID_SEARCH, fields=sub, **extra
+    )
+
+
+def _facet():
+    """A keyword a facet counts: its global ordinals are built when a refresh opens a
+    new segment, not by the first search after it (which would pay for all of them)."""
+    return fields.KeywordField(eager_global_ordinals=True)
 
 
 @registry.register_document
@@ -39,32 +58,32 @@ class ProductDocument(Document):
     """One visible product: its words, provenance, facets, price, stock and place."""
 
     id = fields.IntegerField()  # tie-breaker for stable sorting (_id has no doc values)
-    name = _text(autocomplete=True, raw=True)
+    name = _text(autocomplete=True, raw=True, highlighted=True)
     slug = fields.KeywordField()
-    description = _text()
+    description = _text(highlighted=True)
     tags = _text(autocomplete=False)
     motif_name = _text(english=False, raw=True)
     motif_meaning = _text()
     maker_name = fields.TextField(analyzer=analysis.EXACT)
     village = _text(english=False, raw=True)
-    technique = fields.KeywordField()
+    technique = _facet()
     # The technique and dye in words ("Woven (anyaman / tenun)", "Natural dye"), so that
     # a shopper typing "tenun" or "natural dye" finds the products recorded with them.
     provenance = _text()
-    dye = fields.KeywordField()
+    dye = _facet()
     category = fields.KeywordField()  # slug of the product's own category
     category_path = (
         fields.KeywordField()
     )  # its slug and its parents', for parent filters
     # "slug|name|name_en" and "slug|name": facet buckets carry their own labels, so
     # facets need neither a database query nor a top_hits sub-aggregation.
-    category_facet = fields.KeywordField()
-    vendor_facet = fields.KeywordField()
+    category_facet = _facet()
+    vendor_facet = _facet()
     category_name = _text()
     category_name_en = fields.TextField(analyzer=analysis.ENGLISH)
     vendor = fields.KeywordField()  # vendor slug
     vendor_name = _text(english=False, raw=True)
-    region = fields.KeywordField()
+    region = _facet()
     # Words for "did you mean": names, tags and categories, unstemmed.
     spelling = fields.TextField(analyzer=analysis.EXACT)
     price = fields.IntegerField()  # lowest price of an active variant, whole rupiah

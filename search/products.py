@@ -214,28 +214,59 @@ def _filter_clauses(params: ProductSearchParams) -> dict[str, Q]:
     return clauses
 
 
+# The aggregation holding every facet whose own filter is not set (see _facet_aggs).
+SHARED_FACETS = "shared"
+
+
+def _facet_agg(name: str) -> A:
+    if name == "price":
+        return A(
+            "range",
+            field="price",
+            keyed=False,
+            ranges=[
+                {"key": key, "from": low, **({"to": high} if high else {})}
+                for key, low, high in PRICE_RANGES
+            ],
+        )
+    # No bucket for the empty value (a product without a technique or dye): the
+    # database engine has none either, and "" is no filter a shopper can pick.
+    return A("terms", field=TERM_FACETS[name], size=FACET_SIZE, exclude=[""])
+
+
 def _facet_aggs(search: Search, clauses: dict[str, Q]) -> Search:
-    for name, field in TERM_FACETS.items():
+    """Each facet counts what every filter but its own lets through.
+
+    A facet whose filter is not set sees every filter, so all of those share one
+    filter aggregation (none at all when no filter is set); only a facet whose own
+    filter is set gets one of its own. Six filter aggregations, each running its
+    filter over every match, cost a fifth of an unfiltered search at 100k products
+    (README, "Search speed"); the counts are the same.
+    """
+    shared = []
+    for name in (*TERM_FACETS, "price"):
+        if name not in clauses:
+            shared.append(name)
+            continue
         others = [clause for key, clause in clauses.items() if key != name]
-        agg = A("filter", Q("bool", filter=others))
-        # No bucket for the empty value (a product without a technique or dye): the
-        # database engine has none either, and "" is no filter a shopper can pick.
-        agg.bucket("values", "terms", field=field, size=FACET_SIZE, exclude=[""])
-        search.aggs.bucket(name, agg)
-    others = [clause for key, clause in clauses.items() if key != "price"]
-    price = A("filter", Q("bool", filter=others))
-    price.bucket(
-        "values",
-        "range",
-        field="price",
-        keyed=False,
-        ranges=[
-            {"key": key, "from": low, **({"to": high} if high else {})}
-            for key, low, high in PRICE_RANGES
-        ],
-    )
-    search.aggs.bucket("price", price)
+        own = A("filter", Q("bool", filter=others))
+        own.bucket("values", _facet_agg(name))
+        search.aggs.bucket(name, own)
+    if clauses and shared:
+        group = A("filter", Q("bool", filter=list(clauses.values())))
+        for name in shared:
+            group.bucket(name, _facet_agg(name))
+        search.aggs.bucket(SHARED_FACETS, group)
+    else:
+        for name in shared:
+            search.aggs.bucket(name, _facet_agg(name))
     return search
+
+
+def _facet_buckets(aggs: dict, name: str) -> list[dict]:
+    """A facet's buckets wherever _facet_aggs put it."""
+    agg = aggs.get(name) or aggs.get(SHARED_FACETS, {}).get(name) or {}
+    return agg.get("values", agg).get("buckets", [])
 
 
 def _sorted(search: Search, params: ProductSearchParams) -> Search:
@@ -391,17 +422,22 @@ def product_search_es(params: ProductSearchParams) -> ProductSearchResult:
     """Raises the client's transport errors; the caller falls back to the database."""
     client = engine.get_client()
     response = build_search(params, client=client).execute().to_dict()
+    return search_result(response, params, client=client)
+
+
+def search_result(
+    response: dict, params: ProductSearchParams, *, client
+) -> ProductSearchResult:
+    """The typed result of a product search's response (the benchmark times variants
+    of the request through it)."""
     aggs = response.get("aggregations", {})
     raw_facets = {
-        name: [
-            _facet_bucket(name, bucket)
-            for bucket in aggs.get(name, {}).get("values", {}).get("buckets", [])
-        ]
+        name: [_facet_bucket(name, bucket) for bucket in _facet_buckets(aggs, name)]
         for name in TERM_FACETS
     }
     raw_facets["price"] = [
         (bucket["key"], bucket["doc_count"], "")
-        for bucket in aggs.get("price", {}).get("values", {}).get("buckets", [])
+        for bucket in _facet_buckets(aggs, "price")
         if bucket["doc_count"]
     ]
     hits = [_hit(raw, params) for raw in response["hits"]["hits"]]
