@@ -472,40 +472,59 @@ def related_es(params: ProductSearchParams, *, client) -> list[ProductHit]:
     return [_hit(raw, params) for raw in response["hits"]["hits"]]
 
 
-def product_suggest_es(q: str, *, limit: int = 8) -> list[Suggestion]:
-    """Names that start with what was typed (edge n-grams), typo-tolerant from 4
-    letters."""
-    client = engine.get_client()
-    fuzzy = "AUTO:4,7"
-    search = Search(using=client, index=indexing.alias_name()).query(
+def build_suggest(q: str, *, limit: int = 8, fuzzy: bool = False) -> Search:
+    """Names starting with what was typed; with ``fuzzy``, also within one or two
+    typos from 4 letters (ranked below what was typed exactly)."""
+    should = [
+        Q("match", **{"name.autocomplete": {"query": q, "operator": "and"}}),
+        Q("match_phrase_prefix", **{"name.exact": {"query": q, "boost": 2}}),
+    ]
+    if fuzzy:
+        should.append(
+            Q(
+                "match",
+                **{
+                    "name.autocomplete": {
+                        "query": q,
+                        "operator": "and",
+                        "fuzziness": "AUTO:4,7",
+                        "prefix_length": 1,
+                        "boost": 0.3,
+                    }
+                },
+            )
+        )
+    search = Search(using=engine.get_client(), index=indexing.alias_name()).query(
         Q(
             "bool",
-            should=[
-                Q("match", **{"name.autocomplete": {"query": q, "operator": "and"}}),
-                Q(
-                    "match",
-                    **{
-                        "name.autocomplete": {
-                            "query": q,
-                            "operator": "and",
-                            "fuzziness": fuzzy,
-                            "prefix_length": 1,
-                            "boost": 0.3,
-                        }
-                    },
-                ),
-                Q("match_phrase_prefix", **{"name.exact": {"query": q, "boost": 2}}),
-            ],
+            should=should,
             minimum_should_match=1,
             filter=[Q("term", visible=True)],
         )
     )
     # Autocomplete asks the same prefixes ("ka", "kai", ...) over and over: the
-    # request cache answers a repeat without running the fuzzy match again.
+    # request cache answers a repeat without running the match again. Nobody
+    # reads the total, so it is not counted.
     search = search.source(["name", "slug"]).params(request_cache=_request_cache())
-    search = search[:limit]
-    response = search.execute().to_dict()
+    return search.extra(track_total_hits=False)[:limit]
+
+
+def product_suggest_es(q: str, *, limit: int = 8) -> list[Suggestion]:
+    """Names that start with what was typed (edge n-grams), typo-tolerant from 4
+    letters.
+
+    The fuzzy match over the edge n-grams is most of the cost of a suggestion
+    (p50 5.5 against 2 ms on the node at 100k products), and it only ranks a typo's
+    matches below what was typed exactly. So the exact match goes first, and the
+    fuzzy one is asked only when that did not fill the list: a prefix with enough
+    exact matches costs one cheap request, a typo costs the cheap one (empty or
+    short) and the fuzzy one.
+    """
+    hits = build_suggest(q, limit=limit).execute().to_dict()["hits"]["hits"]
+    if len(hits) < limit:
+        search = build_suggest(q, limit=limit, fuzzy=True)
+        hits = search.execute().to_dict()["hits"]["hits"]
     return [
         Suggestion(text=hit["_source"]["name"], slug=hit["_source"].get("slug", ""))
-        for hit in response["hits"]["hits"]
+        for hit in hits
     ]
