@@ -20,18 +20,8 @@ _ID = analysis.INDONESIAN
 _ID_SEARCH = analysis.INDONESIAN_SEARCH
 
 
-def _text(
-    *,
-    english: bool = True,
-    autocomplete: bool = False,
-    raw: bool = False,
-    highlighted: bool = False,
-):
-    """A text field analysed in Indonesian, with the sub-fields the queries use.
-
-    ``highlighted`` stores offsets in the postings, so the unified highlighter reads
-    where a word is from the index instead of analysing the text again for every hit.
-    """
+def _text(*, english: bool = True, autocomplete: bool = False, raw: bool = False):
+    """A text field analysed in Indonesian, with the sub-fields the queries use."""
     sub = {"exact": fields.TextField(analyzer=analysis.EXACT)}
     if english:
         sub["en"] = fields.TextField(analyzer=analysis.ENGLISH)
@@ -41,15 +31,14 @@ def _text(
         )
     if raw:
         sub["raw"] = fields.KeywordField()
-    extra = {"index_options": "offsets"} if highlighted else {}
-    return fields.TextField(
-        analyzer=_ID, search_analyzer=_ID_SEARCH, fields=sub, **extra
-    )
+    return fields.TextField(analyzer=_ID, search_analyzer=_ID_SEARCH, fields=sub)
 
 
 def _facet():
-    """A keyword a facet counts: its global ordinals are built when a refresh opens a
-    new segment, not by the first search after it (which would pay for all of them)."""
+    """A keyword a facet counts. Its global ordinals (the shard-wide numbering the
+    terms aggregation counts by) are built when a refresh opens a new segment, not
+    by the first search after it: every search counts these facets, so the first
+    search after each write would otherwise pay for building all of them."""
     return fields.KeywordField(eager_global_ordinals=True)
 
 
@@ -58,9 +47,9 @@ class ProductDocument(Document):
     """One visible product: its words, provenance, facets, price, stock and place."""
 
     id = fields.IntegerField()  # tie-breaker for stable sorting (_id has no doc values)
-    name = _text(autocomplete=True, raw=True, highlighted=True)
+    name = _text(autocomplete=True, raw=True)
     slug = fields.KeywordField()
-    description = _text(highlighted=True)
+    description = _text()
     tags = _text(autocomplete=False)
     motif_name = _text(english=False, raw=True)
     motif_meaning = _text()
