@@ -2,11 +2,15 @@
 of product search and autocomplete, at 10k and 100k generated products.
 
     ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python bench/search_bench.py
-    .venv/bin/python bench/search_bench.py --sizes 10000 --queries 300
+    .venv/bin/python bench/search_bench.py --sizes 100000 --queries 600 --ab
 
 Documents are generated directly in the product document's shape and bulk-indexed into a
 throw-away versioned index with the production mapping and analysis (going through the
-ORM would measure SQLite, not search). Queries go through the same code as the API
+ORM would measure SQLite, not search). The timed searches are distinct (words, word
+pairs, typos, filters, sorts and pages drawn from the catalogue's vocabulary with a
+seeded generator), and so are the autocomplete prefixes, so the shard request cache
+cannot answer them from an earlier request; each goes once with the request cache and
+once without, interleaved. Queries go through the same code as the API
 (search.products), facets and highlights included. The indices are deleted at the end.
 """
 
@@ -169,6 +173,130 @@ PREFIXES = [
 ]
 
 
+# Words a shopper may type that the generated catalogue answers in English (the
+# English sub-fields) or not at all (a search that matches nothing also costs).
+ENGLISH_WORDS = [
+    "cloth",
+    "bag",
+    "bracelet",
+    "silver",
+    "ring",
+    "souvenir",
+    "woven",
+    "snack",
+    "gift",
+    "red",
+    "blue",
+    "scarf",
+    "batik",
+    "tenun",
+]
+SORT_CHOICES = ["price_asc", "price_desc", "newest", "rating"]
+
+
+def vocabulary() -> list[str]:
+    """Every word of the generated catalogue a shopper could type, plus English."""
+    words = set(ENGLISH_WORDS)
+    for item in ITEMS:
+        for text in (item[0], item[2], item[3]):
+            words.update(text.lower().split())
+    for text in MOTIFS + COLOURS + WORDS:
+        words.update(text.lower().split())
+    return sorted(word for word in words if len(word) >= 2 and not word.isdigit())
+
+
+def typo(word: str, rng: random.Random) -> str:
+    """One edit (drop, swap, replace or add a letter) after the first letter, in
+    the last word (what is being typed)."""
+    head, _space, word = word.rpartition(" ")
+    head = f"{head} " if head else ""
+    if len(word) < 4:
+        return head + word
+    at = rng.randrange(1, len(word) - 1)
+    return head + _edit(word, at, rng)
+
+
+def _edit(word: str, at: int, rng: random.Random) -> str:
+    edit = rng.choice(("drop", "swap", "replace", "add"))
+    letter = rng.choice("abcdeghiklmnprstuy")
+    if edit == "drop":
+        return word[:at] + word[at + 1 :]
+    if edit == "swap":
+        return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    if edit == "replace":
+        return word[:at] + letter + word[at + 1 :]
+    return word[:at] + letter + word[at:]
+
+
+def search_params(count: int, *, seed: int = 7) -> list:
+    """``count`` distinct product searches drawn from the vocabulary (seeded): one to
+    three words, a typo in one search in six, a filter in one in three, another sort
+    in one in four, a later page in one in seven, now and then no words and only a
+    filter. Distinct, so that the shard request cache cannot answer them: each is
+    asked once per variant."""
+    from search.params import PRICE_RANGES, ProductSearchParams
+
+    rng, words, seen = random.Random(seed), vocabulary(), set()
+    categories = sorted({item[1] for item in ITEMS})
+    techniques = sorted({item[4] for item in ITEMS})
+    while len(seen) < count:
+        draw = rng.random()
+        if draw < 0.05:
+            q = ""
+        else:
+            chosen = rng.sample(words, rng.choices((1, 2, 3), (45, 45, 10))[0])
+            if rng.random() < 1 / 6:
+                at = rng.randrange(len(chosen))
+                chosen[at] = typo(chosen[at], rng)
+            q = " ".join(chosen)
+        filters: dict = {}
+        for _number in range(3 if not q else rng.choices((0, 1, 2), (65, 30, 5))[0]):
+            name = rng.choice(
+                ("category", "region", "vendor", "technique", "dye", "stock", "price")
+            )
+            if name == "category":
+                filters["category"] = rng.choice(categories)
+            elif name == "region":
+                filters["region"] = rng.choice(REGIONS)
+            elif name == "vendor":
+                filters["vendor"] = f"toko-{rng.randrange(400)}"
+            elif name == "technique":
+                filters["technique"] = rng.choice(techniques)
+            elif name == "dye":
+                filters["dye"] = rng.choice(("natural", "synthetic"))
+            elif name == "stock":
+                filters["in_stock"] = True
+            else:
+                _key, low, high = rng.choice(PRICE_RANGES)
+                filters["price_min"], filters["price_max"] = low, high
+        sort = rng.choice(SORT_CHOICES) if rng.random() < 0.25 else "relevance"
+        page = rng.choices((1, 2, 3), (86, 10, 4))[0]
+        seen.add(ProductSearchParams(q=q, sort=sort, page=page, **filters))
+    ordered = sorted(seen, key=repr)
+    rng.shuffle(ordered)
+    return ordered
+
+
+def suggest_prefixes(count: int, *, seed: int = 11) -> list[str]:
+    """``count`` distinct autocomplete inputs (seeded): the first 2 to 14 letters of
+    a product name as generated ("kain sasirangan naga ..."), a typo in one in eight
+    from 4 letters. Distinct, like the searches; real typing repeats prefixes, which the
+    request cache then answers (the "cache on" column of repeats is not measured)."""
+    rng, seen = random.Random(seed), set()
+    while len(seen) < count:
+        name = " ".join(
+            (rng.choice(ITEMS)[0], rng.choice(MOTIFS), rng.choice(COLOURS))
+        ).lower()
+        prefix = name[: rng.randrange(2, 25)].rstrip()
+        if len(prefix) >= 4 and rng.random() < 1 / 8:
+            prefix = typo(prefix, rng)
+        if len(prefix) >= 2:
+            seen.add(prefix)
+    ordered = sorted(seen)
+    rng.shuffle(ordered)
+    return ordered
+
+
 WITA = dt.timezone(dt.timedelta(hours=8))
 
 
@@ -254,19 +382,90 @@ def timed(function, arguments, repeat):
     return samples
 
 
-def run(size: int, queries: int) -> dict:
+def _before_facets(search, params):
+    """The facet aggregations as they were before the shared one (one filter
+    aggregation per facet, six in all), for the A/B run."""
+    from elasticsearch.dsl import A, Q
+
+    from search.products import TERM_FACETS, _facet_agg, _filter_clauses
+
+    search = search._clone()
+    search.aggs._params["aggs"] = {}
+    clauses = _filter_clauses(params)
+    for name in (*TERM_FACETS, "price"):
+        others = [clause for key, clause in clauses.items() if key != name]
+        agg = A("filter", Q("bool", filter=others))
+        agg.bucket("values", _facet_agg(name))
+        search.aggs.bucket(name, agg)
+    return search
+
+
+def _before_suggest(q):
+    """Autocomplete as it was: the fuzzy match in every request."""
+    from search.products import build_suggest
+
+    return build_suggest(q, fuzzy=True).extra(track_total_hits=True).execute()
+
+
+def _interleaved(variants: dict, arguments: list) -> dict:
+    """Each argument once through every variant, the order alternating, so that a
+    busy machine slows all variants alike and none profits from the other's
+    warm-up. Returns {variant: [(client ms, node took ms)]}."""
+    samples = {name: [] for name in variants}
+    names = list(variants)
+    for number, argument in enumerate(arguments):
+        for name in names if number % 2 == 0 else names[::-1]:
+            began = time.perf_counter()
+            took = variants[name](argument)
+            samples[name].append(((time.perf_counter() - began) * 1000, took))
+    return samples
+
+
+def _summary(samples: list) -> tuple[float, float, float, float]:
+    client = [ms for ms, _took in samples]
+    node = [took for _ms, took in samples if took is not None]
+    return (
+        statistics.median(client),
+        percentile(client, 0.95),
+        statistics.median(node) if node else float("nan"),
+        percentile(node, 0.95) if node else float("nan"),
+    )
+
+
+def run(size: int, queries: int, *, ab: bool = False) -> dict:
+    """Load ``size`` products, then time ``queries`` distinct searches and as many
+    distinct autocomplete prefixes, each once with the request cache and once
+    without (interleaved). With ``ab``, the same distinct queries also go through
+    the requests as they were before this benchmark's changes (cache off)."""
     from django.conf import settings
     from elasticsearch.helpers import parallel_bulk
 
     from search import engine, indexing
-    from search.params import ProductSearchParams
-    from search.products import product_search_es, product_suggest_es
+    from search.products import build_search, product_suggest_es, search_result
 
     # The test settings keep Elasticsearch off unless asked for: this run asks for it.
     settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
     settings.ELASTICSEARCH_INDEX_PREFIX = f"banua_bench_{uuid.uuid4().hex[:8]}"
     client = engine.get_client()
     index = indexing.index_create(client=client)
+
+    def searched(params, *, cache, shape=None):
+        settings.ELASTICSEARCH_REQUEST_CACHE = cache
+        search = build_search(params, client=client)
+        if shape:
+            search = shape(search, params)
+        response = search.execute().to_dict()
+        search_result(response, params, client=client)  # as the API does
+        return response["took"]
+
+    def suggested(q, *, cache, fuzzy_first=False):
+        settings.ELASTICSEARCH_REQUEST_CACHE = cache
+        if fuzzy_first:
+            _before_suggest(q)
+        else:
+            product_suggest_es(q)
+        return None  # one request or two: the client's time is the figure
+
     try:
         client.indices.put_settings(index=index, settings={"refresh_interval": "-1"})
         actions = (
@@ -286,16 +485,32 @@ def run(size: int, queries: int) -> dict:
         client.options(request_timeout=600).indices.forcemerge(
             index=index, max_num_segments=1
         )
-        params = [ProductSearchParams(q=q) for q in QUERIES]
-        params += [
-            ProductSearchParams(q="kain", category="kain-sasirangan", sort="price_asc"),
-            ProductSearchParams(q="", region="banjar", in_stock=True, sort="newest"),
-        ]
-        timed(product_search_es, params, 30)  # warm caches
-        search_ms = timed(product_search_es, params, queries)
-        timed(lambda q: product_suggest_es(q), PREFIXES, 30)
-        suggest_ms = timed(lambda q: product_suggest_es(q), PREFIXES, queries)
+        # Warm-up on queries of another seed: the timed ones stay first-seen.
+        for params in search_params(40, seed=1):
+            searched(params, cache=False)
+        for prefix in suggest_prefixes(40, seed=2):
+            suggested(prefix, cache=False)
+        search_variants = {
+            "on": lambda p: searched(p, cache=True),
+            "off": lambda p: searched(p, cache=False),
+        }
+        suggest_variants = {
+            "on": lambda q: suggested(q, cache=True),
+            "off": lambda q: suggested(q, cache=False),
+        }
+        if ab:
+            search_variants["before"] = lambda p: searched(
+                p, cache=False, shape=_before_facets
+            )
+            suggest_variants["before"] = lambda q: suggested(
+                q, cache=False, fuzzy_first=True
+            )
+        load_average = os.getloadavg()[0]
+        search_ms = _interleaved(search_variants, search_params(queries))
+        suggest_ms = _interleaved(suggest_variants, suggest_prefixes(queries))
+        load_average = max(load_average, os.getloadavg()[0])
     finally:
+        settings.ELASTICSEARCH_REQUEST_CACHE = True
         client.indices.delete(
             index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}_*",
             ignore_unavailable=True,
@@ -305,10 +520,9 @@ def run(size: int, queries: int) -> dict:
         "size": size,
         "docs_per_s": size / load_seconds,
         "load_s": load_seconds,
-        "search_p50": statistics.median(search_ms),
-        "search_p95": percentile(search_ms, 0.95),
-        "suggest_p50": statistics.median(suggest_ms),
-        "suggest_p95": percentile(suggest_ms, 0.95),
+        "load_average": load_average,
+        "search": {name: _summary(rows) for name, rows in search_ms.items()},
+        "suggest": {name: _summary(rows) for name, rows in suggest_ms.items()},
     }
 
 
@@ -440,9 +654,12 @@ def main():
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument(
-        "--no-request-cache",
+        "--ab",
         action="store_true",
-        help="Elasticsearch: searches without the shard request cache (to compare)",
+        help=(
+            "Elasticsearch: also time the requests as they were before the shared "
+            "facet aggregation and the exact-first autocomplete (request cache off)"
+        ),
     )
     parser.add_argument(
         "--engine",
@@ -469,18 +686,29 @@ def main():
             "benchmark."
         )
     django.setup()
-    if args.no_request_cache:
-        from django.conf import settings
-
-        settings.ELASTICSEARCH_REQUEST_CACHE = False
     print(
-        f"Elasticsearch at {os.environ['ELASTICSEARCH_URL']}; "
-        f"{args.queries} timed requests each; request cache "
-        f"{'off' if args.no_request_cache else 'on'}"
+        f"Elasticsearch at {os.environ['ELASTICSEARCH_URL']}; {args.queries} distinct "
+        "searches and as many distinct autocomplete prefixes per size, each with the "
+        "request cache on and off (interleaved); ms, client side (node 'took' in "
+        "brackets)"
     )
-    _table()
     for size in (int(value) for value in args.sizes.split(",")):
-        _row(run(size, args.queries))
+        _es_rows(run(size, args.queries, ab=args.ab))
+
+
+def _es_rows(row: dict) -> None:
+    print(
+        f"{row['size']} products: bulk {row['docs_per_s']:.0f} docs/s, "
+        f"load {row['load_s']:.1f} s, load average {row['load_average']:.1f}"
+    )
+    for kind in ("search", "suggest"):
+        for name, (p50, p95, took50, took95) in row[kind].items():
+            label = {"on": "cache on", "off": "cache off"}.get(name, "before, off")
+            took = f"  (took {took50:.0f}/{took95:.0f})" if took50 == took50 else ""
+            print(
+                f"  {kind:8} {label:12} p50 {p50:6.1f}  p95 {p95:6.1f}{took}",
+                flush=True,
+            )
 
 
 def _table() -> None:

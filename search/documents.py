@@ -34,6 +34,14 @@ def _text(*, english: bool = True, autocomplete: bool = False, raw: bool = False
     return fields.TextField(analyzer=_ID, search_analyzer=_ID_SEARCH, fields=sub)
 
 
+def _facet():
+    """A keyword a facet counts. Its global ordinals (the shard-wide numbering the
+    terms aggregation counts by) are built when a refresh opens a new segment, not
+    by the first search after it: every search counts these facets, so the first
+    search after each write would otherwise pay for building all of them."""
+    return fields.KeywordField(eager_global_ordinals=True)
+
+
 @registry.register_document
 class ProductDocument(Document):
     """One visible product: its words, provenance, facets, price, stock and place."""
@@ -48,24 +56,24 @@ class ProductDocument(Document):
     motif_meaning = _text()
     maker_name = fields.TextField(analyzer=analysis.EXACT)
     village = _text(english=False, raw=True)
-    technique = fields.KeywordField()
+    technique = _facet()
     # The technique and dye in words ("Woven (anyaman / tenun)", "Natural dye"), so that
     # a shopper typing "tenun" or "natural dye" finds the products recorded with them.
     provenance = _text()
-    dye = fields.KeywordField()
+    dye = _facet()
     category = fields.KeywordField()  # slug of the product's own category
     category_path = (
         fields.KeywordField()
     )  # its slug and its parents', for parent filters
     # "slug|name|name_en" and "slug|name": facet buckets carry their own labels, so
     # facets need neither a database query nor a top_hits sub-aggregation.
-    category_facet = fields.KeywordField()
-    vendor_facet = fields.KeywordField()
+    category_facet = _facet()
+    vendor_facet = _facet()
     category_name = _text()
     category_name_en = fields.TextField(analyzer=analysis.ENGLISH)
     vendor = fields.KeywordField()  # vendor slug
     vendor_name = _text(english=False, raw=True)
-    region = fields.KeywordField()
+    region = _facet()
     # Words for "did you mean": names, tags and categories, unstemmed.
     spelling = fields.TextField(analyzer=analysis.EXACT)
     price = fields.IntegerField()  # lowest price of an active variant, whole rupiah
