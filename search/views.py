@@ -2,14 +2,24 @@
 destinations, events and stories in the visitor's language. Parsing and querying live in
 search.params and search.selectors; this view only shapes links for the template."""
 
-from django.http import HttpResponse
+import functools
+from dataclasses import fields
+from datetime import date
+
+from django.core.cache import cache
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
+from django.utils.timezone import localdate
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core import generations
 from marketplace import selectors as marketplace_selectors
-from search import selectors, services
+from marketplace.fragments import fragment_cache_key
+from search import engine, selectors, services
 from search.params import (
     MAX_QUERY_LENGTH,
     PRICE_RANGES,
@@ -37,6 +47,9 @@ FACET_TITLES = {
     "dye": _("Dye"),
     "price": _("Price"),
 }
+# Parameters never written into the page's links: the page number (each link sets its
+# own) and the page size (not a URL parameter).
+LINK_EXCLUDED = ("page", "per_page")
 
 
 def _query_string(current, **changes) -> str:
@@ -52,6 +65,31 @@ def _query_string(current, **changes) -> str:
             query[key] = str(value)
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+def _link_params(params: ProductSearchParams) -> QueryDict:
+    """The search as a query string of its parsed, non-default parameters, the base of
+    every link on the page. Links built from the parameters rather than from the raw
+    request make the page a function of the parameters alone (stray or empty
+    parameters, their order and extra spaces in the query change nothing), which is
+    what lets the results be shared as one fragment (see ``results``). Generic over
+    the dataclass's fields so a new filter needs no change here."""
+    query = QueryDict(mutable=True)
+    for spec in fields(params):
+        if not spec.compare or spec.name in LINK_EXCLUDED:
+            continue
+        value = getattr(params, spec.name)
+        if value in (None, "") or value == spec.default:
+            continue
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        elif isinstance(value, date):
+            value = value.isoformat()
+        if isinstance(value, list | tuple):
+            query.setlist(spec.name, [str(item) for item in value])
+        else:
+            query[spec.name] = str(value)
+    return query
 
 
 def _facet_groups(result, current) -> list[dict]:
@@ -107,22 +145,110 @@ def _product_cards(hits) -> list:
 
 
 def results(request):
-    errors: dict[str, str] = {}
+    """The search page. Everything in its content block is the same for every visitor
+    who sends the same parameters, so it is one shared fragment (marketplace.fragments,
+    the template's ``search_page``) keyed by the parsed parameters, the language, the
+    host, both generation tokens (a product, stock, shop or page change replaces them,
+    so it shows at once) and the day (a shop's holiday notice on the cards). Beside
+    the fragment sits a small entry with what the search-insight counter needs (the
+    query and its number of products): when it is there the search is not run at all
+    and the context below stays lazy, evaluated only if the fragment itself has gone
+    (or the visitor is logged in and reads no fragments). A page that failed to parse
+    its parameters, or whose products came from the database because Elasticsearch
+    did not answer, is not stored."""
     try:
         params = parse_product_params(request.GET)
-        outcome = selectors.site_search(params=params)
+        errors: dict[str, str] = {}
     except SearchParamsError as exc:
-        errors = exc.errors
         params = ProductSearchParams(
             q=clean_query(request.GET.get("q", ""), limit=MAX_QUERY_LENGTH)
         )
+        errors = exc.errors
+    key = "" if errors else _fragment_key(request, params)
+    build = functools.cache(lambda: _results_context(params, errors))
+    counted = cache.get(_count_cache_key(key)) if key else None
+    if counted is None:
+        context = dict(build())
+        counted = context.pop("count")
+        if context["degraded"]:
+            key = ""
+        elif key:
+            cache.set(_count_cache_key(key), counted, FRAGMENT_SECONDS)
+    else:
+        context = {
+            name: SimpleLazyObject(functools.partial(_item, build, name))
+            for name in RESULTS_CONTEXT
+        }
+    context.update(
+        search_query=params.q,
+        search_fragment=key,
+        search_fragment_seconds=FRAGMENT_SECONDS,
+    )
+    response = render(request, "search/results.html", context)
+    if counted["q"]:
+        services.search_query_record(q=counted["q"], results=counted["total"])
+    return response
+
+
+#: Seconds a search page's results stay a shared fragment; a change to what they show
+#: retires them sooner (generation tokens).
+FRAGMENT_SECONDS = 300
+
+RESULTS_CONTEXT = (
+    "params",
+    "errors",
+    "outcome",
+    "products",
+    "cards",
+    "related_cards",
+    "destinations",
+    "distances",
+    "facet_groups",
+    "sorts",
+    "has_filters",
+    "clear_filters_href",
+    "previous_href",
+    "next_href",
+    "did_you_mean_href",
+)
+
+
+def _item(build, name):
+    return build()[name]
+
+
+def _fragment_key(request, params: ProductSearchParams) -> str:
+    return "|".join(
+        (
+            _link_params(params).urlencode(),
+            str(params.page),
+            get_language(),
+            request.get_host(),
+            generations.fragment_key(),
+            localdate().isoformat(),
+        )
+    )
+
+
+def _count_cache_key(key: str) -> str:
+    return fragment_cache_key("search_count", key)
+
+
+def _results_context(params: ProductSearchParams, errors: dict[str, str]) -> dict:
+    """Everything the content block shows, plus ``count`` (what the search-insight
+    counter records) and ``degraded`` (answered by the database in place of a
+    configured Elasticsearch: shown, never stored)."""
+    errors = dict(errors)
+    try:
+        outcome = selectors.site_search(params=params)
+    except SearchParamsError as exc:  # the destination of ``near`` is not published
+        errors.update(exc.errors)
+        params = ProductSearchParams(q=params.q)
         outcome = selectors.site_search(params=params)
     products = outcome.products
-    if params.q and params.page == 1 and products is not None:
-        services.search_query_record(q=params.q, results=products.total)
+    links = _link_params(params)
     pages = products.pages if products else 1
-    context = {
-        "search_query": params.q,
+    return {
         "params": params,
         "errors": errors,
         "outcome": outcome,
@@ -131,7 +257,7 @@ def results(request):
         "related_cards": _product_cards(products.related) if products else [],
         "destinations": selectors.destination_choices(),
         "distances": DISTANCES,
-        "facet_groups": _facet_groups(products, request.GET) if products else [],
+        "facet_groups": _facet_groups(products, links) if products else [],
         "sorts": [
             (key, SORT_LABELS[key]) for key in SORTS if key != "distance" or params.near
         ],
@@ -139,21 +265,27 @@ def results(request):
             params.filters() or params.price_min or params.price_max or params.in_stock
         ),
         "clear_filters_href": _query_string(
-            request.GET.__class__(mutable=True), q=params.q or None
+            QueryDict(mutable=True), q=params.q or None
         ),
-        "previous_href": _query_string(request.GET, page=params.page - 1)
+        "previous_href": _query_string(links, page=params.page - 1)
         if params.page > 1
         else None,
-        "next_href": _query_string(request.GET, page=params.page + 1)
+        "next_href": _query_string(links, page=params.page + 1)
         if params.page < pages
         else None,
         "did_you_mean_href": _query_string(
-            request.GET.__class__(mutable=True), q=products.did_you_mean
+            QueryDict(mutable=True), q=products.did_you_mean
         )
         if products and products.did_you_mean
         else None,
+        "count": {
+            "q": params.q if params.q and params.page == 1 and products else "",
+            "total": products.total if products else 0,
+        },
+        "degraded": bool(
+            products and products.backend != "elasticsearch" and engine.is_configured()
+        ),
     }
-    return render(request, "search/results.html", context)
 
 
 @csrf_exempt  # a beacon from the results page; it only adds one to an aggregate count
