@@ -72,7 +72,9 @@ def test_a_cold_search_keeps_its_query_budget(
 ):
     client.get(URL)  # per-process caches (site root paths)
     generations.replace(generations.STOREFRONT)
-    with django_assert_max_num_queries(17):
+    # The products' search, facets and cards, the page sections, the counter: the
+    # "near a destination" list comes from the cache (pages did not change).
+    with django_assert_max_num_queries(14):
         response = client.get(URL)
     assert response.context["products"].total == 7
 
@@ -110,11 +112,19 @@ def test_a_product_change_shows_at_once(
 def test_a_page_change_shows_at_once(
     client, no_es, site, django_capture_on_commit_callbacks
 ):
+    """In the page sections and in the "near a destination" list, which is also
+    cached on its own for searches that are not yet a fragment."""
     tree, _red = site
-    assert "Festival Sasirangan" not in client.get(URL).content.decode()
+    html = client.get(URL).content.decode()
+    assert "Festival Sasirangan" not in html
+    assert "Kampung Sasirangan" not in html
     with django_capture_on_commit_callbacks(execute=True):
         make_event(tree.events, title="Festival Sasirangan")
-    assert "Festival Sasirangan" in client.get(URL).content.decode()
+        make_destination(tree.destinations, title="Kampung Sasirangan")
+    html = client.get(URL).content.decode()
+    assert "Festival Sasirangan" in html
+    assert html.count("Kampung Sasirangan") == 2  # its section and the near list
+    assert "Kampung Sasirangan</option>" in client.get("/cari/?q=kain").content.decode()
 
 
 def test_the_same_search_written_two_ways_shares_one_fragment(
