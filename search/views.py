@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from core import generations
 from marketplace import selectors as marketplace_selectors
-from marketplace.fragments import fragment_cache_key
+from marketplace.fragments import forbid_sharing, fragment_cache_key
 from search import engine, selectors, services
 from search.params import (
     MAX_QUERY_LENGTH,
@@ -149,13 +149,16 @@ def results(request):
     who sends the same parameters, so it is one shared fragment (marketplace.fragments,
     the template's ``search_page``) keyed by the parsed parameters, the language, the
     host, both generation tokens (a product, stock, shop or page change replaces them,
-    so it shows at once) and the day (a shop's holiday notice on the cards). Beside
-    the fragment sits a small entry with what the search-insight counter needs (the
-    query and its number of products): when it is there the search is not run at all
-    and the context below stays lazy, evaluated only if the fragment itself has gone
-    (or the visitor is logged in and reads no fragments). A page that failed to parse
-    its parameters, or whose products came from the database because Elasticsearch
-    did not answer, is not stored."""
+    so it shows at once) and the day (a shop's holiday notice on the cards).
+
+    Beside the fragment sits a small entry with what the search-insight counter needs
+    (the query and its number of products). The first search of its kind only writes
+    that entry: a stream of searches that are each made once (a crawler, a flood of
+    random words) never fills the cache with pages nobody asks for again. From the
+    second on, the context below stays lazy: the fragment is stored, then served, and
+    the search is not run at all. A page whose parameters did not parse, or whose
+    products came from the database because Elasticsearch did not answer, is never
+    stored."""
     try:
         params = parse_product_params(request.GET)
         errors: dict[str, str] = {}
@@ -165,15 +168,14 @@ def results(request):
         )
         errors = exc.errors
     key = "" if errors else _fragment_key(request, params)
-    build = functools.cache(lambda: _results_context(params, errors))
+    build = functools.cache(lambda: _results_context(request, params, errors))
     counted = cache.get(_count_cache_key(key)) if key else None
     if counted is None:
         context = dict(build())
         counted = context.pop("count")
-        if context["degraded"]:
-            key = ""
-        elif key:
+        if key and not context["degraded"]:
             cache.set(_count_cache_key(key), counted, FRAGMENT_SECONDS)
+        key = ""  # seen once: not worth a fragment yet
     else:
         context = {
             name: SimpleLazyObject(functools.partial(_item, build, name))
@@ -234,10 +236,13 @@ def _count_cache_key(key: str) -> str:
     return fragment_cache_key("search_count", key)
 
 
-def _results_context(params: ProductSearchParams, errors: dict[str, str]) -> dict:
+def _results_context(
+    request, params: ProductSearchParams, errors: dict[str, str]
+) -> dict:
     """Everything the content block shows, plus ``count`` (what the search-insight
     counter records) and ``degraded`` (answered by the database in place of a
-    configured Elasticsearch: shown, never stored)."""
+    configured Elasticsearch: shown, never stored, even when found only while the
+    fragment renders)."""
     errors = dict(errors)
     try:
         outcome = selectors.site_search(params=params)
@@ -246,6 +251,11 @@ def _results_context(params: ProductSearchParams, errors: dict[str, str]) -> dic
         params = ProductSearchParams(q=params.q)
         outcome = selectors.site_search(params=params)
     products = outcome.products
+    degraded = bool(
+        products and products.backend != "elasticsearch" and engine.is_configured()
+    )
+    if degraded:
+        forbid_sharing(request)
     links = _link_params(params)
     pages = products.pages if products else 1
     return {
@@ -282,9 +292,7 @@ def _results_context(params: ProductSearchParams, errors: dict[str, str]) -> dic
             "q": params.q if params.q and params.page == 1 and products else "",
             "total": products.total if products else 0,
         },
-        "degraded": bool(
-            products and products.backend != "elasticsearch" and engine.is_configured()
-        ),
+        "degraded": degraded,
     }
 
 

@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from core import generations
+from search import indexing
 from search.models import SearchQueryDay
 from tests.search import factories as f
 from tests.tourism.factories import build_site_tree, make_destination, make_event
@@ -62,9 +63,31 @@ def test_a_warm_search_costs_two_queries(
     search, its facets, its cards and the page sections come from the fragment."""
     cold = client.get(URL)
     assert "Kain Sasirangan Merah" in cold.content.decode()
+    assert client.get(URL).content == cold.content  # stores the fragment
     with django_assert_max_num_queries(2):
         warm = client.get(URL)
     assert warm.content == cold.content
+
+
+def test_a_search_made_once_stores_no_fragment(client, no_es, site):
+    """Searches nobody repeats (a crawler, random words) leave only the small counter
+    entry; the second time a search is made its page is stored."""
+    for word in ("kain", "tas", "dodol", "sasirangan"):
+        client.get(f"/cari/?q={word}")
+    assert fragments() == {}
+    client.get("/cari/?q=kain")
+    assert len(fragments()) == 1
+
+
+def test_the_lazy_context_names_everything_the_page_shows(no_es, site, rf):
+    """A warm request gets only the names in RESULTS_CONTEXT (lazily), so a name added
+    to the context must be added there too."""
+    from search import views
+    from search.params import ProductSearchParams
+
+    request = rf.get(URL)
+    built = views._results_context(request, ProductSearchParams(q="sasirangan"), {})
+    assert set(built) - {"count", "degraded"} == set(views.RESULTS_CONTEXT)
 
 
 def test_a_cold_search_keeps_its_query_budget(
@@ -94,7 +117,9 @@ def test_a_product_change_shows_at_once(
     client, no_es, site, django_capture_on_commit_callbacks
 ):
     _tree, red = site
+    client.get(URL)
     assert "Kain Sasirangan Merah" in client.get(URL).content.decode()
+    assert len(fragments()) == 1  # the page is served from the fragment from now on
     with django_capture_on_commit_callbacks(execute=True):
         red.name = "Kain Sasirangan Merah Marun"
         red.save()
@@ -115,7 +140,10 @@ def test_a_page_change_shows_at_once(
     """In the page sections and in the "near a destination" list, which is also
     cached on its own for searches that are not yet a fragment."""
     tree, _red = site
+    client.get(URL)
+    client.get("/cari/?q=kain")
     html = client.get(URL).content.decode()
+    assert len(fragments()) == 1
     assert "Festival Sasirangan" not in html
     assert "Kampung Sasirangan" not in html
     with django_capture_on_commit_callbacks(execute=True):
@@ -134,16 +162,18 @@ def test_the_same_search_written_two_ways_shares_one_fragment(
     from them: stray, empty or reordered parameters neither split the cache nor
     reach the links."""
     first = client.get("/cari/?q=sasirangan&sort=relevance&category=&utm_source=mail")
+    client.get("/cari/?sort=&q=sasirangan")
     with django_assert_max_num_queries(2):
-        second = client.get("/cari/?utm_source=x&q=++sasirangan+")
-    assert content(first) == content(second)
+        third = client.get("/cari/?utm_source=x&q=++sasirangan+")
+    assert content(first) == content(third)
     assert "utm_source" not in content(first)
     assert len(fragments()) == 1
 
 
 def test_different_filters_are_different_fragments(client, no_es, site):
-    client.get(URL)
-    filtered = client.get(URL + "&in_stock=true&sort=price_asc").content.decode()
+    for _ in range(2):
+        client.get(URL)
+        filtered = client.get(URL + "&in_stock=true&sort=price_asc").content.decode()
     assert 'value="price_asc" selected' in filtered
     assert len(fragments()) == 2
 
@@ -154,6 +184,7 @@ def test_nothing_of_a_visitor_lands_in_the_shared_fragment(client, no_es, site):
     _tree, red = site
     client.post("/keranjang/tambah/", {"variant": red.variants.get().pk, "quantity": 3})
     client.get("/keranjang/")  # a page with forms: the session gets a CSRF token
+    client.get(URL)
     mine = client.get(URL).content.decode()
     assert "data-cart-count" in mine  # the header is theirs, outside the fragment
     stored = fragments()
@@ -173,8 +204,11 @@ def test_nothing_of_a_visitor_lands_in_the_shared_fragment(client, no_es, site):
 def test_logged_in_visitors_neither_store_nor_read_the_fragment(client, no_es, site):
     client.force_login(UserFactory())
     client.get(URL)
+    client.get(URL)
     assert fragments() == {}
-    Client().get(URL)  # an anonymous visitor fills it
+    anonymous = Client()
+    anonymous.get(URL)
+    anonymous.get(URL)  # an anonymous visitor fills it
     assert len(fragments()) == 1
     with CaptureQueriesContext(connection) as queries:
         client.get(URL)
@@ -182,7 +216,8 @@ def test_logged_in_visitors_neither_store_nor_read_the_fragment(client, no_es, s
 
 
 def test_a_page_whose_filters_did_not_parse_is_not_stored(client, no_es, site):
-    html = client.get(URL + "&price_min=abc").content.decode()
+    for _ in range(2):
+        html = client.get(URL + "&price_min=abc").content.decode()
     assert 'role="alert"' in html and "price_min" in html
     assert fragments() == {}
 
@@ -202,7 +237,26 @@ def test_a_database_answer_for_a_dead_elasticsearch_is_not_stored(
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database"}
     }
-    response = client.get(URL)
+    for _ in range(2):
+        response = client.get(URL)
     assert response.status_code == 200
     assert response.context["products"].backend == "database"
+    assert fragments() == {}
+
+
+@pytest.mark.elasticsearch
+def test_elasticsearch_failing_between_two_searches_stores_nothing(
+    client, es, site, settings
+):
+    """The second search of a kind renders its fragment from a lazy context; when
+    that search turns out to be the database's answer for a dead node, the
+    fragment is not stored either (marketplace.fragments.forbid_sharing)."""
+    indexing.index_rebuild()
+    first = client.get(URL)
+    assert first.context["products"].backend == "elasticsearch"
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # the discard port: refused
+    settings.ELASTICSEARCH_TIMEOUT = 2
+    second = client.get(URL)
+    assert second.status_code == 200
+    assert second.context["products"].backend == "database"
     assert fragments() == {}
