@@ -1,6 +1,9 @@
 """The site-wide search page at /cari/ (/en/cari/): products with facets, then
 destinations, events and stories in the visitor's language. Parsing and querying live in
-search.params and search.selectors; this view only shapes links for the template."""
+search.params and search.selectors; this view shapes links for the template and serves
+the page's content as a shared fragment (see ``results``). Every link on the page is built
+from the parsed parameters (``_link_params``), never from ``request.GET``: the fragment is
+shared by every request that parses to the same parameters."""
 
 import functools
 from dataclasses import fields
