@@ -7,9 +7,11 @@ machine still compare.
 
 Each project's pages are requested in-process with Django's test client, as an
 anonymous visitor with DEBUG off: three warm-up requests, then the queries of one
-request and the function calls of another (cProfile). Banua runs on a SQLite demo
-(`seed_demo`, built in a temporary folder unless --banua-db names an existing one);
-bakerydemo on the database and virtualenv bench/pages.py keeps in
+request and the function calls of another (cProfile); "search-cold" measures the
+search page again with the fragment tokens (core.generations) replaced before each
+measured request, as for a search nobody has made since the last catalogue or page
+change. Banua runs on a SQLite demo (`seed_demo`, built in a temporary folder unless
+--banua-db names an existing one); bakerydemo on the database and virtualenv bench/pages.py keeps in
 $BANUA_CACHE_DIR/bench/bakerydemo-<rev>/ (run bench/pages.py once first; without them
 its column is skipped with a line saying so).
 """
@@ -36,15 +38,31 @@ from django.test import Client
 paths = json.loads(sys.argv[1])
 client = Client()
 signals.request_started.disconnect(reset_queries)
+try:  # Banua's fragment tokens; a "-cold" page is measured with them replaced
+    from core.generations import PAGES, STOREFRONT, replace
+except ImportError:  # bakerydemo caches nothing: its cold page is its warm page
+    def replace(name):
+        pass
+    PAGES = STOREFRONT = None
+
+
+def cold(name):
+    if name.endswith("-cold"):
+        replace(PAGES)
+        replace(STOREFRONT)
+
+
 out = {}
 for name, path in paths.items():
     for _ in range(3):
         client.get(path)
     connection.force_debug_cursor = True
     connection.queries_log.clear()
+    cold(name)
     status = client.get(path).status_code
     queries = len(connection.queries_log)
     connection.force_debug_cursor = False
+    cold(name)
     profile = cProfile.Profile()
     profile.enable()
     client.get(path)
@@ -103,6 +121,7 @@ def main() -> None:
                     stdout=subprocess.DEVNULL,
                 )
         paths = page_paths(env)
+        paths["search-cold"] = paths["search"]
         banua = probe(sys.executable, ROOT, env, paths)
 
     bakery = None
@@ -130,13 +149,19 @@ def main() -> None:
             text=True,
             check=True,
         ).stdout.strip()
-        bakery_paths = {"home": "/", "bread": bread, "search": "/search/?q=bread"}
+        bakery_paths = {
+            "home": "/",
+            "bread": bread,
+            "search": "/search/?q=bread",
+            "search-cold": "/search/?q=bread",
+        }
         found = probe(str(python), src, env, bakery_paths)
         bakery = {
             "home": found["home"],
             "destination": found["bread"],
             "product": found["bread"],
             "search": found["search"],
+            "search-cold": found["search-cold"],
         }
     else:
         print(  # noqa: T201
@@ -159,7 +184,8 @@ def main() -> None:
     print(  # noqa: T201
         "calls ratio = bakerydemo's function calls per request / Banua's (3x is the "
         "aim of issue 13 for uncached pages; destination and product against a bread "
-        "page, search against its search for 'bread')."
+        "page, search against its search for 'bread'; search-cold with Banua's "
+        "fragment tokens replaced first, so nothing comes from a shared fragment)."
     )
 
 

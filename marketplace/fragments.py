@@ -38,6 +38,18 @@ def _csrf_used(request) -> bool:
     )
 
 
+def forbid_sharing(request) -> None:
+    """Keep whatever this request renders out of the shared cache: for content that
+    turned out not to be the normal answer (a degraded search), found only while the
+    fragment was being rendered."""
+    if request is not None:
+        request.banua_no_shared_fragment = True
+
+
+def _forbidden(request) -> bool:
+    return getattr(request, "banua_no_shared_fragment", False)
+
+
 def _logged_in(request) -> bool:
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated)
@@ -55,6 +67,6 @@ def render_shared(*, name: str, key: str, seconds: int, request, render) -> str:
         return html
     shareable = not _csrf_used(request)
     html = render()
-    if shareable and not _csrf_used(request):
+    if shareable and not _csrf_used(request) and not _forbidden(request):
         cache.set(cache_key, html, seconds)
     return html

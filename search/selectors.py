@@ -10,8 +10,11 @@ import logging
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core import generations
 from search import engine
 from search.fallback import product_search_db, product_suggest_db
 from search.models import SearchQueryDay
@@ -43,9 +46,19 @@ def destination_point(*, destination_id: int) -> tuple[float, float] | None:
 
 def destination_choices() -> list[tuple[int, str]]:
     """(id, title) of the live destinations with a map location, in the visitor's
-    language, for the search page's "near a destination" control."""
+    language, for the search page's "near a destination" control.
+
+    Every search that is not yet a shared fragment shows this list, which changes only
+    with the pages: it is kept in Django's cache under the pages' generation token
+    (core.generations, replaced on any page change), three queries saved per new
+    search."""
     from wagtail.models import Locale
 
+    token = generations.current(generations.PAGES)
+    key = f"banua:search:destinations:{get_language()}:{token}"
+    found = cache.get(key)
+    if found is not None:
+        return found
     rows = (
         DestinationPage.objects.live()
         .public()
@@ -55,7 +68,13 @@ def destination_choices() -> list[tuple[int, str]]:
         .order_by("title")
         .values_list("pk", "title")
     )
-    return list(rows[:200])
+    found = list(rows[:200])
+    cache.set(key, found, DESTINATION_CHOICES_SECONDS)
+    return found
+
+
+#: A page change retires the cached list at once (generation token); this bounds it.
+DESTINATION_CHOICES_SECONDS = 3600
 
 
 def with_destination(params: ProductSearchParams) -> ProductSearchParams:
