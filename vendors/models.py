@@ -186,6 +186,19 @@ class Vendor(models.Model):
     def is_active(self) -> bool:
         return self.status == VendorStatus.APPROVED
 
+    @property
+    def stripe_destination(self) -> str | None:
+        """The connected account that receives this shop's Stripe transfers, or None.
+
+        The one rule for every caller (payout scheduling and release in
+        ``marketplace.services.ledger``, the payouts dashboard): an account id alone is
+        not enough, Stripe must have enabled payouts on it (``account.updated`` keeps
+        ``payout_status`` in step). Without one the office pays the shop by bank.
+        """
+        if self.stripe_account_id and self.payout_status == PayoutStatus.ENABLED:
+            return self.stripe_account_id
+        return None
+
     def is_on_holiday(self, on=None) -> bool:
         """Closed for orders today (products stay visible, but cannot be bought)."""
         if not self.holiday_from:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from core.choices import Region
 from marketplace import selectors as marketplace_selectors
 from marketplace.models import Product, ProductImage, ProductStatus, ProductVariant
-from vendors.models import BankAccount, PayoutStatus, Vendor, VendorCategory
+from vendors.models import BankAccount, Vendor, VendorCategory
 
 # --- public ---------------------------------------------------------------------------
 
@@ -172,13 +172,6 @@ def product_list_needing_attention(*, vendor: Vendor):
         .only("id", "name", "is_hidden", "hidden_reason")
         .order_by("-is_hidden", "name")
     )
-
-
-def vendor_stripe_destination(*, vendor: Vendor) -> str | None:
-    """The connected account transfers go to, only once Stripe enabled payouts on it."""
-    if vendor.stripe_account_id and vendor.payout_status == PayoutStatus.ENABLED:
-        return vendor.stripe_account_id
-    return None
 
 
 def bank_account_for_vendor(*, vendor: Vendor) -> BankAccount | None:

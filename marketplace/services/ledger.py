@@ -48,17 +48,6 @@ def commission_split(
     return gross, commission, gross - commission
 
 
-def vendor_connect_account(vendor) -> str | None:
-    """The vendor's Stripe account id when Connect payouts are enabled, else None.
-
-    The vendors app owns these fields and keeps them in step with Stripe
-    (``vendor_payout_status_sync`` on ``account.updated``).
-    """
-    account_id = getattr(vendor, "stripe_account_id", "") or ""
-    enabled = getattr(vendor, "payout_status", "") == "enabled"
-    return account_id if account_id and enabled else None
-
-
 def payout_delay() -> timedelta:
     return timedelta(days=int(getattr(settings, "MARKETPLACE_PAYOUT_DELAY_DAYS", 7)))
 
@@ -80,7 +69,7 @@ def ledger_record_sale(*, suborder: SubOrder) -> None:
             )
     except IntegrityError:
         return  # already credited by an earlier delivery of the same payment
-    if suborder.vendor_net and vendor_connect_account(suborder.vendor):
+    if suborder.vendor_net and suborder.vendor.stripe_destination:
         Payout.objects.create(
             vendor_id=suborder.vendor_id,
             suborder=suborder,
@@ -133,7 +122,9 @@ def payout_release(*, payout_id: int) -> Payout:
             payout.status = PayoutStatus.CANCELLED
             payout.save(update_fields=["status"])
             return payout
-        destination = vendor_connect_account(payout.vendor)
+        # The vendors app sits above this one: its model owns the rule
+        # (``Vendor.stripe_destination``), read here through the foreign key.
+        destination = payout.vendor.stripe_destination
         if not destination:
             return payout  # Connect switched off meanwhile; the office pays it by bank.
         payout.status = PayoutStatus.SENDING
