@@ -22,12 +22,12 @@ from urllib.request import Request, urlopen
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+from django.urls import NoReverseMatch
 from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
+from core.translation_urls import reverse_in_every_language
 from tourism import page_cache
 
 logger = logging.getLogger(__name__)
@@ -107,14 +107,12 @@ def _page_urls(pages) -> set[str]:
 
 
 def _reverse_all_languages(root: str, name: str, **kwargs) -> set[str]:
-    urls = set()
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            try:
-                urls.add(root + reverse(name, kwargs=kwargs or None))
-            except NoReverseMatch:
-                logger.warning("No URL for %s %s", name, kwargs)
-    return urls
+    try:
+        paths = reverse_in_every_language(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        logger.warning("No URL for %s %s", name, kwargs)
+        return set()
+    return {root + path for path in paths}
 
 
 def storefront_urls(

@@ -90,18 +90,6 @@ def product_list_featured(*, limit: int = 8):
     return list(product_list_visible().filter(is_featured=True)[:limit])
 
 
-def product_list_for_destination(*, destination, limit: int = 8):
-    """Products whose vendor belongs to the destination (any translation) or its region."""
-    return list(
-        product_list_visible()
-        .filter(
-            Q(vendor__destination__translation_key=destination.translation_key)
-            | Q(vendor__region=destination.region)
-        )
-        .order_by("-is_featured", "-published_at")[:limit]
-    )
-
-
 def product_get_visible(*, slug: str):
     """One visible product with its active variants, photos and rating, or None.
 

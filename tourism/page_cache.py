@@ -30,12 +30,6 @@ def invalidate() -> None:
     generations.replace_on_commit(GENERATION_KEY)
 
 
-def storefront_generation() -> str:
-    """Token for page fragments built from the marketplace (a destination's makers and
-    products nearby); replaced by every product, variant, stock or shop change."""
-    return generations.current(STOREFRONT_KEY)
-
-
 def invalidate_storefront() -> None:
     """After commit only: checkout sends stock_changed under row locks, and readers
     before the commit see (and may cache under the old token) the old rows anyway."""

@@ -460,14 +460,21 @@ def page_ancestors_and_alternates(*, page, request):
     }
     if not any(row.pk == page.pk for row in rows):  # a preview of a draft
         translations.setdefault(page.locale.language_code, page)
-    alternates = {
-        code: translations[code].get_url(request) if code in translations else None
-        for code, _name in settings.LANGUAGES
-    }
-    return ancestors, alternates
+    return ancestors, page_urls_by_language(translations=translations, request=request)
 
 
 # --- translations ---------------------------------------------------------------------
+def page_urls_by_language(*, translations: dict, request) -> dict[str, str | None]:
+    """{language: URL} of a page's translations ({language: page}), for every site
+    language; None where the page has no live translation. The one place a Wagtail
+    page's other-language URLs are built: the switcher, the hreflang links and the
+    breadcrumbs all read this (Django views use ``core.translation_urls``)."""
+    return {
+        code: translations[code].get_url(request) if code in translations else None
+        for code, _name in settings.LANGUAGES
+    }
+
+
 def page_alternates(*, page, request) -> dict[str, str | None]:
     """URL of the page in each site language; None where no live translation exists."""
     translations = {
@@ -476,10 +483,7 @@ def page_alternates(*, page, request) -> dict[str, str | None]:
         .live()
         .select_related("locale")
     }
-    return {
-        code: translations[code].get_url(request) if code in translations else None
-        for code, _name in settings.LANGUAGES
-    }
+    return page_urls_by_language(translations=translations, request=request)
 
 
 # --- the office's dashboard -----------------------------------------------------------

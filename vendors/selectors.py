@@ -45,19 +45,6 @@ def vendor_list_for_sitemap():
     return Vendor.objects.active().order_by("pk").only("slug", "updated_at")
 
 
-def vendor_list_for_destination(*, destination, limit: int = 6):
-    """Active vendors tied to a destination (any translation of it) or in its region."""
-    translation_key = destination.translation_key
-    return list(
-        vendor_list_public()
-        .filter(
-            Q(destination__translation_key=translation_key)
-            | Q(region=destination.region)
-        )
-        .order_by("name")[:limit]
-    )
-
-
 def vendor_get_public(*, slug: str):
     return (
         vendor_list_public()
