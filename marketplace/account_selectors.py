@@ -1,6 +1,5 @@
 """Reads for shopper accounts: saved addresses, favourites, waiting alerts, the cart
-count in the header. (A module of its own beside ``selectors.py``, which is already
-long.)"""
+count in the header. A module of its own because ``selectors.py`` is already long."""
 
 from __future__ import annotations
 

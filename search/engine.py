@@ -1,5 +1,5 @@
-"""The Elasticsearch connection, made lazily so settings are read at call time, not
-import."""
+"""The Elasticsearch connection, made lazily: settings are read when it is first used,
+not at import."""
 
 import logging
 from functools import lru_cache

@@ -87,7 +87,7 @@ class ProductDocument(models.Model):
     ``manage.py search_reindex --database``). On PostgreSQL ``vector`` holds the
     weighted, unaccented tsvector (GIN-indexed) and ``words`` the folded words that
     pg_trgm corrects typos from; on SQLite the migration's FTS5 table
-    ``search_productdocument_fts`` mirrors a-d through triggers and ``vector`` stays
+    ``search_productdocument_fts`` mirrors a-d through triggers, and ``vector`` is left
     empty.
     """
 

@@ -522,8 +522,7 @@ class BankAccountForm(forms.ModelForm):
         }
 
     def clean_account_number(self):
-        # Spaces, dots and dashes are how bank books print it; anything else is an
-        # error.
+        # Bank books print it with spaces, dots and dashes; anything else is an error.
         return "".join(
             ch for ch in self.cleaned_data["account_number"] if ch not in " .-"
         )

@@ -220,8 +220,7 @@ class Vendor(models.Model):
 
     @property
     def reopens_on(self):
-        """The first day the shop takes orders again, or None if the return is
-        open-ended."""
+        """The first day the shop takes orders again; None when no return is set."""
         import datetime as dt
 
         return self.holiday_until + dt.timedelta(days=1) if self.holiday_until else None

@@ -92,8 +92,7 @@ def _low_stock_threshold(vendor: Vendor):
 
 
 def product_list_for_vendor(*, vendor: Vendor):
-    """Every product of this vendor (drafts, hidden and archived too) with stock
-    figures."""
+    """Every product of this vendor, drafts, hidden and archived too, with its stock."""
     return (
         Product.objects.filter(vendor=vendor)
         .select_related("category")

@@ -40,9 +40,8 @@ logger = logging.getLogger(__name__)
 def commission_split(
     *, items_total: int, shipping_cost: int, rate_bp: int
 ) -> tuple[int, int, int]:
-    """(gross, commission, vendor_net). Commission is on the items only, rounded half
-    up.
-    """
+    """(gross, commission, vendor_net); the commission, on the items only, is rounded
+    half up."""
     commission = (items_total * rate_bp + 5_000) // 10_000
     gross = items_total + shipping_cost
     return gross, commission, gross - commission
@@ -53,9 +52,8 @@ def payout_delay() -> timedelta:
 
 
 def ledger_record_sale(*, suborder: SubOrder) -> None:
-    """Credits the vendor's share and schedules its transfer (inside the caller's
-    atomic).
-    """
+    """Credits the vendor's share and schedules its transfer, inside the caller's
+    transaction."""
     try:
         with transaction.atomic():
             LedgerEntry.objects.create(

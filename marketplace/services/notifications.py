@@ -256,9 +256,9 @@ def order_tickets_queue_email(*, order_id: int) -> None:
 
 
 def session_cancelled_queue_email(*, suborder: SubOrder, session) -> None:
-    """Tells the buyer that the organiser cancelled their session (the refund has its
-    own mail); once per sub-order and session, so a resumed cancel mails nobody
-    twice."""
+    """Tells the buyer that the organiser cancelled their session; the refund has its
+    own mail. One per sub-order and session, so a resumed cancel mails no one twice.
+    """
     order = suborder.order
     _buyer_mail(
         order=order,

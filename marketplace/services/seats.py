@@ -16,8 +16,7 @@ from marketplace.models import ExperienceSession, SessionStatus
 
 
 def session_hold(*, session_id: int, seats: int) -> bool:
-    """Holds ``seats`` for an unpaid order if that many are left in a scheduled
-    session."""
+    """Holds ``seats`` for an unpaid order when a scheduled session has that many."""
     return bool(
         ExperienceSession.objects.filter(
             pk=session_id,

@@ -3,8 +3,7 @@
 Sign-up never tells the person at the form whether an address already has an account:
 a new address gets an inactive account and an activation link, a known one gets an
 e-mail to its owner instead, and the page says "check your e-mail" either way. The
-user name is the e-mail address, so there is no "user name taken" answer to leak it
-either.
+user name is the e-mail address, so no "user name taken" answer can leak it either.
 """
 
 from django.contrib.auth import get_user_model

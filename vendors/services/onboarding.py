@@ -104,8 +104,7 @@ def _vendor_decide(*, vendor: Vendor, actor, action: str, reason: str) -> Vendor
             {"reason": _("Give the reason; the vendor will read it.")}
         )
     with transaction.atomic():
-        # Locked so two officers deciding at once cannot both act on the same old
-        # status.
+        # Locked: two officers deciding at once must not both act on the old status.
         locked = Vendor.objects.select_for_update().get(pk=vendor.pk)
         if locked.status not in allowed_from:
             raise ValidationError(
