@@ -16,7 +16,7 @@ from django.db.models import (
     Subquery,
     Sum,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -546,9 +546,6 @@ def suborder_get_for_vendor(*, vendor, suborder_id):
 
 def vendor_sales_by_day(*, vendor, days: int = 30) -> list[tuple[date, int]]:
     """Gross sales per local day for the last ``days`` days, zero-filled, oldest first."""
-    from django.db.models.functions import TruncDate
-    from django.utils import timezone
-
     today = timezone.localdate()
     start = today - timedelta(days=days - 1)
     rows = (

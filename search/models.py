@@ -2,6 +2,7 @@
 led to a click, per day. Aggregated counts only: no user, session or address is kept."""
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -67,8 +68,6 @@ class SearchSynonym(models.Model):
         return found
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         terms = self.split(self.terms or "")
         if len(terms) < 2:
             raise ValidationError(

@@ -8,9 +8,15 @@ page.
 
 import logging
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
 
 from search import engine
 from search.fallback import product_search_db, product_suggest_db
@@ -44,8 +50,6 @@ def destination_point(*, destination_id: int) -> tuple[float, float] | None:
 def destination_choices() -> list[tuple[int, str]]:
     """(id, title) of the live destinations with a map location, in the visitor's
     language, for the search page's "near a destination" control."""
-    from wagtail.models import Locale
-
     rows = (
         DestinationPage.objects.live()
         .public()
@@ -135,9 +139,6 @@ def site_search(
     URL and search description are all the results list shows), split into sections
     here, so the page costs the same few queries however many kinds there are.
     """
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page
-
     q = params.q
     products = product_search(params=params)
     result = SiteSearchResult(query=q, products=products)
@@ -168,8 +169,6 @@ def site_search(
 
 def _story_models() -> list:
     """The tourism app's story-like page types (stories, itineraries) that exist."""
-    from django.apps import apps
-
     models = []
     for name in ("StoryPage", "ItineraryPage"):
         try:
@@ -189,11 +188,6 @@ class QueryInsight:
 
 def search_insight(*, days: int = 30, limit: int = 50) -> dict[str, list[QueryInsight]]:
     """Top queries and top zero-result queries over the last ``days`` days."""
-    from datetime import timedelta
-
-    from django.db.models import Sum
-    from django.utils import timezone
-
     since = timezone.localdate() - timedelta(days=days - 1)
     rows = (
         SearchQueryDay.objects.filter(day__gte=since)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page
 
 from core.geo import bounding_box, distance_km
 from marketplace import selectors as marketplace_selectors
@@ -440,8 +441,6 @@ def page_pins(*, page) -> dict:
 
 def page_ancestors_and_alternates(*, page, request):
     """(breadcrumb ancestors below the root, {language: URL or None}) in one query."""
-    from wagtail.models import Page
-
     step = Page.steplen
     ancestor_paths = [page.path[:end] for end in range(2 * step, len(page.path), step)]
     rows = list(

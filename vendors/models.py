@@ -1,5 +1,8 @@
 """A vendor is one artisan's or micro-enterprise's shop, owned by one user account."""
 
+import datetime as dt
+from urllib.parse import quote
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -214,15 +217,11 @@ class Vendor(models.Model):
 
     def whatsapp_link(self, *, text: str = "") -> str:
         """A wa.me link that opens the chat with a prefilled message."""
-        from urllib.parse import quote
-
         return f"{self.whatsapp_url}?text={quote(text)}" if text else self.whatsapp_url
 
     @property
     def reopens_on(self):
         """The first day the shop takes orders again; None when no return is set."""
-        import datetime as dt
-
         return self.holiday_until + dt.timedelta(days=1) if self.holiday_until else None
 
     @property

@@ -6,6 +6,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -207,8 +208,6 @@ def order_refund_unfulfillable(*, order: Order):
 
 
 def _clear_bought_items(order: Order) -> None:
-    from django.db.models import Q
-
     lines = [line for sub in order.suborders.all() for line in sub.lines.all()]
     variant_ids = [line.variant_id for line in lines if line.variant_id]
     session_ids = [line.session_id for line in lines if line.session_id]

@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
-from tourism import page_cache
+from tourism import opening_hours, page_cache
 from tourism.blocks import BodyBlock, GalleryBlock, OpeningHoursBlock
 from tourism.choices import DestinationCategory, Region
 from tourism.forms import DestinationFilterForm
@@ -202,8 +202,6 @@ class DestinationPage(TourismPage):
     @property
     def opening_hours_lines(self):
         """The structured hours in the active language, for the template."""
-        from tourism import opening_hours
-
         return opening_hours.describe(
             [block.value for block in self.opening_hours_spec]
         )
