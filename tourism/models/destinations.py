@@ -9,9 +9,10 @@ from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
+from core.choices import Region
 from tourism import opening_hours, page_cache
 from tourism.blocks import BodyBlock, GalleryBlock, OpeningHoursBlock
-from tourism.choices import DestinationCategory, Region
+from tourism.choices import DestinationCategory
 from tourism.forms import DestinationFilterForm
 from tourism.models.base import TourismPage, image_fk
 
