@@ -8,6 +8,8 @@ class BanuaConfig(AppConfig):
     verbose_name = "Banua"
 
     def ready(self):
+        # Imported here, not at module level: both import models of every app, which
+        # Django's app registry only allows once every app is loaded.
         from banua import (
             frontend_cache,
             signals,  # noqa: F401 - connects the page-cache invalidation

@@ -11,6 +11,7 @@ import logging
 import time
 from functools import wraps
 
+import redis
 from django.core.cache.backends.redis import RedisCache
 
 logger = logging.getLogger(__name__)
@@ -19,8 +20,6 @@ DOWN_SECONDS = 5.0
 
 
 def _redis_errors() -> tuple[type[BaseException], ...]:
-    import redis
-
     return (redis.ConnectionError, redis.TimeoutError, ConnectionError, OSError)
 
 

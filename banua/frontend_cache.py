@@ -22,13 +22,31 @@ from urllib.request import Request, urlopen
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+from django.db.models.signals import post_delete, post_save
+from django.urls import NoReverseMatch
 from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core import generations
+from core.translation_urls import reverse_in_every_language
+from marketplace.models import (
+    Category,
+    EventStall,
+    PickupPoint,
+    PickupWindow,
+    Product,
+    ProductImage,
+    ProductVariant,
+    Review,
+    VendorPickupPoint,
+)
+from marketplace.signals import stock_changed as stock_changed_signal
 from tourism import page_cache
+from tourism.models import HomePage
+from vendors.models import Vendor
 
 logger = logging.getLogger(__name__)
 
@@ -91,8 +109,6 @@ def _purge_now(urls: list[str]) -> None:
 
 # --- URLs -----------------------------------------------------------------------------
 def _site_root_url() -> str:
-    from wagtail.models import Site
-
     site = Site.objects.filter(is_default_site=True).first()
     return site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
 
@@ -107,14 +123,12 @@ def _page_urls(pages) -> set[str]:
 
 
 def _reverse_all_languages(root: str, name: str, **kwargs) -> set[str]:
-    urls = set()
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            try:
-                urls.add(root + reverse(name, kwargs=kwargs or None))
-            except NoReverseMatch:
-                logger.warning("No URL for %s %s", name, kwargs)
-    return urls
+    try:
+        paths = reverse_in_every_language(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        logger.warning("No URL for %s %s", name, kwargs)
+        return set()
+    return {root + path for path in paths}
 
 
 def storefront_urls(
@@ -122,12 +136,6 @@ def storefront_urls(
 ) -> set[str]:
     """Every public URL that shows these products (instances, possibly just deleted)
     or any product of these shops, in both languages."""
-    from wagtail.models import Page
-
-    from marketplace.models import Category, Product
-    from tourism.models import HomePage
-    from vendors.models import Vendor
-
     products, vendor_ids = list(products), set(vendor_ids)
     if vendor_ids:
         products += list(Product.objects.filter(vendor_id__in=vendor_ids))
@@ -191,8 +199,6 @@ def product_changed(sender, instance, **kwargs):
 
 def product_part_changed(sender, instance, **kwargs):
     """A variant (price, stock), photo or review of a product changed."""
-    from marketplace.models import Product
-
     _safely(
         lambda: storefront_urls(products=Product.objects.filter(pk=instance.product_id))
     )
@@ -203,8 +209,6 @@ def vendor_changed(sender, instance, **kwargs):
 
 
 def stock_changed(sender, variant_ids=(), **kwargs):
-    from marketplace.models import Product, ProductVariant
-
     _safely(
         lambda: storefront_urls(
             products=Product.objects.filter(
@@ -219,10 +223,6 @@ def stock_changed(sender, variant_ids=(), **kwargs):
 def pickup_page_urls(instance) -> set[str]:
     """The event and destination pages (every translation) that show a stall, a
     pick-up point or its windows."""
-    from wagtail.models import Page
-
-    from marketplace.models import EventStall, PickupPoint
-
     point = instance if isinstance(instance, PickupPoint) else None
     page_ids = set()
     if isinstance(instance, EventStall):
@@ -241,7 +241,6 @@ def pickup_changed(sender, instance, **kwargs):
     # The pages' cached fragments show stalls and windows: retire them too. At once as
     # well as after commit (no row locks are held here): the editor's own next request
     # must not be served the fragment the change just made stale.
-    from core import generations
 
     generations.replace(generations.STOREFRONT)
     _safely(lambda: pickup_page_urls(instance))
@@ -289,22 +288,6 @@ def _differing_tails(before: str, after: str) -> tuple[str, str]:
 
 
 def connect() -> None:
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from marketplace.models import (
-        EventStall,
-        PickupPoint,
-        PickupWindow,
-        Product,
-        ProductImage,
-        ProductVariant,
-        Review,
-        VendorPickupPoint,
-    )
-    from marketplace.signals import stock_changed as stock_changed_signal
-    from vendors.models import Vendor
-
     for signal in (post_save, post_delete):
         signal.connect(product_changed, sender=Product, dispatch_uid="banua-purge-p")
         for model in (ProductVariant, ProductImage, Review):

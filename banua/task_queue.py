@@ -25,6 +25,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -65,9 +67,6 @@ def _attempts(row) -> int:
 
 def tasks_requeue(*, now: datetime | None = None) -> RequeueReport:
     """Put lost RUNNING tasks and retryable FAILED tasks back in the queue."""
-    from django_tasks_db.compat import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     now = now or timezone.now()
     stale_before = now - timedelta(seconds=getattr(settings, "TASKS_STALE_AFTER", 1800))
     max_attempts = getattr(settings, "TASKS_MAX_ATTEMPTS", 5)

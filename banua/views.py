@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core.site_url import absolute_url
+from core.translation_urls import reverse_in_every_language
 from search import engine
 
 
@@ -60,8 +61,10 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
-        "Disallow: /keranjang/",
-        "Disallow: /en/keranjang/",
+        *(
+            f"Disallow: {path}"
+            for path in reverse_in_every_language("marketplace:cart")
+        ),
         # The site's configured address, as in every other absolute URL.
         f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]

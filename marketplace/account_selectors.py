@@ -1,6 +1,5 @@
 """Reads for shopper accounts: saved addresses, favourites, waiting alerts, the cart
-count in the header. (A module of its own beside ``selectors.py``, which is already
-long.)"""
+count in the header. A module of its own because ``selectors.py`` is already long."""
 
 from __future__ import annotations
 
@@ -16,6 +15,7 @@ from marketplace.models import (
     StockAlert,
 )
 from marketplace.models.cart import SESSION_CART_KEY
+from marketplace.selectors import product_list_visible
 
 
 def address_list_for_user(*, user) -> list[ShopperAddress]:
@@ -59,8 +59,6 @@ def favourite_vendor_ids(*, user) -> set[int]:
 
 def favourite_products_for_user(*, user):
     """The shopper's hearted products that are still on show, newest heart first."""
-    from marketplace.selectors import product_list_visible
-
     return product_list_visible().filter(
         pk__in=FavouriteProduct.objects.filter(user=user).values("product_id")
     )

@@ -1,5 +1,4 @@
-"""Office views in the Wagtail admin: balances owed, bank payouts, refunds, hiding
-reviews.
+"""Office views in the Wagtail admin: balances, bank payouts, refunds, hidden reviews.
 
 Each view checks the permission, then calls the same services as the rest of the site.
 """

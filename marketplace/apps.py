@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
+
+from marketplace.signals import stock_changed
 
 
 class MarketplaceConfig(AppConfig):
@@ -8,8 +11,6 @@ class MarketplaceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.contrib.auth.signals import user_logged_in
-
         # Imported here, not at module level: these modules import models, which
         # Django's app registry only allows once every app is loaded.
         from marketplace import checks  # noqa: F401 - registers the payment checks
@@ -21,8 +22,6 @@ class MarketplaceConfig(AppConfig):
         user_logged_in.connect(
             merge_guest_cart, dispatch_uid="marketplace_merge_guest_cart"
         )
-        from marketplace.signals import stock_changed
-
         stock_changed.connect(
             stock_alerts_enqueue, dispatch_uid="marketplace_stock_alerts"
         )

@@ -7,7 +7,9 @@ import logging
 
 from django.db import transaction
 
+from marketplace.models import StockAlert
 from marketplace.services import cart_merge_at_login
+from marketplace.services.accounts import stock_alerts_notify_task
 
 logger = logging.getLogger(__name__)
 
@@ -31,9 +33,6 @@ def stock_alerts_enqueue(sender, variant_ids=(), **kwargs):
 
 
 def _stock_alerts_enqueue(variant_ids: list[int]) -> None:
-    from marketplace.models import StockAlert
-    from marketplace.services.accounts import stock_alerts_notify_task
-
     if not StockAlert.objects.filter(
         variant_id__in=variant_ids, notified_at=None
     ).exists():

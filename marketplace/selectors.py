@@ -16,7 +16,7 @@ from django.db.models import (
     Subquery,
     Sum,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -88,18 +88,6 @@ def product_list_for_sitemap():
 
 def product_list_featured(*, limit: int = 8):
     return list(product_list_visible().filter(is_featured=True)[:limit])
-
-
-def product_list_for_destination(*, destination, limit: int = 8):
-    """Products whose vendor belongs to the destination (any translation) or its region."""
-    return list(
-        product_list_visible()
-        .filter(
-            Q(vendor__destination__translation_key=destination.translation_key)
-            | Q(vendor__region=destination.region)
-        )
-        .order_by("-is_featured", "-published_at")[:limit]
-    )
 
 
 def product_get_visible(*, slug: str):
@@ -564,9 +552,6 @@ def suborder_get_for_vendor(*, vendor, suborder_id):
 
 def vendor_sales_by_day(*, vendor, days: int = 30) -> list[tuple[date, int]]:
     """Gross sales per local day for the last ``days`` days, zero-filled, oldest first."""
-    from django.db.models.functions import TruncDate
-    from django.utils import timezone
-
     today = timezone.localdate()
     start = today - timedelta(days=days - 1)
     rows = (

@@ -1,6 +1,4 @@
-"""Stripe's webhook URL, outside the language prefixes (mounted at /stripe/ in
-banua/urls).
-"""
+"""Stripe's webhook URL, outside the language prefixes (``banua.urls``: /stripe/)."""
 
 from django.urls import path
 

@@ -1,5 +1,5 @@
-"""Background sending: an id in, the service call; safe to run twice (the row is
-claimed)."""
+"""Background sending: an id in, then the service call. Safe to run twice: the service
+claims the row first."""
 
 from django_tasks import task
 

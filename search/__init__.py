@@ -1,2 +1,1 @@
-"""Search: product search on Elasticsearch with a database fallback, and site-wide
-search."""
+"""Product search (Elasticsearch, with a database fallback) and the site-wide search."""

@@ -1,10 +1,12 @@
-"""The Elasticsearch connection, made lazily so settings are read at call time, not
-import."""
+"""The Elasticsearch connection, made lazily: settings are read when it is first used,
+not at import."""
 
 import logging
 from functools import lru_cache
 
 from django.conf import settings
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch
 
 logger = logging.getLogger(__name__)
 
@@ -15,8 +17,6 @@ def is_configured() -> bool:
 
 @lru_cache(maxsize=4)
 def _client_for(url: str, timeout: int):
-    from elasticsearch import Elasticsearch
-
     return Elasticsearch(
         url, request_timeout=timeout, retry_on_timeout=False, max_retries=0
     )
@@ -52,7 +52,4 @@ def health() -> dict:
 def is_transport_error(exc: BaseException) -> bool:
     """True for errors meaning "Elasticsearch cannot answer now" (down, timeout, bad
     index)."""
-    from elastic_transport import TransportError
-    from elasticsearch import ApiError
-
     return isinstance(exc, TransportError | ApiError | ConnectionError)

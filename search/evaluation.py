@@ -60,8 +60,7 @@ def _mean(values: list[float]) -> float:
 
 
 def evaluate(search, judgements: list[dict], *, k: int = 10) -> dict:
-    """``search(query) -> (total, ranked slugs)``; returns the means and per-query
-    scores.
+    """Scores ``search(query) -> (total, ranked slugs)``: the means and each query's.
 
     Queries of kind "absent" (nothing in the catalogue is relevant) are left out of
     nDCG and recall, which are undefined for them, and make the false-result figures:

@@ -2,6 +2,7 @@
 led to a click, per day. Aggregated counts only: no user, session or address is kept."""
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -67,8 +68,6 @@ class SearchSynonym(models.Model):
         return found
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         terms = self.split(self.terms or "")
         if len(terms) < 2:
             raise ValidationError(
@@ -87,7 +86,7 @@ class ProductDocument(models.Model):
     ``manage.py search_reindex --database``). On PostgreSQL ``vector`` holds the
     weighted, unaccented tsvector (GIN-indexed) and ``words`` the folded words that
     pg_trgm corrects typos from; on SQLite the migration's FTS5 table
-    ``search_productdocument_fts`` mirrors a-d through triggers and ``vector`` stays
+    ``search_productdocument_fts`` mirrors a-d through triggers, and ``vector`` is left
     empty.
     """
 

@@ -1,6 +1,6 @@
-"""Signal receivers of the search app: a synonym rule changed in the admin; a
-product, its tags, its shop or its category changed (the database engine's
-documents)."""
+"""Signal receivers of the search app: a synonym rule changed in the admin, or a
+product, its tags, its shop or its category changed (they refresh the database
+engine's documents)."""
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save

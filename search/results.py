@@ -1,5 +1,4 @@
-"""Typed search results, the same whichever backend answered (Elasticsearch or
-database)."""
+"""Typed search results, the same whichever backend (Elasticsearch or SQL) answered."""
 
 from dataclasses import asdict, dataclass, field
 

@@ -8,11 +8,17 @@ page.
 
 import logging
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
 
 from core import generations
 from search import engine
@@ -52,8 +58,6 @@ def destination_choices() -> list[tuple[int, str]]:
     with the pages: it is kept in Django's cache under the pages' generation token
     (core.generations, replaced on any page change), three queries saved per new
     search."""
-    from wagtail.models import Locale
-
     token = generations.current(generations.PAGES)
     key = f"banua:search:destinations:{get_language()}:{token}"
     found = cache.get(key)
@@ -154,9 +158,6 @@ def site_search(
     URL and search description are all the results list shows), split into sections
     here, so the page costs the same few queries however many kinds there are.
     """
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page
-
     q = params.q
     products = product_search(params=params)
     result = SiteSearchResult(query=q, products=products)
@@ -187,8 +188,6 @@ def site_search(
 
 def _story_models() -> list:
     """The tourism app's story-like page types (stories, itineraries) that exist."""
-    from django.apps import apps
-
     models = []
     for name in ("StoryPage", "ItineraryPage"):
         try:
@@ -208,11 +207,6 @@ class QueryInsight:
 
 def search_insight(*, days: int = 30, limit: int = 50) -> dict[str, list[QueryInsight]]:
     """Top queries and top zero-result queries over the last ``days`` days."""
-    from datetime import timedelta
-
-    from django.db.models import Sum
-    from django.utils import timezone
-
     since = timezone.localdate() - timedelta(days=days - 1)
     rows = (
         SearchQueryDay.objects.filter(day__gte=since)

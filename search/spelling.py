@@ -14,8 +14,14 @@ up to five letters) or two edits (longer words), like Elasticsearch's AUTO fuzzi
 """
 
 from django.core.cache import cache
+from django.db import connection
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
 
 from marketplace.models import Category, Product
+from search import fulltext
+from search.dbindex import fold
+from search.models import ProductDocument
 from search.params import query_words
 from search.understanding import synonym_groups
 
@@ -81,9 +87,6 @@ TRIGRAM_ROWS = 20
 
 def _known_pg(word: str) -> bool:
     """A word that starts a word of some product (the index answers), or a synonym."""
-    from search import fulltext
-    from search.models import ProductDocument
-
     if any(word in group for group in synonym_groups()):
         return True
     query = fulltext.matches((word,))
@@ -94,12 +97,6 @@ def _known_pg(word: str) -> bool:
 
 def _candidates_pg(word: str) -> set[str]:
     """Words of the documents most trigram-similar to ``word`` (pg_trgm)."""
-    from django.db.models import BooleanField, FloatField
-    from django.db.models.expressions import RawSQL
-
-    from search.dbindex import fold
-    from search.models import ProductDocument
-
     folded = fold(word)
     rows = (
         ProductDocument.objects.alias(
@@ -147,8 +144,6 @@ def _nearest(word: str, candidates, limit: int) -> tuple[str, int]:
 
 def correct(unit: str) -> str:
     """``unit`` with each unknown word replaced by the nearest catalogue word."""
-    from django.db import connection
-
     if connection.vendor == "postgresql":
         return _correct_pg(unit)
     words = unit.split()

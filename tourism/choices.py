@@ -3,8 +3,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import Region  # noqa: F401 - kept importable from here
-
 
 class DestinationCategory(models.TextChoices):
     NATURE = "nature", _("Nature")

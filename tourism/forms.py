@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tourism.choices import DestinationCategory, Region
+from core.choices import Region
+from tourism.choices import DestinationCategory
 
 
 class DestinationFilterForm(forms.Form):

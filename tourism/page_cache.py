@@ -11,7 +11,9 @@ Only Wagtail's public API is used: the Site of a request is Wagtail's own
 cached by the HTTP cache in front (see banua.edge_cache).
 """
 
+from django.apps import apps
 from django.core.cache import cache
+from wagtail.models import Page, PageViewRestriction
 
 from core import generations
 
@@ -28,12 +30,6 @@ def invalidate() -> None:
     """New token now, and again after commit so no reader caches pre-commit rows."""
     generations.replace(GENERATION_KEY)
     generations.replace_on_commit(GENERATION_KEY)
-
-
-def storefront_generation() -> str:
-    """Token for page fragments built from the marketplace (a destination's makers and
-    products nearby); replaced by every product, variant, stock or shop change."""
-    return generations.current(STOREFRONT_KEY)
 
 
 def invalidate_storefront() -> None:
@@ -66,8 +62,6 @@ def _cached(name: str, build):
 # --- routing ------------------------------------------------------------------------
 def route_joins(model) -> list[str]:
     """Foreign keys a page type declares itself (hero images, venues): joined in."""
-    from wagtail.models import Page
-
     explicit = getattr(model, "route_select_related", None)
     if explicit is not None:
         return list(explicit)
@@ -81,8 +75,6 @@ def route_joins(model) -> list[str]:
 # --- view restrictions ----------------------------------------------------------------
 def restricted_paths() -> tuple[str, ...]:
     """Tree paths of pages with a view restriction; usually empty, then free to use."""
-    from wagtail.models import PageViewRestriction
-
     return _cached(
         "restricted",
         lambda: tuple(
@@ -95,8 +87,6 @@ def restricted_paths() -> tuple[str, ...]:
 
 def restricted_page_ids() -> frozenset[int]:
     """Ids of pages carrying a view restriction (for Page.get_view_restrictions)."""
-    from wagtail.models import PageViewRestriction
-
     return _cached(
         "restricted_ids",
         lambda: frozenset(
@@ -116,8 +106,6 @@ def exclude_restricted(pages):
 def navigation(language_code: str) -> dict:
     """The home page of a language, its live menu children and the pages linked from
     the footer (standard pages: contact, terms...), as plain Page rows."""
-    from django.apps import apps
-    from wagtail.models import Page
 
     def build():
         # Looked up by name: the page models use this module, so importing them here

@@ -5,7 +5,9 @@ two for the view-restriction check and one for the active Locale. These mixins g
 the same answers from `tourism.page_cache` and one lookup by url_path.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
 from tourism import page_cache
@@ -117,8 +119,6 @@ class CachedRoutingMixin:
 
 
 def _model_for(content_type_id):
-    from django.contrib.contenttypes.models import ContentType
-
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     return model if model is not None and issubclass(model, Page) else None
 
@@ -129,8 +129,6 @@ def _handles_own_route(model, remaining) -> bool:
     RoutablePageMixin pages answer when one of their sub-routes matches (their class's
     resolver tells without a query); any other custom route() is assumed to.
     """
-    from wagtail.contrib.routable_page.models import RoutablePageMixin
-
     if model.route is Page.route:
         return False
     if issubclass(model, RoutablePageMixin) and (

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page
 
 from core.geo import bounding_box, distance_km
 from marketplace import selectors as marketplace_selectors
@@ -440,8 +441,6 @@ def page_pins(*, page) -> dict:
 
 def page_ancestors_and_alternates(*, page, request):
     """(breadcrumb ancestors below the root, {language: URL or None}) in one query."""
-    from wagtail.models import Page
-
     step = Page.steplen
     ancestor_paths = [page.path[:end] for end in range(2 * step, len(page.path), step)]
     rows = list(
@@ -460,14 +459,21 @@ def page_ancestors_and_alternates(*, page, request):
     }
     if not any(row.pk == page.pk for row in rows):  # a preview of a draft
         translations.setdefault(page.locale.language_code, page)
-    alternates = {
-        code: translations[code].get_url(request) if code in translations else None
-        for code, _name in settings.LANGUAGES
-    }
-    return ancestors, alternates
+    return ancestors, page_urls_by_language(translations=translations, request=request)
 
 
 # --- translations ---------------------------------------------------------------------
+def page_urls_by_language(*, translations: dict, request) -> dict[str, str | None]:
+    """{language: URL} of a page's translations ({language: page}), for every site
+    language; None where the page has no live translation. The one place a Wagtail
+    page's other-language URLs are built: the switcher, the hreflang links and the
+    breadcrumbs all read this (Django views use ``core.translation_urls``)."""
+    return {
+        code: translations[code].get_url(request) if code in translations else None
+        for code, _name in settings.LANGUAGES
+    }
+
+
 def page_alternates(*, page, request) -> dict[str, str | None]:
     """URL of the page in each site language; None where no live translation exists."""
     translations = {
@@ -476,10 +482,7 @@ def page_alternates(*, page, request) -> dict[str, str | None]:
         .live()
         .select_related("locale")
     }
-    return {
-        code: translations[code].get_url(request) if code in translations else None
-        for code, _name in settings.LANGUAGES
-    }
+    return page_urls_by_language(translations=translations, request=request)
 
 
 # --- the office's dashboard -----------------------------------------------------------

@@ -5,6 +5,7 @@ Builders return plain dicts; the `json_ld` template tag serialises them safely.
 
 import json
 
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -150,8 +151,6 @@ def event_data(page, request) -> dict:
 
 
 def page_tz():
-    from django.utils import timezone
-
     return timezone.get_default_timezone()
 
 

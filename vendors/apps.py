@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.signals import stock_changed, stripe_account_updated
+
 
 class VendorsConfig(AppConfig):
     name = "vendors"
@@ -10,7 +12,6 @@ class VendorsConfig(AppConfig):
     def ready(self):
         # Imported here, not at module level: receivers import services and models,
         # which Django's app registry only allows once every app is loaded.
-        from marketplace.signals import stock_changed, stripe_account_updated
         from vendors import receivers
 
         stripe_account_updated.connect(

@@ -27,6 +27,7 @@ from vendors.services.catalogue import (
     VariantInput,
     tags_clean,
 )
+from vendors.services.catalogue_csv import MAX_BYTES
 
 TOO_MANY_ATTEMPTS = _(
     "Too many attempts. For your safety, wait %(minutes)s minutes and try again."
@@ -522,8 +523,7 @@ class BankAccountForm(forms.ModelForm):
         }
 
     def clean_account_number(self):
-        # Spaces, dots and dashes are how bank books print it; anything else is an
-        # error.
+        # Bank books print it with spaces, dots and dashes; anything else is an error.
         return "".join(
             ch for ch in self.cleaned_data["account_number"] if ch not in " .-"
         )
@@ -546,8 +546,6 @@ class CatalogueImportForm(forms.Form):
     )
 
     def clean_file(self) -> str:
-        from vendors.services.catalogue_csv import MAX_BYTES
-
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("The file is too large (at most 1 MB)."))

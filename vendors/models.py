@@ -1,5 +1,8 @@
 """A vendor is one artisan's or micro-enterprise's shop, owned by one user account."""
 
+import datetime as dt
+from urllib.parse import quote
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -186,6 +189,19 @@ class Vendor(models.Model):
     def is_active(self) -> bool:
         return self.status == VendorStatus.APPROVED
 
+    @property
+    def stripe_destination(self) -> str | None:
+        """The connected account that receives this shop's Stripe transfers, or None.
+
+        The one rule for every caller (payout scheduling and release in
+        ``marketplace.services.ledger``, the payouts dashboard): an account id alone is
+        not enough, Stripe must have enabled payouts on it (``account.updated`` keeps
+        ``payout_status`` in step). Without one the office pays the shop by bank.
+        """
+        if self.stripe_account_id and self.payout_status == PayoutStatus.ENABLED:
+            return self.stripe_account_id
+        return None
+
     def is_on_holiday(self, on=None) -> bool:
         """Closed for orders today (products stay visible, but cannot be bought)."""
         if not self.holiday_from:
@@ -201,16 +217,11 @@ class Vendor(models.Model):
 
     def whatsapp_link(self, *, text: str = "") -> str:
         """A wa.me link that opens the chat with a prefilled message."""
-        from urllib.parse import quote
-
         return f"{self.whatsapp_url}?text={quote(text)}" if text else self.whatsapp_url
 
     @property
     def reopens_on(self):
-        """The first day the shop takes orders again, or None if the return is
-        open-ended."""
-        import datetime as dt
-
+        """The first day the shop takes orders again; None when no return is set."""
         return self.holiday_until + dt.timedelta(days=1) if self.holiday_until else None
 
     @property

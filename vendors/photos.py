@@ -49,8 +49,7 @@ def _open_checked(upload) -> PILImage.Image:
     upload.seek(0)
     try:
         with warnings.catch_warnings():
-            # Pillow warns between MAX_IMAGE_PIXELS and twice that; treat it as an
-            # error.
+            # Pillow only warns between MAX_IMAGE_PIXELS and twice that: an error here.
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
             probe = PILImage.open(io.BytesIO(data))
             if probe.format not in ACCEPTED_FORMATS:
@@ -66,8 +65,7 @@ def _open_checked(upload) -> PILImage.Image:
                     code="too_many_pixels",
                 )
             probe.verify()
-            # verify() leaves the image unusable; open again to decode the pixels for
-            # real.
+            # verify() leaves the image unusable: open it again to decode the pixels.
             picture = PILImage.open(io.BytesIO(data))
             picture.load()
     except (

@@ -51,6 +51,5 @@ def rate_limit_hit(*, rule: Rule, ident: str) -> None:
 
 
 def client_address(request) -> str:
-    """REMOTE_ADDR; a proxy in front must set it (e.g. from X-Forwarded-For) before
-    Django."""
+    """REMOTE_ADDR. A proxy in front sets it (from X-Forwarded-For) before Django."""
     return request.META.get("REMOTE_ADDR", "") if request is not None else ""

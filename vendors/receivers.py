@@ -9,6 +9,7 @@ import logging
 from django.db import transaction
 
 from vendors.services import vendor_payout_status_sync
+from vendors.tasks import low_stock_check_task
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +27,6 @@ def stock_changed_check_low_stock(sender, variant_ids=(), **kwargs) -> None:
         return
 
     def enqueue() -> None:
-        from vendors.tasks import low_stock_check_task
-
         try:
             low_stock_check_task.enqueue(variant_ids=ids)
         except Exception:  # noqa: BLE001 - a queue outage must not fail the sale

@@ -13,7 +13,7 @@ from django.utils import timezone
 from core.choices import Region
 from marketplace import selectors as marketplace_selectors
 from marketplace.models import Product, ProductImage, ProductStatus, ProductVariant
-from vendors.models import BankAccount, PayoutStatus, Vendor, VendorCategory
+from vendors.models import BankAccount, Vendor, VendorCategory
 
 # --- public ---------------------------------------------------------------------------
 
@@ -43,19 +43,6 @@ def vendor_list_directory(*, region: str = "", category: str = ""):
 def vendor_list_for_sitemap():
     """Every active shop, just what a sitemap entry needs."""
     return Vendor.objects.active().order_by("pk").only("slug", "updated_at")
-
-
-def vendor_list_for_destination(*, destination, limit: int = 6):
-    """Active vendors tied to a destination (any translation of it) or in its region."""
-    translation_key = destination.translation_key
-    return list(
-        vendor_list_public()
-        .filter(
-            Q(destination__translation_key=translation_key)
-            | Q(region=destination.region)
-        )
-        .order_by("name")[:limit]
-    )
 
 
 def vendor_get_public(*, slug: str):
@@ -105,8 +92,7 @@ def _low_stock_threshold(vendor: Vendor):
 
 
 def product_list_for_vendor(*, vendor: Vendor):
-    """Every product of this vendor (drafts, hidden and archived too) with stock
-    figures."""
+    """Every product of this vendor, drafts, hidden and archived too, with its stock."""
     return (
         Product.objects.filter(vendor=vendor)
         .select_related("category")
@@ -172,13 +158,6 @@ def product_list_needing_attention(*, vendor: Vendor):
         .only("id", "name", "is_hidden", "hidden_reason")
         .order_by("-is_hidden", "name")
     )
-
-
-def vendor_stripe_destination(*, vendor: Vendor) -> str | None:
-    """The connected account transfers go to, only once Stripe enabled payouts on it."""
-    if vendor.stripe_account_id and vendor.payout_status == PayoutStatus.ENABLED:
-        return vendor.stripe_account_id
-    return None
 
 
 def bank_account_for_vendor(*, vendor: Vendor) -> BankAccount | None:

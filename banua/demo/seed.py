@@ -2,6 +2,7 @@
 so running the seed twice changes nothing."""
 
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -416,8 +417,6 @@ class DemoSeeder:
 
 
 def _bytes_file(data: bytes):
-    import io
-
     return io.BytesIO(data)
 
 

@@ -2,10 +2,10 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language
 
 from core.site_url import absolute_url
+from core.translation_urls import path_in_language
 from tourism.selectors import page_alternates
 
 register = template.Library()
@@ -44,7 +44,7 @@ def _language_links(context):
                 alternates.get(current) or page.get_url(request)
             ) + f"?fallback={code}"
         elif url is None:
-            url = translate_url(request.get_full_path(), code)
+            url = path_in_language(request.get_full_path(), language=code)
         links.append(
             {
                 "code": code,

@@ -1,6 +1,4 @@
-"""What the platform owes each vendor: commission rules, ledger entries, payouts,
-refunds.
-"""
+"""What the platform owes each vendor: commission, ledger entries, payouts, refunds."""
 
 from django.conf import settings
 from django.db import models

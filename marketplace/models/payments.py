@@ -1,6 +1,4 @@
-"""Stripe webhook events, stored before they are processed (one row per Stripe event
-id).
-"""
+"""Stripe webhook events, each stored once (by its event id) before it is processed."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

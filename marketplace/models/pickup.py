@@ -127,8 +127,10 @@ class VendorPickupPoint(models.Model):
 
 
 class EventStall(models.Model):
-    """The office places a vendor at an event: its stall, where pre-orders are
-    collected."""
+    """A vendor's stall at an event, placed by the office.
+
+    The event's pre-orders are collected at the stall.
+    """
 
     event = models.ForeignKey(
         "tourism.EventPage",

@@ -7,16 +7,15 @@ change commits, see ``marketplace.receivers.stock_alerts_enqueue``).
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from core.choices import PROVINCES
+from core.translation_urls import absolute_reverse_in_language
 from marketplace.bilingual import local_text
 from marketplace.errors import MarketplaceError
 from marketplace.models import (
@@ -220,9 +219,9 @@ def stock_alert_cancel(*, user, alert_id: int) -> None:
 def _product_url(product: Product, language: str) -> str:
     """Absolute, from the site's configured address (a background task has no
     request to take a host from)."""
-    with translation.override(language):
-        path = reverse("marketplace:product_detail", kwargs={"slug": product.slug})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_reverse_in_language(
+        "marketplace:product_detail", language=language, kwargs={"slug": product.slug}
+    )
 
 
 def stock_alerts_notify(*, variant_ids: list[int]) -> int:

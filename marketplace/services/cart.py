@@ -124,8 +124,7 @@ def cart_add_item(*, cart: Cart, variant_id, quantity=1) -> CartItem:
                         cart=cart, variant=variant, quantity=new_quantity
                     )
             except IntegrityError:
-                # A parallel request added the same variant first; add to that row
-                # instead.
+                # A parallel request added the same variant first: add to its row.
                 item = CartItem.objects.select_for_update().get(
                     cart=cart, variant=variant
                 )

@@ -327,8 +327,7 @@ def variants_set_on_hand(
         stock_check(value)
     loaded = loaded or {}
     with transaction.atomic():
-        # Locked in id order, the same order every stock writer uses, to avoid
-        # deadlocks.
+        # Locked in id order, as every stock writer does, so none can deadlock.
         variants = list(
             ProductVariant.objects.select_for_update(no_key=True)
             .filter(pk__in=stocks, product__vendor_id=vendor_id)

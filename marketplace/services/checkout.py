@@ -1,5 +1,4 @@
-"""Checkout: turns the cart into one order (one sub-order per vendor) and holds its
-stock.
+"""Checkout: the cart becomes one order (a sub-order per vendor) and its stock is held.
 
 Every price, shipping cost and total is read from the database here; nothing the browser
 sends is trusted beyond "which shipping method" and the address.
@@ -513,8 +512,7 @@ def _place(*, cart, address, shipping, user, language, provider_name) -> Order:
 
 
 def _order_line(*, suborder: SubOrder, line) -> OrderLine:
-    """An order line copied from a cart line: a variant's units or a session's
-    seats."""
+    """An order line copied from a cart line (a variant's units, a session's seats)."""
     if line.session is not None:
         local = timezone.localtime(line.session.starts_at)
         return OrderLine(

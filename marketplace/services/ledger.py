@@ -40,23 +40,11 @@ logger = logging.getLogger(__name__)
 def commission_split(
     *, items_total: int, shipping_cost: int, rate_bp: int
 ) -> tuple[int, int, int]:
-    """(gross, commission, vendor_net). Commission is on the items only, rounded half
-    up.
-    """
+    """(gross, commission, vendor_net); the commission, on the items only, is rounded
+    half up."""
     commission = (items_total * rate_bp + 5_000) // 10_000
     gross = items_total + shipping_cost
     return gross, commission, gross - commission
-
-
-def vendor_connect_account(vendor) -> str | None:
-    """The vendor's Stripe account id when Connect payouts are enabled, else None.
-
-    The vendors app owns these fields and keeps them in step with Stripe
-    (``vendor_payout_status_sync`` on ``account.updated``).
-    """
-    account_id = getattr(vendor, "stripe_account_id", "") or ""
-    enabled = getattr(vendor, "payout_status", "") == "enabled"
-    return account_id if account_id and enabled else None
 
 
 def payout_delay() -> timedelta:
@@ -64,9 +52,8 @@ def payout_delay() -> timedelta:
 
 
 def ledger_record_sale(*, suborder: SubOrder) -> None:
-    """Credits the vendor's share and schedules its transfer (inside the caller's
-    atomic).
-    """
+    """Credits the vendor's share and schedules its transfer, inside the caller's
+    transaction."""
     try:
         with transaction.atomic():
             LedgerEntry.objects.create(
@@ -80,7 +67,7 @@ def ledger_record_sale(*, suborder: SubOrder) -> None:
             )
     except IntegrityError:
         return  # already credited by an earlier delivery of the same payment
-    if suborder.vendor_net and vendor_connect_account(suborder.vendor):
+    if suborder.vendor_net and suborder.vendor.stripe_destination:
         Payout.objects.create(
             vendor_id=suborder.vendor_id,
             suborder=suborder,
@@ -134,7 +121,9 @@ def payout_release(*, payout_id: int) -> Payout:
             payout.status = PayoutStatus.CANCELLED
             payout.save(update_fields=["status"])
             return payout
-        destination = vendor_connect_account(payout.vendor)
+        # The vendors app sits above this one: its model owns the rule
+        # (``Vendor.stripe_destination``), read here through the foreign key.
+        destination = payout.vendor.stripe_destination
         if not destination:
             return payout  # Connect switched off meanwhile; the office pays it by bank.
         payout.status = PayoutStatus.SENDING

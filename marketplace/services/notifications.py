@@ -12,9 +12,8 @@ import re
 from urllib.parse import quote
 
 from django.conf import settings
-from django.urls import reverse
-from django.utils import translation
 
+from core.translation_urls import absolute_reverse_in_language
 from marketplace.models import Order, Payout, Refund, SubOrder, Ticket
 from marketplace.ticketing import tickets_calendar
 from notifications.services import email_language, email_queue
@@ -58,13 +57,12 @@ def tracking_url(*, courier: str, tracking_number: str) -> str:
     return pattern.format(quote(number, safe=""))
 
 
-def _site_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _order_url(order: Order, language: str) -> str:
-    with translation.override(email_language(language)):
-        return _site_url(reverse("marketplace:order_detail", args=[order.number]))
+    return absolute_reverse_in_language(
+        "marketplace:order_detail",
+        language=email_language(language),
+        args=[order.number],
+    )
 
 
 def _vendor_language(suborder: SubOrder) -> str:
@@ -93,8 +91,11 @@ def _vendor_mail(*, suborder: SubOrder, template: str, key: str, **context) -> N
     owner = suborder.vendor.owner
     if not owner.email:
         return
-    with translation.override(email_language(_vendor_language(suborder))):
-        url = _site_url(reverse("vendors:order_detail", args=[suborder.pk]))
+    url = absolute_reverse_in_language(
+        "vendors:order_detail",
+        language=email_language(_vendor_language(suborder)),
+        args=[suborder.pk],
+    )
     email_queue(
         to=owner.email,
         template=f"marketplace/{template}",
@@ -212,8 +213,9 @@ def payout_paid_queue_email(*, payout_id: int) -> None:
     if payout is None or not payout.vendor.owner.email:
         return
     language = getattr(payout.vendor, "language", "") or "id"
-    with translation.override(email_language(language)):
-        url = _site_url(reverse("vendors:payouts"))
+    url = absolute_reverse_in_language(
+        "vendors:payouts", language=email_language(language)
+    )
     email_queue(
         to=payout.vendor.owner.email,
         template="marketplace/vendor_payout_paid",
@@ -256,9 +258,9 @@ def order_tickets_queue_email(*, order_id: int) -> None:
 
 
 def session_cancelled_queue_email(*, suborder: SubOrder, session) -> None:
-    """Tells the buyer that the organiser cancelled their session (the refund has its
-    own mail); once per sub-order and session, so a resumed cancel mails nobody
-    twice."""
+    """Tells the buyer that the organiser cancelled their session; the refund has its
+    own mail. One per sub-order and session, so a resumed cancel mails no one twice.
+    """
     order = suborder.order
     _buyer_mail(
         order=order,

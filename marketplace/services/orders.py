@@ -1,6 +1,4 @@
-"""Order state: the one place statuses move, with history rows, stock and ledger
-effects.
-"""
+"""Order state: the one place statuses move, with their history, stock and ledger."""
 
 from __future__ import annotations
 
@@ -8,6 +6,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -143,8 +142,8 @@ def order_mark_paid(
     """Payment confirmed (Stripe webhook or the demo page): one path for both.
 
     Safe to call twice: an order already past pending is left as it is. A payment for an
-    order that was cancelled meanwhile takes its stock again, or is refunded if sold
-    out.
+    order that was cancelled meanwhile takes its stock again; if the stock is gone,
+    the payment is refunded.
     """
 
     refund_needed = False
@@ -209,8 +208,6 @@ def order_refund_unfulfillable(*, order: Order):
 
 
 def _clear_bought_items(order: Order) -> None:
-    from django.db.models import Q
-
     lines = [line for sub in order.suborders.all() for line in sub.lines.all()]
     variant_ids = [line.variant_id for line in lines if line.variant_id]
     session_ids = [line.session_id for line in lines if line.session_id]
@@ -225,9 +222,8 @@ def _clear_bought_items(order: Order) -> None:
 
 
 def order_cancel_unpaid(*, order_id: int, reason: str = "") -> Order:
-    """Expiry, failed payment or the shopper's own cancel: stock goes back. Forward
-    only.
-    """
+    """Expiry, failed payment or the shopper's own cancel: the stock goes back. It only
+    moves an order forward."""
     with transaction.atomic():
         order = order_lock(order_id)
         if order.status != OrderStatus.PENDING:

@@ -24,8 +24,7 @@ def _moved(session_id: int, updated: int) -> bool:
 
 
 def session_hold(*, session_id: int, seats: int) -> bool:
-    """Holds ``seats`` for an unpaid order if that many are left in a scheduled
-    session."""
+    """Holds ``seats`` for an unpaid order when a scheduled session has that many."""
     return _moved(
         session_id,
         ExperienceSession.objects.filter(

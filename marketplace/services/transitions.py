@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 from marketplace.errors import MarketplaceError
 from marketplace.models import ORDER_TRANSITIONS, Order, OrderStatus, OrderStatusChange
 
-# How far each status is along the road; an order's status follows its sub-orders
-# forward.
+# How far along each status is: an order's status follows its sub-orders forward.
 _RANK = {
     OrderStatus.PENDING: 0,
     OrderStatus.PAID: 1,

@@ -1,5 +1,10 @@
 """Small request helpers shared by the storefront views and the API."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+
 from marketplace.services import cart_get
 
 SESSION_ORDERS_KEY = "banua_orders"
@@ -31,8 +36,6 @@ def has_browser_state(request) -> bool:
     a login, a CSRF cookie)? Without any, pages need no CSRF token and can be
     shared by a cache; with one, every form carries the token and it is checked.
     """
-    from django.conf import settings
-
     return (
         settings.SESSION_COOKIE_NAME in request.COOKIES
         or settings.CSRF_COOKIE_NAME in request.COOKIES
@@ -46,11 +49,6 @@ def is_same_origin(request) -> bool:
     comes from no current browser (they all send Origin on a cross-site POST), so
     there is no visitor to trick: it passes.
     """
-    from urllib.parse import urlsplit
-
-    from django.conf import settings
-    from django.core.exceptions import DisallowedHost
-
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site:
         return fetch_site in ("same-origin", "none")

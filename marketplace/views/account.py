@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from marketplace import account_selectors as selectors
 from marketplace.account_forms import AddressForm, ProfileForm
 from marketplace.errors import MarketplaceError
-from marketplace.models import Product, ProductVariant
+from marketplace.models import FavouriteVendor, Product, ProductVariant
 from marketplace.services import accounts as services
 
 
@@ -177,8 +177,6 @@ def favourite_product(request, product_id):
 @login_required
 @require_POST
 def favourite_vendor(request, vendor_id):
-    from marketplace.models import FavouriteVendor
-
     on = _on(request)
     vendor_model = FavouriteVendor._meta.get_field("vendor").related_model
     vendor = vendor_model.objects.filter(pk=vendor_id).first()

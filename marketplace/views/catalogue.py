@@ -1,6 +1,4 @@
-"""Storefront pages. Views only parse the request and hand over to selectors and
-services.
-"""
+"""Storefront pages: the views parse the request and hand over to selectors/services."""
 
 import functools
 import json

@@ -1,6 +1,4 @@
-"""Checkout pages: address and shipping, payment hand-off, demo payment, success,
-cancel.
-"""
+"""Checkout pages: address, shipping, payment hand-off, demo payment, the outcome."""
 
 from django.conf import settings
 from django.contrib import messages

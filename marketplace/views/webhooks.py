@@ -1,6 +1,4 @@
-"""POST /stripe/webhook/: Stripe's only way in. CSRF-exempt because Stripe signs
-instead.
-"""
+"""POST /stripe/webhook/, Stripe's only way in: CSRF-exempt, Stripe signs instead."""
 
 import logging
 

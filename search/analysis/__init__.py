@@ -8,6 +8,9 @@ index).
 
 from pathlib import Path
 
+from django.core.cache import cache
+from django.db import DatabaseError
+
 from search.models import SearchSynonym
 
 HERE = Path(__file__).resolve().parent
@@ -33,8 +36,6 @@ SYNONYMS_CACHE_SECONDS = 300
 def synonym_rules() -> list[str]:
     """Synonym rules in Solr format: the reviewed file plus the office's rules from the
     admin (search.models.SearchSynonym). Cached briefly; saving a rule clears it."""
-    from django.core.cache import cache
-
     rules = cache.get(SYNONYMS_CACHE_KEY)
     if rules is None:
         rules = read_word_list("synonyms.txt") + _admin_rules()
@@ -43,8 +44,6 @@ def synonym_rules() -> list[str]:
 
 
 def _admin_rules() -> list[str]:
-    from django.db import DatabaseError
-
     try:
         return [
             ", ".join(SearchSynonym.split(terms))
@@ -56,8 +55,6 @@ def _admin_rules() -> list[str]:
 
 
 def clear_synonym_cache() -> None:
-    from django.core.cache import cache
-
     cache.delete(SYNONYMS_CACHE_KEY)
 
 

@@ -31,6 +31,8 @@ def test_page_without_english_falls_back_to_indonesian_with_a_notice(client, ful
     assert notice["lang"] == "en"
     assert "not available in English yet" in notice.get_text()
     assert "Pulau Kembang" in soup.h1.get_text()
+    # The way out leads to the English home page (core.translation_urls).
+    assert notice.find("a", hreflang="en")["href"] == "/en/"
 
 
 def test_no_notice_without_the_fallback_parameter(client, full_site):

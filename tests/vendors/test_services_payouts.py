@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry
 
 from tests.vendors.factories import BankAccountFactory, UserFactory, VendorFactory
-from vendors import selectors, services
+from vendors import services
 from vendors.models import PayoutStatus
 from vendors.services.payouts import payout_status_from_account
 
@@ -74,8 +74,8 @@ def test_status_sync_updates_the_vendor_with_that_account_and_is_replay_safe():
         ).count()
         == 1
     )
-    assert selectors.vendor_stripe_destination(vendor=vendor) == "acct_123"
-    assert selectors.vendor_stripe_destination(vendor=other) is None
+    assert vendor.stripe_destination == "acct_123"
+    assert other.stripe_destination is None
 
 
 def test_status_sync_links_an_account_by_metadata_and_ignores_unknown_ones():

@@ -9,10 +9,11 @@ from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
-from tourism import page_cache
+from core.choices import Region
+from tourism import opening_hours, page_cache
 from tourism.api_fields import ExperiencesHereField
 from tourism.blocks import BodyBlock, GalleryBlock, OpeningHoursBlock
-from tourism.choices import DestinationCategory, Region
+from tourism.choices import DestinationCategory
 from tourism.forms import DestinationFilterForm
 from tourism.models.base import TourismPage, image_fk
 
@@ -205,8 +206,6 @@ class DestinationPage(TourismPage):
     @property
     def opening_hours_lines(self):
         """The structured hours in the active language, for the template."""
-        from tourism import opening_hours
-
         return opening_hours.describe(
             [block.value for block in self.opening_hours_spec]
         )

@@ -1,3 +1,5 @@
+from zoneinfo import ZoneInfo
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
@@ -14,6 +16,7 @@ from wagtail.search import index
 from tourism import ical
 from tourism.api_fields import StallsHereField
 from tourism.blocks import BodyBlock
+from tourism.forms import EventDateFilterForm
 from tourism.models.base import TourismPage, image_fk
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -54,7 +57,6 @@ class EventIndexPage(RoutablePageMixin, TourismPage):
     def get_context(self, request, *args, **kwargs):
         # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
-        from tourism.forms import EventDateFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         # A bad date is shown as a form error next to the full list, never a 500.
@@ -83,13 +85,12 @@ class EventIndexPage(RoutablePageMixin, TourismPage):
 
     @path("calendar/", name="calendar")
     def calendar_current(self, request):
-        from zoneinfo import ZoneInfo
-
         today = timezone.now().astimezone(ZoneInfo("Asia/Makassar")).date()
         return self.calendar_month(request, today.year, today.month)
 
     @path("calendar/<int:year>/<int:month>/", name="calendar_month")
     def calendar_month(self, request, year, month):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
 
         # Bounded so a crawler following "next month" links stops somewhere.
@@ -113,6 +114,7 @@ class EventIndexPage(RoutablePageMixin, TourismPage):
 
     @path("archive/", name="archive")
     def archive(self, request):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
 
         return self.render(

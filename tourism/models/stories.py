@@ -47,6 +47,7 @@ class StoryIndexPage(RoutablePageMixin, TourismPage):
 
     @path("itineraries/", name="itineraries")
     def itineraries(self, request):
+        # Lazy: selectors query these page models (a Wagtail page is also its view).
         from tourism import selectors
 
         return self.render(

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core.translation_urls import path_in_language
 from tourism import seo
 
 register = template.Library()
@@ -32,4 +33,9 @@ def translation_fallback_notice(context):
     wanted = request.GET.get("fallback", "") if request else ""
     languages = dict(settings.LANGUAGES)
     show = wanted in languages and wanted != get_language()
-    return {"show": show, "wanted": wanted, "wanted_name": languages.get(wanted, "")}
+    return {
+        "show": show,
+        "wanted": wanted,
+        "wanted_name": languages.get(wanted, ""),
+        "home_url": path_in_language("/", language=wanted) if show else "",
+    }

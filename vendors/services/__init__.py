@@ -1,5 +1,4 @@
-"""Writes for vendors: onboarding and moderation, the catalogue a vendor manages,
-payouts.
+"""Writes for vendors: onboarding, moderation, the vendor's catalogue and payouts.
 
 Every write here is one "action": it checks who may do it, changes rows inside a
 transaction through the ORM (so signals such as search indexing fire), leaves an audit

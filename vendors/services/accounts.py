@@ -3,37 +3,29 @@
 Sign-up never tells the person at the form whether an address already has an account:
 a new address gets an inactive account and an activation link, a known one gets an
 e-mail to its owner instead, and the page says "check your e-mail" either way. The
-user name is the e-mail address, so there is no "user name taken" answer to leak it
-either.
+user name is the e-mail address, so no "user name taken" answer can leak it either.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core.translation_urls import absolute_reverse_in_language
 from notifications.services import email_queue
 from vendors.tokens import account_activation_token
 
 
-def _site_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _activation_url(user, language: str) -> str:
-    with translation.override(language):
-        path = reverse(
-            "vendors:activate",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": account_activation_token.make_token(user),
-            },
-        )
-    return _site_url(path)
+    return absolute_reverse_in_language(
+        "vendors:activate",
+        language=language,
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": account_activation_token.make_token(user),
+        },
+    )
 
 
 def _mail_activation(user, language: str) -> None:
@@ -46,9 +38,10 @@ def _mail_activation(user, language: str) -> None:
 
 
 def _mail_existing(email: str, language: str) -> None:
-    with translation.override(language):
-        login_url = _site_url(reverse("vendors:login"))
-        reset_url = _site_url(reverse("vendors:password_reset"))
+    login_url = absolute_reverse_in_language("vendors:login", language=language)
+    reset_url = absolute_reverse_in_language(
+        "vendors:password_reset", language=language
+    )
     email_queue(
         to=email,
         template="vendors/signup_existing",

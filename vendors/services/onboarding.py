@@ -6,11 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.site_url import absolute_url
 from core.text import sanitise_text
+from core.translation_urls import absolute_reverse_in_language
 from notifications.services import email_queue
 from vendors.models import Vendor, VendorStatus
 from vendors.photos import photo_ingest, photo_validate
@@ -102,8 +104,7 @@ def _vendor_decide(*, vendor: Vendor, actor, action: str, reason: str) -> Vendor
             {"reason": _("Give the reason; the vendor will read it.")}
         )
     with transaction.atomic():
-        # Locked so two officers deciding at once cannot both act on the same old
-        # status.
+        # Locked: two officers deciding at once must not both act on the old status.
         locked = Vendor.objects.select_for_update().get(pk=vendor.pk)
         if locked.status not in allowed_from:
             raise ValidationError(
@@ -235,16 +236,12 @@ def office_emails() -> list[str]:
     )
 
 
-def _site_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _mail_office_application(vendor: Vendor) -> None:
     """Queued in the application's transaction: an SMTP outage never loses it nor
     turns the saved application into an error page (the outbox retries it)."""
     context = {
         "vendor": vendor,
-        "url": _site_url(
+        "url": absolute_url(
             reverse("wagtailsnippets_vendors_vendor:edit", args=[vendor.pk])
         ),
     }
@@ -260,8 +257,9 @@ def _mail_office_application(vendor: Vendor) -> None:
 def _mail_decision(vendor: Vendor, action: str) -> None:
     """The vendor hears the office's decision in its language, the office in the site's;
     queued in the decision's transaction (see ``_mail_office_application``)."""
-    with translation.override(_vendor_language(vendor)):
-        dashboard = _site_url(reverse("vendors:dashboard"))
+    dashboard = absolute_reverse_in_language(
+        "vendors:dashboard", language=_vendor_language(vendor)
+    )
     context = {
         "vendor": vendor,
         "action": action,

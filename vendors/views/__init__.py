@@ -1,2 +1,1 @@
-"""Vendor pages: the public shop page, sign-up and log-in, the application, the
-dashboard."""
+"""Vendor pages: the public shop, sign-up and log-in, the application, the dashboard."""

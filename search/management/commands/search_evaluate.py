@@ -4,6 +4,7 @@ the catalogue has no answer to) and nDCG per query kind, on the judged queries."
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from search import engine
 from search.evaluation import JUDGEMENTS, evaluate, load_judgements
@@ -44,8 +45,6 @@ class Command(BaseCommand):
             self._evaluate(backend, options)
 
     def _evaluate(self, backend: str, options) -> None:
-        from django.db import connection
-
         k = options["k"]
         if backend == "elasticsearch":
             if not engine.is_configured():
