@@ -10,6 +10,7 @@ can use a prefix of their own.
 """
 
 from django.db.models import Avg, Count, Prefetch, Q
+from django.utils import translation
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 
@@ -129,8 +130,7 @@ class ProductDocument(Document):
         ``Product.objects.visible()``, written once in the model)."""
         return obj.is_visible
 
-    # --- preparers: every value comes from rows loaded by get_queryset()
-    # -------------------
+    # --- preparers: every value comes from rows loaded by get_queryset() ---
     def _active_variants(self, obj):
         return [variant for variant in obj.variants.all() if variant.is_active]
 
@@ -138,8 +138,6 @@ class ProductDocument(Document):
         return sorted(tag.name for tag in obj.tags.all())
 
     def prepare_provenance(self, obj):
-        from django.utils import translation
-
         with translation.override("en"):
             labels = [obj.get_technique_display(), obj.get_dye_display()]
         return " ".join(str(label) for label in labels if label)

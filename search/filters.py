@@ -277,8 +277,8 @@ class NearFilter:
     def orm_q(self, params) -> Q | None:
         if params.near_point is None:
             return None
-        # A bounding box: close enough to "within km" for a fallback, and index
-        # friendly.
+        # A bounding box: close enough to "within km" for a fallback, and it can
+        # use an index.
         min_lat, max_lat, min_lon, max_lon = bounding_box(*params.near_point, params.km)
         return Q(
             vendor__latitude__range=(min_lat, max_lat),

@@ -135,8 +135,8 @@ def index_rebuild(
     progress: Callable[[int, int], None] | None = None,
     chunk_size: int = 500,
 ) -> dict:
-    """Build a fresh versioned index from the database, swap the alias, drop the old
-    ones.
+    """Build a fresh versioned index from the database, then swap the alias and drop
+    the old indices.
 
     Products changed while the load ran are synced again after the swap, so nothing
     written during a rebuild is lost.

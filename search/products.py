@@ -4,8 +4,8 @@ Relevance: an Indonesian-analysed match (with synonyms) across fields boosted na
 tags > category and provenance > description, an English sub-field match, a fuzzy match
 on the unstemmed words for typos, and a phrase bonus on the name. User filters go in a
 post_filter so every facet counts as if its own filter were not set (the usual "refine"
-behaviour), while the always-applied rule (visible) and the query itself shape all
-counts.
+behaviour), while the query itself and the always-applied rule (visible) shape every
+count.
 """
 
 from django.conf import settings
@@ -445,8 +445,8 @@ def related_es(params: ProductSearchParams, *, client) -> list[ProductHit]:
 
 
 def build_suggest(q: str, *, limit: int = 8, fuzzy: bool = False) -> Search:
-    """Names starting with what was typed; with ``fuzzy``, also within one or two
-    typos from 4 letters (ranked below what was typed exactly)."""
+    """Names starting with what was typed; with ``fuzzy``, also names one or two typos
+    away once 4 letters are typed, ranked below the exact ones."""
     should = [
         Q("match", **{"name.autocomplete": {"query": q, "operator": "and"}}),
         Q("match_phrase_prefix", **{"name.exact": {"query": q, "boost": 2}}),
@@ -482,8 +482,8 @@ def build_suggest(q: str, *, limit: int = 8, fuzzy: bool = False) -> Search:
 
 
 def product_suggest_es(q: str, *, limit: int = 8) -> list[Suggestion]:
-    """Names that start with what was typed (edge n-grams), typo-tolerant from 4
-    letters.
+    """Names that start with what was typed (edge n-grams), with typos allowed once
+    4 letters are typed.
 
     The fuzzy match over the edge n-grams is most of the cost of a suggestion
     (p50 5.5 against 2 ms on the node at 100k products), and it only ranks a typo's
