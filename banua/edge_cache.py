@@ -13,8 +13,10 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control
 
 DEFAULT_SECONDS = 300
-# The public storefront pages: product, shop, shop directory, catalogue, categories.
+# The public storefront pages: product, shop, shop directory, catalogue, categories,
+# and the search page (its purges are the storefront's and the pages' own).
 DEFAULT_VIEWS = (
+    "search:results",
     "marketplace:catalogue",
     "marketplace:category",
     "marketplace:product_detail",

@@ -162,7 +162,13 @@ def storefront_urls(
     pages = list(Page.objects.live().type(HomePage))
     for destination in Page.objects.filter(pk__in=destination_ids):
         pages += list(destination.get_translations(inclusive=True).live())
-    return urls | _page_urls(pages)
+    return urls | _page_urls(pages) | search_urls(root)
+
+
+def search_urls(root: str | None = None) -> set[str]:
+    """The search page in each language: a purge of its path drops every cached search
+    (deploy/varnish/banua.vcl bans by path, whatever the query string)."""
+    return _reverse_all_languages(root or _site_root_url(), "search:results")
 
 
 def ancestor_urls(page) -> set[str]:
@@ -249,12 +255,15 @@ def pickup_changed(sender, instance, **kwargs):
 def page_published_or_unpublished(sender, instance, **kwargs):
     # Wagtail purges the page itself (and again after commit here: its own purge may
     # run before the publish commits).
-    _safely(lambda: _page_urls([instance]) | ancestor_urls(instance), storefront=False)
+    _safely(
+        lambda: _page_urls([instance]) | ancestor_urls(instance) | search_urls(),
+        storefront=False,
+    )
 
 
 def page_moved(sender, instance, url_path_before="", url_path_after="", **kwargs):
     def build():
-        urls = _page_urls([instance]) | ancestor_urls(instance)
+        urls = _page_urls([instance]) | ancestor_urls(instance) | search_urls()
         parent_before = kwargs.get("parent_page_before")
         if parent_before is not None:
             urls |= _page_urls([parent_before]) | ancestor_urls(parent_before)

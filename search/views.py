@@ -12,6 +12,7 @@ from datetime import date
 from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.utils.timezone import localdate
 from django.utils.translation import get_language
@@ -179,12 +180,17 @@ def results(request):
         }
     context.update(
         search_query=params.q,
+        search_count=counted,
         search_fragment=key,
         search_fragment_seconds=FRAGMENT_SECONDS,
     )
     response = render(request, "search/results.html", context)
-    if counted["q"]:
-        services.search_query_record(q=counted["q"], results=counted["total"])
+    # Anonymous pages go to the shared HTTP cache (banua.edge_cache), except answers
+    # that must not outlive the moment: bad parameters, or the database's answer
+    # while Elasticsearch was down.
+    built_now = build.cache_info().currsize > 0
+    if errors or (built_now and build()["degraded"]):
+        patch_cache_control(response, private=True)
     return response
 
 
@@ -288,6 +294,24 @@ def _results_context(
         },
         "degraded": degraded,
     }
+
+
+@csrf_exempt  # a beacon from the results page; it only adds one to an aggregate count
+@require_POST
+def result_seen(request):
+    """Count a search (sent with navigator.sendBeacon when its first page is shown).
+
+    The page itself may come from the shared HTTP cache, which Django never sees, so
+    the browser reports each search rather than the view: visitors without JavaScript
+    and crawlers are not counted."""
+    try:
+        total = int(request.POST.get("total", ""))
+    except ValueError:
+        return HttpResponse(status=400)
+    if total < 0:
+        return HttpResponse(status=400)
+    services.search_query_record(q=str(request.POST.get("q", ""))[:1000], results=total)
+    return HttpResponse(status=204)
 
 
 @csrf_exempt  # a beacon from the results page; it only adds one to an aggregate count

@@ -23,6 +23,7 @@ def public_urls(site):
         "shop": reverse("vendors:shop_detail", args=[product.vendor.slug]),
         "catalogue": reverse("marketplace:catalogue"),
         "category": reverse("marketplace:category", args=[product.category.slug]),
+        "search": reverse("search:results") + "?q=kain",
     }
 
 
@@ -69,12 +70,18 @@ def test_logged_in_visitors_get_private_pages(client, full_site, django_user_mod
 
 @pytest.mark.parametrize(
     "name",
-    ["marketplace:cart", "search:results", "vendors:login", "healthz"],
+    ["marketplace:cart", "vendors:login", "healthz"],
 )
 def test_other_pages_are_private(client, full_site, name):  # noqa: F811
     response = client.get(reverse(name))
     assert "public" not in cache_control(response)
     assert "s-maxage=300" not in cache_control(response)
+
+
+def test_a_search_with_bad_parameters_is_private(client, full_site):  # noqa: F811
+    response = client.get(reverse("search:results"), {"q": "kain", "price_min": "x"})
+    assert response.status_code == 200
+    assert "private" in cache_control(response)
 
 
 def test_a_response_that_sets_a_cookie_or_used_the_token_is_not_shared(rf):

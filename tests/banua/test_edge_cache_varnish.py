@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -163,6 +164,7 @@ def test_anonymous_pages_are_served_from_the_cache(varnish, live_site):
         product_url(live_site.product, "id"),
         reverse("vendors:shop_detail", args=[live_site.vendor.slug]),
         reverse("marketplace:catalogue"),
+        reverse("search:results") + "?q=kain",
     ]
     for path in paths:
         warm(varnish, path)
@@ -205,6 +207,22 @@ def test_price_change_is_visible_through_the_cache(varnish, live_site):
     assert b"123.456" in body_id
     _, headers, _ = varnish.get(shop_path)
     assert headers["X-Cache"] == "MISS"
+
+
+def test_price_change_is_visible_on_cached_searches(varnish, live_site):
+    """A PURGE of the search page's path drops every cached query string of it."""
+    with translation.override("en"):
+        search = reverse("search:results")
+    path = f"{search}?q={quote(live_site.product.name)}"
+    body = warm(varnish, path)
+    assert live_site.product.name.encode() in body
+    assert b"123.456" not in body
+    variant = live_site.product.variants.get()
+    variant.price = 123456
+    variant.save()
+    status, _, body = varnish.eventually(path, lambda s, h, b: b"123.456" in b)
+    assert status == 200
+    assert b"123.456" in body
 
 
 def test_stock_change_by_checkout_is_visible_through_the_cache(varnish, live_site):

@@ -1,6 +1,7 @@
 """Search insight: queries, zero-result queries and result clicks counted per day
 without user identity, shown to the office in the Wagtail admin."""
 
+import re
 import threading
 
 import pytest
@@ -15,12 +16,30 @@ from tests.vendors.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
+def beacon(response) -> dict | None:
+    """What the page's script sends to the counter (search/js/clicks.js)."""
+    found = re.search(
+        r'data-search-counted="([^"]*)" data-search-total="(\d+)"',
+        response.content.decode(),
+    )
+    return None if found is None else {"q": found[1], "total": found[2]}
+
+
+def test_the_counter_refuses_a_bad_total(client):
+    for total in ("", "x", "-1"):
+        response = client.post("/cari/hitung/", {"q": "kain", "total": total})
+        assert response.status_code == 400
+    assert not SearchQueryDay.objects.exists()
+
+
 def test_searches_zero_results_and_clicks_are_counted(client, no_es):
     f.product("Kain Sasirangan Merah", tags=["kain"])
-    client.get("/cari/", {"q": "Kain"})
+    # The page may come from the HTTP cache: the browser reports the search it shows.
+    for query in ("Kain", "laptop"):
+        client.post("/cari/hitung/", beacon(client.get("/cari/", {"q": query})))
     client.get("/api/v1/search/products", {"q": "kain "})
-    client.get("/cari/", {"q": "laptop"})
-    client.get("/cari/", {"q": "kain", "page": "2"})  # paging is not a new search
+    # Paging is not a new search: its page sends nothing.
+    assert beacon(client.get("/cari/", {"q": "kain", "page": "2"})) is None
     assert client.post("/cari/klik/", {"q": "KAIN"}).status_code == 204
     rows = {row.query: row for row in SearchQueryDay.objects.all()}
     assert set(rows) == {"kain", "laptop"}

@@ -12,6 +12,7 @@ from core import generations
 from search import indexing
 from search.models import SearchQueryDay
 from tests.search import factories as f
+from tests.search.test_insight import beacon
 from tests.tourism.factories import build_site_tree, make_destination, make_event
 from tests.vendors.factories import UserFactory
 
@@ -56,15 +57,16 @@ def fragments() -> dict[str, str]:
     return found
 
 
-def test_a_warm_search_costs_two_queries(
+def test_a_warm_search_costs_one_query(
     client, no_es, site, django_assert_max_num_queries
 ):
-    """The site lookup of the header's links and the search-insight counter: the
-    search, its facets, its cards and the page sections come from the fragment."""
+    """The site lookup of the header's links: the search, its facets, its cards and
+    the page sections come from the fragment, and the browser reports the search to
+    the counter."""
     cold = client.get(URL)
     assert "Kain Sasirangan Merah" in cold.content.decode()
     assert client.get(URL).content == cold.content  # stores the fragment
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(1):
         warm = client.get(URL)
     assert warm.content == cold.content
 
@@ -95,20 +97,18 @@ def test_a_cold_search_keeps_its_query_budget(
 ):
     client.get(URL)  # per-process caches (site root paths)
     generations.replace(generations.STOREFRONT)
-    # The products' search, facets and cards, the page sections, the counter: the
+    # The products' search, facets and cards, the page sections: the
     # "near a destination" list comes from the cache (pages did not change). The
     # goods/experiences facet is one SQL aggregate of its own.
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(14):
         response = client.get(URL)
     assert response.context["products"].total == 7
 
 
 def test_every_search_is_counted_warm_or_cold(client, no_es, site):
-    for _ in range(3):
-        client.get(URL)
-    client.get("/cari/?q=sasirangan&page=2")  # paging is not a new search
-    client.get("/cari/?q=laptop")
-    client.get("/cari/?q=laptop")
+    for url in (URL, URL, URL, "/cari/?q=laptop", "/cari/?q=laptop"):
+        client.post("/cari/hitung/", beacon(client.get(url)))
+    assert beacon(client.get("/cari/?q=sasirangan&page=2")) is None  # not a new search
     rows = {row.query: row for row in SearchQueryDay.objects.all()}
     assert (rows["sasirangan"].searches, rows["sasirangan"].zero_results) == (3, 0)
     assert (rows["laptop"].searches, rows["laptop"].zero_results) == (2, 2)
