@@ -142,15 +142,16 @@ def audit(binary: Path, url: str, out: Path, cookie: str | None) -> dict:
     if cookie:
         # Every request of the page load carries the session, as a browser would.
         command.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
-    subprocess.run(
-        command,
-        check=True,
-        env={
-            **os.environ,
-            "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium",
-        },
-    )
-    return json.loads(out.read_text())
+    env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium"}
+    for _attempt in range(3):
+        subprocess.run(command, check=True, env=env)
+        report = json.loads(out.read_text())
+        # On a loaded machine headless Chromium now and then reports no paint at all
+        # (NO_FCP) and the report has no scores: that run is lost, not a zero.
+        if not report.get("runtimeError"):
+            return report
+        print(f"  retrying {url}: {report['runtimeError']['code']}", file=sys.stderr)
+    sys.exit(f"{url}: {report['runtimeError']['message']}")
 
 
 def scores(report: dict) -> dict[str, int]:
