@@ -16,7 +16,7 @@ def test_shop_directory_shop_page_and_english_product_on_a_phone(
     phone_browser, live_server, screenshot, fits_the_phone
 ):
     galuh = VendorFactory(name="Sasirangan Galuh", region="banjarmasin")
-    VendorFactory(name="Permata Martapura", region="banjar", category="gems")
+    VendorFactory(name="Permata Martapura", region="banjar", category="jewellery")
     product = sellable_variant(
         vendor=galuh,
         name="Kain Sasirangan Gigi Haruan",
