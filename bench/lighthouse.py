@@ -89,12 +89,15 @@ def start_demo_site(workdir: Path):
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(60):
+    for _ in range(120):
         try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
+            urllib.request.urlopen(base + "/healthz", timeout=5)
             break
         except OSError:
             time.sleep(0.5)
+    else:
+        server.terminate()
+        sys.exit(f"the demo site did not start on {base}")
     return server, base, env
 
 
@@ -208,12 +211,13 @@ def main():
             for name in wanted:
                 path, session = PAGES[name]
                 pages[name] = (found.get(path, path), cookies.get(session))
-            # Warm the image renditions: the audit measures pages, not first resizing.
+            # Warm the image renditions: the audit measures pages, not first resizing
+            # (AVIF encoding on a busy machine can take a minute).
             for path, cookie in pages.values():
                 request = urllib.request.Request(
                     base + path, headers={"Cookie": cookie} if cookie else {}
                 )
-                urllib.request.urlopen(request, timeout=60).read()
+                urllib.request.urlopen(request, timeout=300).read()
             print(
                 f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, median of {args.runs} "
                 f"run(s), {base}, load average {load()}"
