@@ -146,15 +146,20 @@ def audit(binary: Path, url: str, out: Path, cookie: str | None) -> dict:
         # Every request of the page load carries the session, as a browser would.
         command.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
     env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium"}
+    problem = ""
     for _attempt in range(3):
-        subprocess.run(command, check=True, env=env)
-        report = json.loads(out.read_text())
-        # On a loaded machine headless Chromium now and then reports no paint at all
-        # (NO_FCP) and the report has no scores: that run is lost, not a zero.
-        if not report.get("runtimeError"):
+        out.unlink(missing_ok=True)
+        finished = subprocess.run(command, env=env)
+        report = json.loads(out.read_text()) if out.exists() else {}
+        # On a loaded machine headless Chromium now and then paints nothing (NO_FCP)
+        # or loses the trace (NO_NAVSTART): that run is lost, not a zero.
+        problem = (report.get("runtimeError") or {}).get("code") or (
+            f"exit status {finished.returncode}" if finished.returncode else ""
+        )
+        if not problem:
             return report
-        print(f"  retrying {url}: {report['runtimeError']['code']}", file=sys.stderr)
-    sys.exit(f"{url}: {report['runtimeError']['message']}")
+        print(f"  retrying {url}: {problem}", file=sys.stderr)
+    sys.exit(f"{url}: {problem}")
 
 
 def scores(report: dict) -> dict[str, int]:
