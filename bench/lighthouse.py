@@ -1,11 +1,16 @@
-"""Lighthouse mobile scores of the home, destination, product and search pages.
+"""Lighthouse mobile scores of the public pages (home, destination, product, search,
+shop, shop directory) and the private ones (a cart with items from two shops, the
+account, orders, addresses and favourites pages of a logged-in shopper).
 
-    .venv/bin/python bench/lighthouse.py [--runs 3] [--url http://127.0.0.1:8000]
+    .venv/bin/python bench/lighthouse.py [--runs 3] [--pages cart,account]
 
-Without --url it seeds a throwaway SQLite database, serves it with the quick-start
-settings on a free port, and audits that. Lighthouse comes from the npm registry
-(pinned below) and runs the system Chromium. Prints one line per page with the
-median of each category over the runs.
+It seeds a throwaway SQLite database, builds the two sessions in it
+(bench/lighthouse_sessions.py: a guest cart, a logged-in shopper), serves it with the
+quick-start settings on a free port, and audits that; the session cookie reaches
+Lighthouse through --extra-headers. Lighthouse comes from the npm registry (pinned
+below) and runs the system Chromium. Prints one line per page with the median of each
+category over the runs, the load average before and after, and the audits that kept a
+category below 100 (from the last run).
 """
 
 import argparse
@@ -84,27 +89,39 @@ def start_demo_site(workdir: Path):
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(60):
+    for _ in range(120):
         try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
+            urllib.request.urlopen(base + "/healthz", timeout=5)
             break
         except OSError:
             time.sleep(0.5)
+    else:
+        server.terminate()
+        sys.exit(f"the demo site did not start on {base}")
     return server, base, env
 
 
-def page_paths(env) -> dict[str, str]:
-    code = (
-        "import django, json; django.setup();"
-        "from tourism.models import DestinationPage;"
-        "from marketplace.models import Product;"
-        "d = DestinationPage.objects.live().filter(locale__language_code='id').first();"
-        "p = Product.objects.visible().first();"
-        "print(json.dumps({'destination': d.url, 'product': '/produk/%s/' % p.slug}))"
-    )
-    found = json.loads(
+# page name -> (path or the key of the path in the sessions' JSON, session to send)
+PAGES = {
+    "home": ("/", None),
+    "destination": ("destination", None),
+    "product": ("product", None),
+    "search": ("/cari/?q=sasirangan", None),
+    "shop": ("shop", None),
+    "shops": ("/toko/", None),
+    "cart": ("/keranjang/", "guest"),
+    "account": ("/akun/", "shopper"),
+    "orders": ("/pesanan/", "shopper"),
+    "addresses": ("/akun/alamat/", "shopper"),
+    "favourites": ("/akun/favorit/", "shopper"),
+}
+
+
+def prepare(env) -> dict[str, str]:
+    """Sessions and data-dependent paths from the seeded database."""
+    return json.loads(
         subprocess.run(
-            [sys.executable, "-c", code],
+            [sys.executable, "bench/lighthouse_sessions.py"],
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -112,77 +129,133 @@ def page_paths(env) -> dict[str, str]:
             check=True,
         ).stdout
     )
-    return {
-        "home": "/",
-        "destination": found["destination"],
-        "product": found["product"],
-        "search": "/cari/?q=sasirangan",
-    }
 
 
-def audit(binary: Path, url: str, out: Path) -> dict[str, int]:
-    subprocess.run(
-        [
-            str(binary),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={out}",
-            f"--chrome-flags={CHROME_FLAGS}",
-            "--form-factor=mobile",
-            "--only-categories=" + ",".join(CATEGORIES),
-        ],
-        check=True,
-        env={
-            **os.environ,
-            "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium",
-        },
-    )
-    report = json.loads(out.read_text())
+def audit(binary: Path, url: str, out: Path, cookie: str | None) -> dict:
+    command = [
+        str(binary),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--form-factor=mobile",
+        "--only-categories=" + ",".join(CATEGORIES),
+    ]
+    if cookie:
+        # Every request of the page load carries the session, as a browser would.
+        command.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
+    env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium"}
+    problem = ""
+    for _attempt in range(3):
+        out.unlink(missing_ok=True)
+        finished = subprocess.run(command, env=env)
+        report = json.loads(out.read_text()) if out.exists() else {}
+        # On a loaded machine headless Chromium now and then paints nothing (NO_FCP)
+        # or loses the trace (NO_NAVSTART): that run is lost, not a zero.
+        problem = (report.get("runtimeError") or {}).get("code") or (
+            f"exit status {finished.returncode}" if finished.returncode else ""
+        )
+        if not problem:
+            return report
+        print(f"  retrying {url}: {problem}", file=sys.stderr)
+    sys.exit(f"{url}: {problem}")
+
+
+def scores(report: dict) -> dict[str, int]:
     return {
         name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES
     }
+
+
+def failing(report: dict) -> list[str]:
+    """The scored audits below 1 in the categories below 100, as "category: id (score)"."""
+    found = []
+    for name in CATEGORIES:
+        category = report["categories"][name]
+        if category["score"] >= 1:
+            continue
+        for ref in category["auditRefs"]:
+            result = report["audits"][ref["id"]]
+            if ref["weight"] and result["score"] is not None and result["score"] < 1:
+                found.append(f"{name}: {ref['id']} ({result['score']:.2f})")
+    return found
+
+
+def load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument(
-        "--url", help="audit an already running site instead of a fresh demo"
+        "--pages", help="comma-separated subset of: " + ", ".join(PAGES)
+    )
+    parser.add_argument(
+        "--reports", type=Path, help="keep each run's JSON report in this directory"
     )
     args = parser.parse_args()
+    wanted = args.pages.split(",") if args.pages else list(PAGES)
+    unknown = set(wanted) - set(PAGES)
+    if unknown:
+        parser.error(f"unknown page(s): {', '.join(sorted(unknown))}")
     binary = lighthouse_bin()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        server = None
-        if args.url:
-            base, env = args.url.rstrip("/"), {**os.environ}
-        else:
-            server, base, env = start_demo_site(workdir)
+        if args.reports:
+            args.reports.mkdir(parents=True, exist_ok=True)
+        server, base, env = start_demo_site(workdir)
         try:
-            paths = page_paths(env)
-            # Warm the image renditions: the audit measures pages, not first resizing.
-            for path in paths.values():
-                urllib.request.urlopen(base + path, timeout=60).read()
-            runs = f"median of {args.runs} run(s)"
-            print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, {runs}, {base}")
+            found = prepare(env)
+            cookies = {
+                "guest": f"{found['cookie']}={found['guest']}",
+                "shopper": f"{found['cookie']}={found['shopper']}",
+            }
+            pages = {}
+            for name in wanted:
+                path, session = PAGES[name]
+                pages[name] = (found.get(path, path), cookies.get(session))
+            # Warm the image renditions: the audit measures pages, not first resizing
+            # (AVIF encoding on a busy machine can take a minute).
+            for path, cookie in pages.values():
+                request = urllib.request.Request(
+                    base + path, headers={"Cookie": cookie} if cookie else {}
+                )
+                urllib.request.urlopen(request, timeout=300).read()
+            print(
+                f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, median of {args.runs} "
+                f"run(s), {base}, load average {load()}"
+            )
             print(f"{'page':<12} " + " ".join(f"{name:>15}" for name in CATEGORIES))
-            for name, path in paths.items():
-                runs = [
-                    audit(binary, base + path, workdir / f"{name}.json")
-                    for _ in range(args.runs)
-                ]
+            notes = []
+            for name, (path, cookie) in pages.items():
+                reports = []
+                for run in range(args.runs):
+                    out = (args.reports or workdir) / f"{name}-{run + 1}.json"
+                    report = audit(binary, base + path, out, cookie)
+                    if report["finalDisplayedUrl"] != base + path:
+                        # A lost session sends the private pages to the login form,
+                        # which would then be audited in their place.
+                        sys.exit(f"{name}: redirected to {report['finalDisplayedUrl']}")
+                    reports.append(report)
+                runs = [scores(report) for report in reports]
                 medians = {
                     c: statistics.median(run[c] for run in runs) for c in CATEGORIES
                 }
                 print(
                     f"{name:<12} "
-                    + " ".join(f"{medians[c]:>15.0f}" for c in CATEGORIES)
+                    + " ".join(f"{medians[c]:>15.0f}" for c in CATEGORIES),
+                    flush=True,
                 )
+                notes += [f"  {name} {item}" for item in failing(reports[-1])]
+            print(f"load average after: {load()}")
+            if notes:
+                print("below 100 in the last run:")
+                print("\n".join(notes))
         finally:
-            if server:
-                server.terminate()
-                server.wait(timeout=10)
+            server.terminate()
+            server.wait(timeout=10)
 
 
 if __name__ == "__main__":

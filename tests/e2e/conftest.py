@@ -67,8 +67,16 @@ def browser():
 
 @pytest.fixture
 def phone_browser():
-    """A 360 px wide headless Chromium, the size of a common Android phone."""
+    """A 360 px wide headless Chromium, the size of a common Android phone.
+
+    Headless Chromium keeps a window at least 500 px wide whatever --window-size
+    says, so the phone's viewport is emulated as well: the page really gets 360 px.
+    """
     driver = _chrome(PHONE)
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": PHONE[0], "height": PHONE[1], "deviceScaleFactor": 1, "mobile": True},
+    )
     yield driver
     driver.quit()
 
@@ -84,3 +92,17 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def fits_the_phone():
+    """fits_the_phone(driver): the page is no wider than the viewport (no sideways
+    scrolling), and the viewport really is the phone's 360 px."""
+
+    def check(driver) -> bool:
+        return driver.execute_script(
+            "return window.innerWidth === 360"
+            " && document.documentElement.scrollWidth <= window.innerWidth"
+        )
+
+    return check
