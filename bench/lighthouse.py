@@ -117,11 +117,13 @@ PAGES = {
 }
 
 
-def prepare(env) -> dict[str, str]:
-    """Sessions and data-dependent paths from the seeded database."""
+def prepare(env, *, public: bool = False) -> dict[str, str]:
+    """Sessions and data-dependent paths from the seeded database (only the paths, and
+    nothing written, with ``public``)."""
     return json.loads(
         subprocess.run(
-            [sys.executable, "bench/lighthouse_sessions.py"],
+            [sys.executable, "bench/lighthouse_sessions.py"]
+            + (["--public"] if public else []),
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -129,6 +131,15 @@ def prepare(env) -> dict[str, str]:
             check=True,
         ).stdout
     )
+
+
+def page_paths(env) -> dict[str, str]:
+    """The four public pages bench/pages.py and bench/page_calls.py measure."""
+    found = prepare(env, public=True)
+    return {
+        name: found.get(PAGES[name][0], PAGES[name][0])
+        for name in ("home", "destination", "product", "search")
+    }
 
 
 def audit(binary: Path, url: str, out: Path, cookie: str | None) -> dict:

@@ -1,6 +1,6 @@
 """Sessions for the Lighthouse audit of the private pages, in the throwaway demo database.
 
-    DJANGO_SETTINGS_MODULE=... DATABASE_URL=... python bench/lighthouse_sessions.py
+    DJANGO_SETTINGS_MODULE=... DATABASE_URL=... python bench/lighthouse_sessions.py [--public]
 
 Run by bench/lighthouse.py after seed_demo, never against a real database: it writes a
 guest cart and an address, a favourite and a back-in-stock alert for the seeded shopper
@@ -25,7 +25,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from marketplace.models import Product, ProductVariant  # noqa: E402
+from marketplace.models import Product, ProductKind, ProductVariant  # noqa: E402
 from marketplace.services import accounts, cart  # noqa: E402
 from tourism.models import DestinationPage  # noqa: E402
 from vendors.models import Vendor  # noqa: E402
@@ -84,24 +84,31 @@ def shopper_session() -> str:
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
-def main() -> None:
+def public_paths() -> dict[str, str]:
+    """The data-dependent public pages: a destination, a product (goods: an experience's
+    page shows live seats and stores no fragments) and a shop. Reads only."""
     destination = (
         DestinationPage.objects.live().filter(locale__language_code="id").first()
     )
-    product = Product.objects.visible().first()
+    product = Product.objects.visible().filter(kind=ProductKind.GOODS).first()
     shop = Vendor.objects.active().order_by("pk").first()
-    print(
-        json.dumps(
-            {
-                "cookie": settings.SESSION_COOKIE_NAME,
-                "guest": guest_cart_session(),
-                "shopper": shopper_session(),
-                "destination": destination.url,
-                "product": f"/produk/{product.slug}/",
-                "shop": f"/toko/{shop.slug}/",
-            }
+    return {
+        "destination": destination.url,
+        "product": f"/produk/{product.slug}/",
+        "shop": f"/toko/{shop.slug}/",
+    }
+
+
+def main() -> None:
+    """With ``--public``, only the public paths (bench/pages.py and page_calls.py)."""
+    found = public_paths()
+    if "--public" not in sys.argv[1:]:
+        found.update(
+            cookie=settings.SESSION_COOKIE_NAME,
+            guest=guest_cart_session(),
+            shopper=shopper_session(),
         )
-    )
+    print(json.dumps(found))
 
 
 if __name__ == "__main__":

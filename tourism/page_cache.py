@@ -103,9 +103,15 @@ def exclude_restricted(pages):
 
 
 # --- site navigation ------------------------------------------------------------------
+def _link(page) -> dict:
+    # Relative on a one-site install, absolute across several (Wagtail's get_url).
+    return {"title": page.title, "url": page.get_url()}
+
+
 def navigation(language_code: str) -> dict:
     """The home page of a language, its live menu children and the pages linked from
-    the footer (standard pages: contact, terms...), as plain Page rows."""
+    the footer (standard pages: contact, terms...), as titles and URLs: worked out once
+    per page generation, so the site chrome resolves no page URL per request."""
 
     def build():
         # Looked up by name: the page models use this module, so importing them here
@@ -115,16 +121,15 @@ def navigation(language_code: str) -> dict:
         if home is None:
             home = homes.order_by("id").first()
         if home is None:
-            return {"home": None, "items": [], "footer": []}
-        # Plain Page rows: pageurl needs only url_path.
+            return {"home_url": "/", "items": [], "footer": []}
         children = home.get_children().live()
         footer = children.type(apps.get_model("tourism", "StandardPage")).filter(
             standardpage__show_in_footer=True
         )
         return {
-            "home": home,
-            "items": list(children.in_menu()),
-            "footer": list(exclude_restricted(footer)),
+            "home_url": home.get_url() or "/",
+            "items": [_link(page) for page in children.in_menu()],
+            "footer": [_link(page) for page in exclude_restricted(footer)],
         }
 
     return _cached(f"nav:{language_code}", build)

@@ -1,7 +1,11 @@
-"""Tags for the site chrome: the language switcher and the hreflang alternates."""
+"""Tags for the site chrome: the language switcher, the hreflang alternates and the
+chrome's static files."""
+
+import functools
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.translation import get_language
 
 from core.site_url import absolute_url
@@ -9,6 +13,15 @@ from core.translation_urls import path_in_language
 from tourism.selectors import page_alternates
 
 register = template.Library()
+
+
+@register.simple_tag
+@functools.cache
+def chrome_static(path: str) -> str:
+    """``{% static %}`` worked out once per process for the files every page links
+    (Django's tag looks the storage up again on each use). Static names only change
+    with a deploy (collectstatic), which restarts the processes."""
+    return static(path)
 
 
 def _page_alternates(page, request):
@@ -30,9 +43,21 @@ def _is_page(page):
 
 
 def _language_links(context):
+    """The switcher's links, worked out once per request and language: the switcher
+    and the <head> alternates both need them."""
     request = context["request"]
     page = context.get("page")
     current = get_language()
+    key = (page.pk if _is_page(page) else None, current)
+    cached = getattr(request, "_banua_language_links", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    links = _build_language_links(request, page, current)
+    request._banua_language_links = (key, links)
+    return links
+
+
+def _build_language_links(request, page, current):
     alternates = _page_alternates(page, request) if _is_page(page) else {}
     links = []
     for code, name in settings.LANGUAGES:
