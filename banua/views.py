@@ -61,9 +61,12 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
+        # Checkout and payment pages are one visitor's forms. The cart stays crawlable:
+        # one URL per language showing an empty cart to a crawler, and Lighthouse's SEO
+        # audit counts any page blocked here as not crawlable.
         *(
             f"Disallow: {path}"
-            for path in reverse_in_every_language("marketplace:cart")
+            for path in reverse_in_every_language("marketplace:checkout")
         ),
         # The site's configured address, as in every other absolute URL.
         f"Sitemap: {absolute_url('/sitemap.xml')}",

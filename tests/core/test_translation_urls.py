@@ -40,7 +40,8 @@ def test_a_path_is_translated_whichever_language_is_active(active):
         )
 
 
-def test_robots_txt_disallows_the_cart_in_every_language(client):
+def test_robots_txt_disallows_checkout_in_every_language_but_not_the_cart(client):
     body = client.get("/robots.txt").content.decode()
-    assert "Disallow: /keranjang/" in body
-    assert "Disallow: /en/keranjang/" in body
+    assert "Disallow: /checkout/" in body
+    assert "Disallow: /en/checkout/" in body
+    assert "keranjang" not in body

@@ -7,6 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from marketplace.models import ShopperAddress
+from tests.e2e import PAGE_WAIT
 from tests.e2e.test_journey_shopper import _log_in
 from tests.vendors.factories import UserFactory
 
@@ -57,7 +58,7 @@ def test_profile_and_addresses_on_a_phone(
     assert fits_the_phone(browser)
     screenshot(browser, "account-1-profile-360")
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(
+    WebDriverWait(browser, PAGE_WAIT).until(
         lambda d: d.find_element(By.NAME, "first_name").get_attribute("value") == "Rina"
     )
     user.refresh_from_db()
@@ -72,7 +73,9 @@ def test_profile_and_addresses_on_a_phone(
     assert fits_the_phone(browser)
     screenshot(browser, "account-2-address-form-360")
     _fill_address(browser, HOME)
-    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/akun/alamat/"))
+    WebDriverWait(browser, PAGE_WAIT).until(
+        lambda d: d.current_url.endswith("/akun/alamat/")
+    )
     home = ShopperAddress.objects.get(user=user)
     assert home.is_default  # the first address is the default
 
@@ -83,7 +86,9 @@ def test_profile_and_addresses_on_a_phone(
         {**HOME, "label": "Kantor", "address_line": "Jl. Jenderal Sudirman No. 14"},
         make_default=True,
     )
-    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/akun/alamat/"))
+    WebDriverWait(browser, PAGE_WAIT).until(
+        lambda d: d.current_url.endswith("/akun/alamat/")
+    )
     office = ShopperAddress.objects.get(user=user, label="Kantor")
     home.refresh_from_db()
     assert office.is_default and not home.is_default

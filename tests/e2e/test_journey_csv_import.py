@@ -7,6 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from marketplace.models import ProductVariant
+from tests.e2e import PAGE_WAIT
 from tests.e2e.test_journey_shopper import _log_in
 from tests.marketplace.factories import ProductFactory, ProductVariantFactory
 from tests.vendors.factories import VendorFactory
@@ -34,7 +35,7 @@ def test_csv_import_preview_then_confirm_on_a_phone(
     ).click()
 
     # The preview: one row that changes price and stock; nothing saved yet.
-    rows = WebDriverWait(browser, 10).until(
+    rows = WebDriverWait(browser, PAGE_WAIT).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, ".import-rows tbody tr")
     )
     assert len(rows) == 1
@@ -45,7 +46,7 @@ def test_csv_import_preview_then_confirm_on_a_phone(
     screenshot(browser, "csv-2-preview-360")
 
     browser.find_element(By.CSS_SELECTOR, "input[name=payload] ~ p button").click()
-    WebDriverWait(browser, 10).until(
+    WebDriverWait(browser, PAGE_WAIT).until(
         lambda d: d.current_url.endswith("/dasbor/produk/")
     )
     variant = ProductVariant.objects.get(pk=variant.pk)

@@ -12,6 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from marketplace.models import Order, OrderStatus, Ticket
+from tests.e2e import PAGE_WAIT
 from tests.marketplace.factories import ADDRESS, bookable_session, sellable_variant
 from tests.tourism.factories import build_site_tree, make_destination
 from tests.vendors.factories import VendorFactory
@@ -73,18 +74,18 @@ def test_tourist_books_a_workshop_and_a_cloth_and_the_vendor_checks_in(
     assert "8" in block.text
     screenshot(browser, "experience-destination")
     block.find_element(By.LINK_TEXT, "Kelas Mencelup Sasirangan").click()
-    WebDriverWait(browser, 10).until(lambda d: "/produk/" in d.current_url)
+    WebDriverWait(browser, PAGE_WAIT).until(lambda d: "/produk/" in d.current_url)
     browser.find_element(By.CSS_SELECTOR, "input[name=session]").click()
     adults = browser.find_element(By.ID, "book-adults")
     adults.clear()
     adults.send_keys("2")
     screenshot(browser, "experience-book")
     browser.find_element(By.CSS_SELECTOR, ".booking-form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/keranjang/" in d.current_url)
+    WebDriverWait(browser, PAGE_WAIT).until(lambda d: "/keranjang/" in d.current_url)
 
     browser.get(f"{live_server.url}/produk/{cloth.product.slug}/")
     browser.find_element(By.CSS_SELECTOR, ".buy-form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/keranjang/" in d.current_url)
+    WebDriverWait(browser, PAGE_WAIT).until(lambda d: "/keranjang/" in d.current_url)
     assert browser.find_elements(By.CSS_SELECTOR, ".cart-line--booking")
     screenshot(browser, "experience-cart")
 
@@ -96,11 +97,11 @@ def test_tourist_books_a_workshop_and_a_cloth_and_the_vendor_checks_in(
         field.clear()
         field.send_keys(value)
     browser.find_element(By.CSS_SELECTOR, ".checkout button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/demo/" in d.current_url)
+    WebDriverWait(browser, PAGE_WAIT).until(lambda d: "/demo/" in d.current_url)
     browser.find_element(By.ID, "demo-pay").click()
-    WebDriverWait(browser, 10).until(lambda d: "/berhasil/" in d.current_url)
+    WebDriverWait(browser, PAGE_WAIT).until(lambda d: "/berhasil/" in d.current_url)
     browser.find_element(By.CSS_SELECTOR, "main a.button").click()
-    WebDriverWait(browser, 10).until(lambda d: "/pesanan/" in d.current_url)
+    WebDriverWait(browser, PAGE_WAIT).until(lambda d: "/pesanan/" in d.current_url)
     order = Order.objects.get()
     assert order.status == OrderStatus.PAID
     ticket = Ticket.objects.get()
@@ -113,7 +114,7 @@ def test_tourist_books_a_workshop_and_a_cloth_and_the_vendor_checks_in(
     browser.get(f"{live_server.url}/dasbor/check-in/")
     browser.find_element(By.ID, "id_code").send_keys(ticket.code)
     browser.find_element(By.CSS_SELECTOR, ".check-in-form button[type=submit]").click()
-    result = WebDriverWait(browser, 10).until(
+    result = WebDriverWait(browser, PAGE_WAIT).until(
         lambda d: d.find_element(By.CSS_SELECTOR, "[data-check-in]")
     )
     assert result.get_attribute("data-check-in") == "new"

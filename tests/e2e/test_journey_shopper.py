@@ -10,6 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from marketplace.models import Order, OrderStatus
+from tests.e2e import PAGE_WAIT
 from tests.marketplace.factories import ADDRESS, sellable_variant
 from tests.vendors.factories import VendorFactory
 
@@ -56,7 +57,7 @@ def test_shopper_buys_from_two_vendors_with_demo_payment(
         browser.get(f"{live_server.url}/produk/{variant.product.slug}/")
         assert variant.product.name in browser.find_element(By.TAG_NAME, "h1").text
         browser.find_element(By.CSS_SELECTOR, ".buy-form button[type=submit]").click()
-        WebDriverWait(browser, 10).until(
+        WebDriverWait(browser, PAGE_WAIT).until(
             lambda driver: "/keranjang/" in driver.current_url
         )
     screenshot(browser, "shopper-cart")
@@ -76,12 +77,18 @@ def test_shopper_buys_from_two_vendors_with_demo_payment(
         field.send_keys(value)
     screenshot(browser, "shopper-checkout")
     browser.find_element(By.CSS_SELECTOR, ".checkout button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda driver: "/demo/" in driver.current_url)
+    WebDriverWait(browser, PAGE_WAIT).until(
+        lambda driver: "/demo/" in driver.current_url
+    )
     screenshot(browser, "shopper-demo-payment")
     browser.find_element(By.ID, "demo-pay").click()
-    WebDriverWait(browser, 10).until(lambda driver: "/berhasil/" in driver.current_url)
+    WebDriverWait(browser, PAGE_WAIT).until(
+        lambda driver: "/berhasil/" in driver.current_url
+    )
     browser.find_element(By.CSS_SELECTOR, "main a.button").click()
-    WebDriverWait(browser, 10).until(lambda driver: "/pesanan/" in driver.current_url)
+    WebDriverWait(browser, PAGE_WAIT).until(
+        lambda driver: "/pesanan/" in driver.current_url
+    )
     order = Order.objects.get()
     assert order.status == OrderStatus.PAID
     assert order.number in browser.find_element(By.TAG_NAME, "h1").text

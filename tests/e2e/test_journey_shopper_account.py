@@ -11,6 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from marketplace.models import FavouriteProduct, StockAlert
+from tests.e2e import PAGE_WAIT
 from tests.marketplace.factories import ProductVariantFactory, sellable_variant
 from tests.vendors.factories import UserFactory, VendorFactory
 from vendors.services.catalogue import variant_stock_bulk_update
@@ -63,7 +64,7 @@ def test_header_menu_favourite_and_stock_alert_on_a_phone(
     browser.find_element(By.NAME, "username").send_keys("rina@example.test")
     browser.find_element(By.NAME, "password").send_keys("secret-pass-123")
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith(url))
+    WebDriverWait(browser, PAGE_WAIT).until(lambda d: d.current_url.endswith(url))
 
     # A heart and an alert, both plain forms (each submit reloads the page).
     reloads = WebDriverWait(

@@ -7,6 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.e2e import PAGE_WAIT
 from tests.search import factories as f
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,7 +27,7 @@ def _open_with(browser, text):
     box = _box(browser)
     box.clear()
     box.send_keys(text)
-    WebDriverWait(browser, 10).until(
+    WebDriverWait(browser, PAGE_WAIT).until(
         lambda driver: (
             driver.find_element(By.ID, LISTBOX).is_displayed()
             and len(_options(driver)) >= 2
@@ -71,7 +72,7 @@ def test_header_box_completes_as_you_type_with_the_keyboard(
     box = _open_with(browser, "kain sas")
     box.send_keys(Keys.ARROW_DOWN)
     box.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(
+    WebDriverWait(browser, PAGE_WAIT).until(
         lambda driver: f"/produk/{blue.slug}/" in driver.current_url
     )
     assert blue.name in browser.find_element(By.TAG_NAME, "h1").text
@@ -85,7 +86,9 @@ def test_header_box_is_a_plain_form_without_javascript(browser, live_server, set
     box = _box(browser)
     box.send_keys("sasirangan")
     box.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(lambda driver: "/cari/" in driver.current_url)
+    WebDriverWait(browser, PAGE_WAIT).until(
+        lambda driver: "/cari/" in driver.current_url
+    )
     assert "q=sasirangan" in browser.current_url
     assert "Kain Sasirangan Biru" in browser.find_element(By.TAG_NAME, "main").text
     assert not browser.find_element(By.ID, LISTBOX).is_displayed()
