@@ -185,6 +185,10 @@ def _group_for_workers(items):
             item.add_marker(pytest.mark.xdist_group(group))
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
+    """First, before pytest-xdist's own hook: that one reads the ``xdist_group`` marks
+    to name each test's group, and this conftest is registered before it (an initial
+    conftest), so it would otherwise run after it and the groups would be ignored."""
     _restore_migrated_rows(items)
     _group_for_workers(items)
