@@ -14,7 +14,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.limits import INT_MAX, NOTE_MAX_LENGTH
-from marketplace.models.orders import ReservationStatus
+from marketplace.models.orders import Reservation
 
 
 class Experience(models.Model):
@@ -151,7 +151,7 @@ class ExperienceSession(models.Model):
         return self.status == SessionStatus.SCHEDULED and self.seats_left > 0
 
 
-class SeatReservation(models.Model):
+class SeatReservation(Reservation):
     """Seats held for an unpaid order, the twin of ``StockReservation`` for sessions."""
 
     order = models.ForeignKey(
@@ -161,15 +161,8 @@ class SeatReservation(models.Model):
         ExperienceSession, on_delete=models.PROTECT, related_name="+"
     )
     seats = models.PositiveIntegerField()
-    status = models.CharField(
-        max_length=10, choices=ReservationStatus.choices, default=ReservationStatus.HELD
-    )
-    expires_at = models.DateTimeField()
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    wagtail_reference_index_ignore = True
-
-    class Meta:
+    class Meta(Reservation.Meta):
         verbose_name = _("seat reservation")
         verbose_name_plural = _("seat reservations")
         constraints = [

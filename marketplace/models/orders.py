@@ -341,7 +341,32 @@ class ReservationStatus(models.TextChoices):
     RELEASED = "released", _("Released")
 
 
-class StockReservation(models.Model):
+class Reservation(models.Model):
+    """What a hold of an unpaid order shares, whatever it holds: its status, when it
+    lapses, and the ``(status, expires_at)`` index that finds held rows by expiry.
+
+    ``StockReservation`` (units of a variant) and ``SeatReservation`` (seats of a
+    session) add the order (each with its own related name), what they hold and how
+    many; ``services/reservations.py`` releases and commits both the same way.
+    """
+
+    status = models.CharField(
+        max_length=10, choices=ReservationStatus.choices, default=ReservationStatus.HELD
+    )
+    expires_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
+    # (it would otherwise re-index on every save once an admin viewset registers them).
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        abstract = True
+        # Unnamed, so Django names it per table (``marketplace_status_<hash>_idx``).
+        indexes = [models.Index(fields=["status", "expires_at"])]
+
+
+class StockReservation(Reservation):
     """Units held for an order while it awaits payment.
 
     A HELD row is counted in its variant's ``held`` (raised by a conditional UPDATE
@@ -356,20 +381,10 @@ class StockReservation(models.Model):
         "marketplace.ProductVariant", on_delete=models.PROTECT, related_name="+"
     )
     quantity = models.PositiveIntegerField()
-    status = models.CharField(
-        max_length=10, choices=ReservationStatus.choices, default=ReservationStatus.HELD
-    )
-    expires_at = models.DateTimeField()
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    # Transactional rows, not CMS content: keep them out of Wagtail's reference index
-    # (it would otherwise re-index on every save once an admin viewset registers them).
-    wagtail_reference_index_ignore = True
-
-    class Meta:
+    class Meta(Reservation.Meta):
         verbose_name = _("stock reservation")
         verbose_name_plural = _("stock reservations")
-        indexes = [models.Index(fields=["status", "expires_at"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(quantity__gt=0), name="reservation_quantity_positive"

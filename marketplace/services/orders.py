@@ -37,18 +37,13 @@ from marketplace.services.notifications import (
     suborder_shipped_queue_email,
 )
 from marketplace.services.refunds import order_refund_unfulfillable as refund
+from marketplace.services.reservations import (
+    reservations_commit_for_order,
+    reservations_release_for_order,
+)
 from marketplace.services.seats import session_take, session_unbook
-from marketplace.services.stock import (
-    variant_commit,
-    variant_release,
-    variant_take,
-    variant_untake,
-)
-from marketplace.services.tickets import (
-    seats_commit_for_order,
-    seats_release_for_order,
-    tickets_issue_for_order,
-)
+from marketplace.services.stock import variant_take, variant_untake
+from marketplace.services.tickets import tickets_issue_for_order
 from marketplace.services.transitions import (
     order_lock,
     order_status_sync,
@@ -57,46 +52,6 @@ from marketplace.services.transitions import (
 from marketplace.signals import stock_changed
 
 logger = logging.getLogger(__name__)
-
-
-def _release_reservations(order: Order) -> None:
-    """Gives the order's held units back (``held - n``; on-hand is untouched), in
-    variant-id order so locks never deadlock.
-    """
-    held = list(
-        StockReservation.objects.select_for_update()
-        .filter(order=order, status=ReservationStatus.HELD)
-        .order_by("variant_id", "id")
-    )
-    for reservation in held:
-        variant_release(
-            variant_id=reservation.variant_id, quantity=reservation.quantity
-        )
-    StockReservation.objects.filter(pk__in=[r.pk for r in held]).update(
-        status=ReservationStatus.RELEASED
-    )
-    # Seats after units: the one lock order (variants, then sessions) of every writer.
-    seats_release_for_order(order=order)
-    if held:
-        stock_changed.send(
-            sender=ProductVariant, variant_ids=[r.variant_id for r in held]
-        )
-
-
-def _commit_reservations(order: Order) -> None:
-    """Payment: the held units leave the shelf (``stock - n, held - n``). The caller
-    holds the order's lock, which guards its reservations."""
-    held = list(
-        StockReservation.objects.filter(
-            order=order, status=ReservationStatus.HELD
-        ).order_by("variant_id", "id")
-    )
-    for reservation in held:
-        variant_commit(variant_id=reservation.variant_id, quantity=reservation.quantity)
-    StockReservation.objects.filter(pk__in=[r.pk for r in held]).update(
-        status=ReservationStatus.COMMITTED
-    )
-    seats_commit_for_order(order=order)
 
 
 def _retake_stock(order: Order) -> bool:
@@ -190,7 +145,7 @@ def order_mark_paid(
             order_paid_queue_emails(order_id=order.pk)
             order_tickets_queue_email(order_id=order.pk)
             # Last: popular variants' rows stay locked only from here to the commit.
-            _commit_reservations(order)
+            reservations_commit_for_order(order=order)
     if refund_needed:
         logger.warning(
             "Order %s paid after its stock was sold; refunding", order.number
@@ -228,7 +183,7 @@ def order_cancel_unpaid(*, order_id: int, reason: str = "") -> Order:
         order = order_lock(order_id)
         if order.status != OrderStatus.PENDING:
             return order
-        _release_reservations(order)
+        reservations_release_for_order(order=order)
         if reason:
             order.payment_error = reason[:255]
             order.save(update_fields=["payment_error"])

@@ -28,7 +28,7 @@ import logging
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -165,14 +165,14 @@ def refund_execute(*, refund_id: int, call_provider: bool = True, actor=None) ->
     the same idempotency keys, and a SUCCEEDED refund is left alone.
     """
 
-    refund = Refund.objects.select_related("order").get(pk=refund_id)
+    refund = _with_last_line(Refund.objects.select_related("order")).get(pk=refund_id)
     if refund.status == RefundStatus.SUCCEEDED:
         return refund
     stripe_refund_id = refund.stripe_refund_id
     reversal_id = refund.stripe_reversal_id
     try:
         if (
-            _is_last_line(refund)
+            refund.is_last_line
             and Refund.objects.filter(suborder_id=refund.suborder_id)
             .exclude(pk=refund.pk)
             .exclude(status=RefundStatus.SUCCEEDED)
@@ -238,7 +238,8 @@ def _refund_record_success(
     with transaction.atomic():
         refund = Refund.objects.get(pk=refund_id)
         order = order_lock(refund.order_id)
-        refund = Refund.objects.select_for_update().get(pk=refund_id)
+        # Whether it is the last line is read again under the lock, in the same query.
+        refund = _with_last_line(Refund.objects.select_for_update()).get(pk=refund_id)
         if refund.status == RefundStatus.SUCCEEDED:
             return refund  # another retry recorded it first
         target = SubOrder.objects.select_for_update().get(pk=refund.suborder_id)
@@ -251,7 +252,7 @@ def _refund_record_success(
         refund.save(
             update_fields=["status", "error", "stripe_refund_id", "stripe_reversal_id"]
         )
-        if refund.line_id is not None and not _is_last_line(refund):
+        if refund.line_id is not None and not refund.is_last_line:
             _record_line_refund(
                 refund=refund,
                 suborder=target,
@@ -318,25 +319,37 @@ def _line_split(*, suborder: SubOrder, amount: int) -> tuple[int, int]:
     return commission, amount - commission
 
 
-def _is_last_line(refund: Refund) -> bool:
-    """Whether this booking refund was the one that left nothing of its sub-order:
-    every line has a refund and no later line refund exists. That refund takes what
-    is left of the sub-order (rounding, shipping) and moves it to REFUNDED."""
-    if refund.line_id is None:
-        return False
-    return (
-        not OrderLine.objects.filter(
-            suborder_id=refund.suborder_id, refund__isnull=True
-        ).exists()
-        and not Refund.objects.filter(
-            suborder_id=refund.suborder_id, line__isnull=False, pk__gt=refund.pk
-        ).exists()
+def _with_last_line(refunds):
+    """``refunds`` annotated with ``is_last_line``: whether a booking refund is the
+    one that left nothing of its sub-order (every line has a refund and no later line
+    refund exists). That refund takes what is left of the sub-order (rounding,
+    shipping) and moves it to REFUNDED.
+
+    Read in the query that loads the refund, once per step, rather than by two more
+    queries each time a step asks. Once a refund is not the last it never becomes
+    so (a line refunded later gets a later id), and once it is no line is left to
+    refund; so the answer read before the Stripe call still holds under the lock.
+    """
+    unrefunded_line = OrderLine.objects.filter(
+        suborder_id=OuterRef("suborder_id"), refund__isnull=True
+    )
+    later_line_refund = Refund.objects.filter(
+        suborder_id=OuterRef("suborder_id"), line__isnull=False, pk__gt=OuterRef("pk")
+    )
+    return refunds.annotate(
+        is_last_line=ExpressionWrapper(
+            Q(line__isnull=False)
+            & ~Exists(unrefunded_line)
+            & ~Exists(later_line_refund),
+            output_field=BooleanField(),
+        )
     )
 
 
 def _reversal_amount(*, refund: Refund, payout: Payout | None) -> int:
     """How much of the vendor's sent transfer this refund takes back (0 when the
-    transfer is not sent, or its amount was lowered before it left)."""
+    transfer is not sent, or its amount was lowered before it left). ``refund``
+    comes from ``_with_last_line``."""
     if payout is None or payout.status != PayoutStatus.PAID or refund.payout_adjusted:
         return 0
     reversed_before = (
@@ -346,7 +359,7 @@ def _reversal_amount(*, refund: Refund, payout: Payout | None) -> int:
         or 0
     )
     left = max(payout.amount - reversed_before, 0)
-    if refund.line_id is not None and not _is_last_line(refund):
+    if refund.line_id is not None and not refund.is_last_line:
         suborder = SubOrder.objects.get(pk=refund.suborder_id)
         return min(_line_split(suborder=suborder, amount=refund.amount)[1], left)
     return left

@@ -13,41 +13,11 @@ from django.utils import timezone
 
 from marketplace.models import (
     OrderLine,
-    ReservationStatus,
-    SeatReservation,
     SessionStatus,
     SubOrder,
     Ticket,
 )
-from marketplace.services.seats import session_commit, session_release, session_unbook
-
-
-def seats_release_for_order(*, order) -> None:
-    """Gives the unpaid order's held seats back, in session-id order."""
-    held = list(
-        SeatReservation.objects.select_for_update()
-        .filter(order=order, status=ReservationStatus.HELD)
-        .order_by("session_id", "id")
-    )
-    for reservation in held:
-        session_release(session_id=reservation.session_id, seats=reservation.seats)
-    SeatReservation.objects.filter(pk__in=[r.pk for r in held]).update(
-        status=ReservationStatus.RELEASED
-    )
-
-
-def seats_commit_for_order(*, order) -> None:
-    """Payment: the held seats become booked."""
-    held = list(
-        SeatReservation.objects.filter(
-            order=order, status=ReservationStatus.HELD
-        ).order_by("session_id", "id")
-    )
-    for reservation in held:
-        session_commit(session_id=reservation.session_id, seats=reservation.seats)
-    SeatReservation.objects.filter(pk__in=[r.pk for r in held]).update(
-        status=ReservationStatus.COMMITTED
-    )
+from marketplace.services.seats import session_unbook
 
 
 def tickets_issue_for_order(*, order) -> list[Ticket]:

@@ -1,11 +1,15 @@
 """The shopper's pages for experiences: book on the product page, the cart, a
 checkout without an address, and the ticket with its QR code on the order page."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from marketplace.models import CartItem, Order, Ticket
 from tests.marketplace.factories import bookable_session, sellable_variant
+from tests.vendors.factories import VendorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +76,22 @@ def test_bad_session_ids_never_500(client, value):
     assert response.status_code in (302, 400)
     response = client.post(reverse("marketplace:cart_remove"), {"session": value})
     assert response.status_code == 302
+
+
+def test_the_page_of_a_vendor_on_holiday_shows_its_note_like_a_product(client):
+    """The experience page and the product page share one holiday notice, so both
+    carry the vendor's own note."""
+    today = timezone.localdate()
+    vendor = VendorFactory(
+        holiday_from=today - dt.timedelta(days=1),
+        holiday_until=today + dt.timedelta(days=5),
+        holiday_note="Pulang kampung ke Kandangan.",
+    )
+    experience = bookable_session(vendor=vendor).experience.product
+    cloth = sellable_variant(vendor=vendor).product
+    for product in (experience, cloth):
+        page = client.get(reverse("marketplace:product_detail", args=[product.slug]))
+        html = page.content.decode()
+        assert page.status_code == 200
+        assert "sedang libur dan belum menerima pesanan." in html
+        assert "Pulang kampung ke Kandangan." in html
