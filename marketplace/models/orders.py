@@ -123,6 +123,15 @@ class Order(models.Model):
         verbose_name = _("order")
         verbose_name_plural = _("orders")
         ordering = ["-created_at", "-id"]
+        # The reservation-expiry job looks for unpaid orders past their hold; a
+        # partial index keeps that scan to the few pending rows, not every order.
+        indexes = [
+            models.Index(
+                fields=["expires_at"],
+                condition=Q(status="pending"),
+                name="order_pending_expiry_idx",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(

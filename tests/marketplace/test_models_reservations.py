@@ -21,3 +21,20 @@ def test_each_reservation_table_has_the_status_expiry_index(model):
         if info["index"] and info["columns"] == ["status", "expires_at"]
     ]
     assert len(indexes) == 1, found
+
+
+def test_the_expiry_job_finds_pending_orders_through_a_partial_index():
+    """``reservations_release_expired`` scans pending orders by ``expires_at``."""
+    from marketplace.models import Order
+
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, Order._meta.db_table)
+    assert found["order_pending_expiry_idx"]["columns"] == ["expires_at"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+                ["order_pending_expiry_idx"],
+            )
+            (definition,) = cursor.fetchone()
+        assert "WHERE" in definition and "pending" in definition
