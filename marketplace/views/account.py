@@ -205,7 +205,9 @@ def stock_alert_create(request):
         .first()
     )
     if variant is None:
-        raise Http404
+        # Hidden or withdrawn since its page was loaded, so that page is gone too.
+        messages.error(request, _("This product is no longer for sale."))
+        return redirect("marketplace:catalogue")
     try:
         services.stock_alert_subscribe(
             user=request.user, variant=variant, language=get_language() or "id"

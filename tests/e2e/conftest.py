@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+FAILURE_DIR = Path(__file__).resolve().parents[2] / "artifacts" / "failures"
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 PHONE = (360, 780)
 DESKTOP = (1280, 900)
@@ -55,6 +56,45 @@ def pytest_collection_modifyitems(items):
             item.add_marker(
                 pytest.mark.django_db(transaction=True, serialized_rollback=True)
             )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed journey says where its browser was: the URL, the page's title and
+    messages go into the report (and so into CI's output), and the page's HTML and a
+    screenshot into artifacts/failures/."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    for name in ("browser", "phone_browser"):
+        driver = getattr(item, "funcargs", {}).get(name)
+        if driver is not None:
+            report.sections.append((f"browser state ({name})", _describe(driver, item)))
+
+
+def _describe(driver, item) -> str:
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.common.by import By
+
+    try:
+        messages = [
+            element.text
+            for element in driver.find_elements(By.CSS_SELECTOR, ".messages .message")
+        ]
+        lines = [
+            f"url: {driver.current_url}",
+            f"title: {driver.title}",
+            f"messages: {messages}",
+        ]
+        FAILURE_DIR.mkdir(parents=True, exist_ok=True)
+        stem = FAILURE_DIR / item.name
+        stem.with_suffix(".html").write_text(driver.page_source)
+        driver.save_screenshot(str(stem.with_suffix(".png")))
+        lines.append(f"saved: {stem}.html and .png")
+    except WebDriverException as error:
+        lines = [f"the browser could not be asked: {error.msg}"]
+    return "\n".join(lines)
 
 
 @pytest.fixture

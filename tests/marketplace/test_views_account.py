@@ -295,6 +295,25 @@ def test_a_shopper_asks_for_an_alert_on_a_sold_out_variant(
     assert mail.outbox == []
 
 
+def test_an_alert_for_a_product_withdrawn_meanwhile_is_refused_on_the_page(
+    client, shopper
+):
+    variant = sellable_variant(stock=2)
+    sold_out = ProductVariantFactory(product=variant.product, stock=0, colour="Biru")
+    url = reverse("marketplace:product_detail", args=[variant.product.slug])
+    assert reverse("marketplace:stock_alert_create") in client.get(url).content.decode()
+    variant.product.is_hidden = True  # the office hid it after the page was loaded
+    variant.product.save(update_fields=["is_hidden"])
+    response = client.post(
+        reverse("marketplace:stock_alert_create"),
+        {"variant": sold_out.pk, "next": url},
+        follow=True,
+    )
+    assert response.redirect_chain == [(reverse("marketplace:catalogue"), 302)]
+    assert "Produk ini tidak dijual lagi." in response.content.decode()
+    assert not StockAlert.objects.exists()
+
+
 # --- header ----------------------------------------------------------------------------
 def test_first_time_visitors_get_no_cart_count_and_a_shareable_page(client):
     product = sellable_variant().product
