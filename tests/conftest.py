@@ -14,6 +14,7 @@ SKIP_PREFIX = "needs "
 
 
 def pytest_runtest_setup(item):
+    _refill_a_flushed_database(item)
     for service in SERVICE_MARKERS:
         if item.get_closest_marker(service) is None:
             continue
@@ -60,6 +61,62 @@ def pytest_terminal_summary(terminalreporter):
     )
 
 
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    names = set(getattr(item, "fixturenames", ()))
+    return bool(
+        (
+            marker is not None
+            and (
+                marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+            )
+        )
+        or {"transactional_db", "live_server"} & names
+    )
+
+
+def _uses_db(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or "db" in getattr(
+        item, "fixturenames", ()
+    )
+
+
+# Set once a test that commits for real has run on this process: its teardown flushed
+# every table, and only the next such test puts the migrated rows back.
+_FLUSHED = pytest.StashKey[bool]()
+
+
+def _refill_a_flushed_database(item) -> None:
+    """A test in a transaction after one that committed gets the migrated rows back.
+
+    pytest-django runs those tests first, but xdist's groups send a group's tests
+    together, so on a worker a group's committing tests can come before other tests,
+    which then found an empty database: no Wagtail root page, no locale, no content
+    types, and content types re-created under new ids that Django's per-process
+    cache kept after the rollback (a foreign-key error in a later test). It runs
+    before any fixture of the test is set up, module-scoped ones included.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    config = item.config
+    if _is_transactional(item):
+        # Django restores the rows itself before it and flushes them after it.
+        config.stash[_FLUSHED] = True
+        ContentType.objects.clear_cache()
+        return
+    if not (_uses_db(item) and config.stash.get(_FLUSHED, False)):
+        return
+    with config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents is not None:
+                connection.creation.deserialize_db_from_string(contents)
+    ContentType.objects.clear_cache()
+    config.stash[_FLUSHED] = False
+
+
 def _restore_migrated_rows(items):
     """Every test that commits for real starts from the migrated database.
 
@@ -71,12 +128,9 @@ def _restore_migrated_rows(items):
     groups, the workflow).
     """
     for item in items:
-        marker = item.get_closest_marker("django_db")
-        transactional = (marker is not None and marker.kwargs.get("transaction")) or (
-            {"transactional_db", "live_server"} & set(item.fixturenames)
-        )
-        if not transactional:
+        if not _is_transactional(item):
             continue
+        marker = item.get_closest_marker("django_db")
         kwargs = dict(marker.kwargs) if marker is not None else {}
         kwargs.update(transaction=True, serialized_rollback=True)
         item.add_marker(pytest.mark.django_db(**kwargs), append=False)
@@ -160,12 +214,7 @@ def _group_for_workers(items):
         names = getattr(item, "fixturenames", ())
         if "full_site" in names:
             shared.add(item.path)
-        marker = item.get_closest_marker("django_db")
-        if (
-            (marker is not None and marker.kwargs.get("transaction"))
-            or "transactional_db" in names
-            or "live_server" in names
-        ):
+        if _is_transactional(item):
             transactional.add(item.path)
     if clash := shared & transactional:
         raise pytest.UsageError(
