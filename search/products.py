@@ -17,24 +17,22 @@ from search.params import PRICE_RANGES, ProductSearchParams, query_words
 from search.results import ProductHit, ProductSearchResult, Suggestion
 from search.understanding import Place, QueryIntent, understand
 
+# The low-weight fields (village, shop, provenance, description, motif meaning) are
+# read through the ``details`` field they are copied into (search/documents.py).
 ID_FIELDS = [
     "name^8",
     "tags^4",
     "category_name^3",
     "motif_name^3",
-    "village^2",
-    "vendor_name^2",
     "provenance^1",
-    "description^1",
-    "motif_meaning^0.5",
+    "details^2",
 ]
 EN_FIELDS = [
     "name.en^6",
     "tags.en^3",
     "category_name_en^2",
     "provenance.en^1",
-    "description.en^0.5",
-    "motif_meaning.en^0.3",
+    "details.en^0.5",
 ]
 # Few fields on purpose: fuzzy expansion is the costliest part of the query.
 FUZZY_FIELDS = [
