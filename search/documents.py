@@ -93,7 +93,7 @@ class ProductDocument(Document):
     category_name_en = fields.TextField(analyzer=analysis.ENGLISH)
     vendor = fields.KeywordField()  # vendor slug
     vendor_name = _text(english=False, raw=True, details=True)
-    # Filled by copy_to from the fields above marked ``details`` (never in _source).
+    # Filled in the index by copy_to from the fields marked ``details`` (null in _source).
     details = _text()
     region = _facet()
     # Words for "did you mean": names, tags and categories, unstemmed.
