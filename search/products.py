@@ -32,7 +32,7 @@ EN_FIELDS = [
     "tags.en^3",
     "category_name_en^2",
     "provenance.en^1",
-    "details.en^0.5",
+    "details.en^0.8",
 ]
 # Few fields on purpose: fuzzy expansion is the costliest part of the query.
 FUZZY_FIELDS = [

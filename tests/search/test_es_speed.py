@@ -210,6 +210,6 @@ def test_the_low_weight_fields_are_read_through_the_copied_details_field(
         "Kain Tenun Pagatan",
     }
     fields = _multi_match_fields(search_requests[0]["query"])
-    assert {"details^2", "details.en^0.5"} <= fields
+    assert {"details^2", "details.en^0.8"} <= fields
     for field in ("vendor_name", "village", "description", "motif_meaning"):
         assert not any(name.split("^")[0].startswith(field) for name in fields), field
