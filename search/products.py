@@ -9,7 +9,7 @@ count.
 """
 
 from django.conf import settings
-from elasticsearch.dsl import A, MultiSearch, Q, Search
+from elasticsearch.dsl import A, Q, Search
 
 from search import engine, filters, indexing
 from search.facets import build_facets
@@ -344,12 +344,13 @@ def _hit(raw: dict, params: ProductSearchParams) -> ProductHit:
     )
 
 
-def _with_spelling(search: Search, q: str) -> Search:
-    """``search`` asking the term suggester for the query's words, unstemmed."""
+def did_you_mean(q: str, *, client) -> str | None:
+    """A corrected query from the term suggester on the unstemmed words, or None."""
     words = " ".join(query_words(q))
     if not words:
-        return search
-    return search.suggest(
+        return None
+    search = Search(using=client, index=indexing.alias_name()).extra(size=0)
+    search = search.suggest(
         "spelling",
         words,
         term={
@@ -362,10 +363,7 @@ def _with_spelling(search: Search, q: str) -> Search:
             "max_edits": 2,
         },
     )
-
-
-def _corrected(response: dict) -> str | None:
-    """The corrected query of a response's spelling suggestions, or None."""
+    response = search.execute().to_dict()
     words, changed = [], False
     for entry in response.get("suggest", {}).get("spelling", []):
         options = entry.get("options") or []
@@ -375,14 +373,6 @@ def _corrected(response: dict) -> str | None:
         else:
             words.append(entry["text"])
     return " ".join(words) if changed else None
-
-
-def did_you_mean(q: str, *, client) -> str | None:
-    """A corrected query from the term suggester on the unstemmed words, or None."""
-    if not query_words(q):
-        return None
-    search = Search(using=client, index=indexing.alias_name()).extra(size=0)
-    return _corrected(_with_spelling(search, q).execute().to_dict())
 
 
 def _facet_bucket(name: str, bucket: dict) -> tuple[str, int, str]:
@@ -402,11 +392,6 @@ def _facet_bucket(name: str, bucket: dict) -> tuple[str, int, str]:
 FUZZY_BELOW = 1
 
 
-# Where search_response keeps the answer for a search that finds nothing (related
-# products and a spelling correction), asked beside its fuzzy request.
-NOTHING_FOUND = "nothing_found"
-
-
 def search_response(params: ProductSearchParams, *, client) -> dict:
     """The raw response of a product search: first without the fuzzy clauses, and
     again with them only when that found fewer than FUZZY_BELOW products.
@@ -415,21 +400,14 @@ def search_response(params: ProductSearchParams, *, client) -> dict:
     the highlighter's fuzzy query were about a third of an uncached search's time on
     the node at 100k products (README, "Search speed"), yet they only change what a
     search finds when a word is misspelt, and a misspelt word finds little as typed.
-    So a query whose words match as typed costs one request without them. The
-    second request goes in one msearch with what a search that finds nothing shows
-    (related products and "did you mean"), so a search that finds nothing costs two
-    round trips, not four.
+    So a query whose words match as typed costs one request without them; a typo
+    costs that (cheap, nearly empty) request and the fuzzy one.
     """
     response = build_search(params, client=client, fuzzy=False).execute().to_dict()
     if params.q and response["hits"]["total"]["value"] < FUZZY_BELOW:
         took = response["took"]
-        multi = MultiSearch(using=client, index=indexing.alias_name())
-        multi = multi.add(build_search(params, client=client))
-        multi = multi.add(_nothing_found_search(params, client=client))
-        fuzzy, nothing_found = (answer.to_dict() for answer in multi.execute())
-        response = fuzzy
-        response["took"] += took  # the node's time for the search: every request
-        response[NOTHING_FOUND] = nothing_found
+        response = build_search(params, client=client).execute().to_dict()
+        response["took"] += took  # the node's time for the search: both requests
     return response
 
 
@@ -458,13 +436,8 @@ def search_result(
     total = response["hits"]["total"]["value"]
     suggestion, related = None, []
     if total == 0 and params.q:
-        if NOTHING_FOUND in response:  # asked beside the fuzzy request
-            nothing_found = response[NOTHING_FOUND]
-            suggestion = _corrected(nothing_found)
-            related = [_hit(raw, params) for raw in nothing_found["hits"]["hits"]]
-        else:
-            suggestion = did_you_mean(params.q, client=client)
-            related = related_es(params, client=client)
+        suggestion = did_you_mean(params.q, client=client)
+        related = related_es(params, client=client)
     return ProductSearchResult(
         query=params.q,
         backend="elasticsearch",
@@ -482,22 +455,12 @@ def search_result(
 RELATED_LIMIT = 4
 
 
-def _related_search(params: ProductSearchParams, *, client) -> Search:
+def related_es(params: ProductSearchParams, *, client) -> list[ProductHit]:
+    """A few products sharing a word with a query that matched nothing."""
     search = Search(using=client, index=indexing.alias_name()).query(
         Q("bool", must=[related_query(params.q)], filter=[Q("term", visible=True)])
     )
-    return search[:RELATED_LIMIT]
-
-
-def _nothing_found_search(params: ProductSearchParams, *, client) -> Search:
-    """Related products and the spelling suggestions in one request."""
-    search = _related_search(params, client=client)
-    return _with_spelling(search, params.q).params(request_cache=_request_cache())
-
-
-def related_es(params: ProductSearchParams, *, client) -> list[ProductHit]:
-    """A few products sharing a word with a query that matched nothing."""
-    response = _related_search(params, client=client).execute().to_dict()
+    response = search[:RELATED_LIMIT].execute().to_dict()
     return [_hit(raw, params) for raw in response["hits"]["hits"]]
 
 

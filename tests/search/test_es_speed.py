@@ -213,24 +213,3 @@ def test_the_low_weight_fields_are_read_through_the_copied_details_field(
     assert {"details^2", "details.en^0.8"} <= fields
     for field in ("vendor_name", "village", "description", "motif_meaning"):
         assert not any(name.split("^")[0].startswith(field) for name in fields), field
-
-
-def test_nothing_found_asks_related_and_spelling_beside_the_fuzzy_request(
-    shop, search_requests, monkeypatch
-):
-    """Two round trips: the request as typed, then one msearch with the fuzzy request
-    and the related products with "did you mean" (not two more requests after it)."""
-
-    def not_asked(*args, **kwargs):
-        raise AssertionError("asked in a request of its own")
-
-    monkeypatch.setattr(products, "did_you_mean", not_asked)
-    monkeypatch.setattr(products, "related_es", not_asked)
-    result = product_search_es(ProductSearchParams(q="xandangan purun"))
-    assert result.total == 0
-    assert result.did_you_mean == "kandangan purun"
-    assert {hit.name for hit in result.related} == {
-        "Tas Purun Anyaman",
-        "Dompet Purun Kecil",
-    }
-    assert [_fuzzy(body) for body in search_requests] == [False, True]
