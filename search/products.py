@@ -1,8 +1,9 @@
 """Product search on Elasticsearch: the only place that builds product queries.
 
 Relevance: an Indonesian-analysed match (with synonyms) across fields boosted name >
-tags > category and provenance > description, an English sub-field match, a fuzzy match
-on the unstemmed words for typos, and a phrase bonus on the name. User filters go in a
+tags > category and provenance > the other words (``details``), an English sub-field
+match, a match on the unstemmed words (fuzzy, for typos, only when the words as typed
+find nothing: search_response), and a phrase bonus on the name. User filters go in a
 post_filter so every facet counts as if its own filter were not set (the usual "refine"
 behaviour), while the query itself and the always-applied rule (visible) shape every
 count.
