@@ -388,8 +388,7 @@ def _facet_bucket(name: str, bucket: dict) -> tuple[str, int, str]:
 
 
 # A search that finds fewer products than this with the words as typed (none) is asked
-# again
-# with typos forgiven (search_response).
+# again with typos forgiven (search_response).
 FUZZY_BELOW = 1
 
 
