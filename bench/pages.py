@@ -156,6 +156,10 @@ def gunicorn(python_bin: Path, module: str, cwd: Path, env: dict, port: int):
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            # A cold page (renditions made on first use) on a busy machine can take
+            # longer than gunicorn's default 30 s; fetch() waits up to 120 s.
+            "--timeout",
+            "120",
         ],
         cwd=cwd,
         env=env,
