@@ -3,14 +3,16 @@
 home HTML as a static file, and against Wagtail's bakerydemo, all in one run.
 
     .venv/bin/python bench/pages.py [--seconds 5] [--connections 8] [--no-bakerydemo]
-        [--pages destination,home] [--baseline main] [--ports 8200-8299]
+        [--pages destination,home] [--baseline main] [--ports 8200-8299] [--rounds 1]
     make bench-pages
 
 --pages measures only the pages named; --baseline REV also serves the same demo
 database with the code of git revision REV (`git archive`, the same virtualenv, its
 own 2 workers) and measures it uncached right after this checkout, page by page, for
 an A/B of a change in the same run on the same (noisy) machine; --ports picks the
-ports the servers listen on (a helper sharing the machine keeps to its own range).
+ports the servers listen on (a helper sharing the machine keeps to its own range);
+--rounds N measures each uncached server N times, interleaved (this checkout, the
+baseline, bakerydemo, again...), and shows the medians: steadier on a busy machine.
 
 What runs (everything on loopback, ports 8200-8299 unless --ports, stopped at the end):
   * Banua: a fresh SQLite demo (`seed_demo`), gunicorn with 2 sync workers,
@@ -37,6 +39,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -436,6 +439,12 @@ def main():
     )
     parser.add_argument("--baseline", metavar="REV", help="A/B against git revision")
     parser.add_argument("--ports", default="8200-8299", help="FIRST-LAST")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="uncached runs per server, interleaved; the median is shown",
+    )
     options = parser.parse_args()
     global PORTS
     first, last = (int(part) for part in options.ports.split("-"))
@@ -479,9 +488,24 @@ def main():
                 _, headers, _ = fetch(varnish_base + path)
                 hit = headers.get("X-Cache") == "HIT"
                 cached = measure(varnish_base + path)
-                uncached = measure(banua_base + path)
-                before = measure(baseline[1] + path) if baseline else None
-                reference = measure(bakery[1] + bakery[2][name]) if bakery else None
+                # Interleaved rounds, median of each: on a shared machine the load
+                # moves within seconds, and each server gets the same share of it.
+                servers = [banua_base + path]
+                if baseline:
+                    servers.append(baseline[1] + path)
+                if bakery:
+                    servers.append(bakery[1] + bakery[2][name])
+                for url in servers:
+                    fetch(url)
+                    fetch(url)
+                runs = [[] for _ in servers]
+                for _round in range(options.rounds):
+                    for url, found in zip(servers, runs, strict=True):
+                        found.append(wrk(url, options.seconds, options.connections))
+                medians = [statistics.median(found) for found in runs]
+                uncached = medians.pop(0)
+                before = medians.pop(0) if baseline else None
+                reference = medians.pop(0) if bakery else None
                 rows.append((name, path, hit, cached, uncached, reference, before))
         finally:
             for process in reversed(processes):
@@ -494,7 +518,8 @@ def main():
 
     print(  # noqa: T201
         f"\n{WORKERS} gunicorn workers each, wrk -t2 -c{options.connections} "
-        f"-d{options.seconds}s; static nginx (Banua's home as a file): {static:.0f} req/s"
+        f"-d{options.seconds}s, uncached: median of {options.rounds} interleaved; "
+        f"static nginx (Banua's home as a file): {static:.0f} req/s"
     )
     header = (
         f"{'page':<12} {'cached':>9} {'uncached':>9} {'bakery':>9} "
