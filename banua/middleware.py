@@ -3,6 +3,11 @@
 from wagtail import views as wagtail_views
 
 from banua.edge_cache import is_cacheable_view, mark_response
+from tourism import views as tourism_views
+
+# Wagtail pages: served by tourism.views (cached routing), or by Wagtail itself in a
+# project that mounts wagtail.urls.
+PAGE_VIEWS = (tourism_views.serve, wagtail_views.serve)
 
 
 class EdgeCacheMiddleware:
@@ -21,7 +26,7 @@ class EdgeCacheMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        request.banua_edge_cacheable = view_func is wagtail_views.serve or (
+        request.banua_edge_cacheable = view_func in PAGE_VIEWS or (
             match is not None and is_cacheable_view(match.view_name)
         )
         return None

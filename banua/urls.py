@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -43,8 +42,9 @@ urlpatterns += i18n_patterns(
     path("cari/", include("search.urls")),
     path("", include("vendors.urls")),
     path("", include("marketplace.urls")),
-    # Wagtail's page serving is a catch-all, so it comes last.
-    path("", include(wagtail_urls)),
+    # Wagtail's page serving (its URLs, with the cached routing of tourism.views)
+    # is a catch-all, so it comes last.
+    path("", include("tourism.urls")),
     prefix_default_language=False,
 )
 

@@ -3,7 +3,7 @@ product and search pages, Banua against bakerydemo: a measure that does not move
 the machine's load, unlike requests per second (bench/pages.py), so two runs on a busy
 machine still compare.
 
-    .venv/bin/python bench/page_calls.py [--banua-db PATH]
+    .venv/bin/python bench/page_calls.py [--banua-db PATH] [--baseline REV]
 
 Each project's pages are requested in-process with Django's test client, as an
 anonymous visitor with DEBUG off: three warm-up requests, then the queries of one
@@ -13,18 +13,21 @@ measured request, as for a search nobody has made since the last catalogue or pa
 change. Banua runs on a SQLite demo (`seed_demo`, built in a temporary folder unless
 --banua-db names an existing one); bakerydemo on the database and virtualenv bench/pages.py keeps in
 $BANUA_CACHE_DIR/bench/bakerydemo-<rev>/ (run bench/pages.py once first; without them
-its column is skipped with a line saying so).
+its column is skipped with a line saying so). --baseline REV also measures the code of
+git revision REV (`git archive`, same virtualenv) on a copy of the same database, for
+an A/B of a change.
 """
 
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from pages import BAKERYDEMO_DIR, ROOT
+from pages import BAKERYDEMO_DIR, ROOT, export_revision
 
 # Runs inside each project's interpreter; prints {name: [queries, calls]} as JSON.
 PROBE = """
@@ -104,6 +107,7 @@ def banua_env(database: Path, work: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--banua-db", type=Path)
+    parser.add_argument("--baseline", metavar="REV", help="A/B against git revision")
     options = parser.parse_args()
     from lighthouse import page_paths
 
@@ -123,6 +127,21 @@ def main() -> None:
         paths = page_paths(env)
         paths["search-cold"] = paths["search"]
         banua = probe(sys.executable, ROOT, env, paths)
+        baseline = None
+        if options.baseline:
+            src = export_revision(options.baseline, work / "baseline-src")
+            copy = work / "baseline.sqlite3"
+            shutil.copy2(database, copy)
+            baseline = probe(
+                sys.executable,
+                src,
+                {
+                    **env,
+                    "DATABASE_URL": f"sqlite:///{copy}",
+                    "PYTHONDONTWRITEBYTECODE": "1",
+                },
+                paths,
+            )
 
     bakery = None
     python = BAKERYDEMO_DIR / "venv" / "bin" / "python"
@@ -181,6 +200,14 @@ def main() -> None:
             tail = f"{'-':>8} {'-':>12} {'-':>12}"
         flag = "" if status == 200 else f" (HTTP {status})"
         print(f"{name:<12} {queries:>7} {calls:>8} {tail}{flag}")  # noqa: T201
+    if baseline:
+        print(f"\nA/B: this checkout against {options.baseline}")  # noqa: T201
+        for name, (_status, queries, calls) in banua.items():
+            _, b_queries, b_calls = baseline[name]
+            print(  # noqa: T201
+                f"{name:<12} {queries:>3} queries {calls:>7} calls; {options.baseline}: "
+                f"{b_queries:>3} queries {b_calls:>7} calls ({b_calls / calls:.2f}x)"
+            )
     print(  # noqa: T201
         "calls ratio = bakerydemo's function calls per request / Banua's (3x is the "
         "aim of issue 13 for uncached pages; destination and product against a bread "

@@ -3,9 +3,18 @@
 home HTML as a static file, and against Wagtail's bakerydemo, all in one run.
 
     .venv/bin/python bench/pages.py [--seconds 5] [--connections 8] [--no-bakerydemo]
+        [--pages destination,home] [--baseline main] [--ports 8200-8299] [--rounds 1]
     make bench-pages
 
-What runs (everything on loopback, ports 8200-8299, stopped at the end):
+--pages measures only the pages named; --baseline REV also serves the same demo
+database with the code of git revision REV (`git archive`, the same virtualenv, its
+own 2 workers) and measures it uncached right after this checkout, page by page, for
+an A/B of a change in the same run on the same (noisy) machine; --ports picks the
+ports the servers listen on (a helper sharing the machine keeps to its own range);
+--rounds N measures each uncached server N times, interleaved (this checkout, the
+baseline, bakerydemo, again...), and shows the medians: steadier on a busy machine.
+
+What runs (everything on loopback, ports 8200-8299 unless --ports, stopped at the end):
   * Banua: a fresh SQLite demo (`seed_demo`), gunicorn with 2 sync workers,
     banua.settings.dev with DEBUG off;
   * Varnish (Debian's varnishd) with deploy/varnish/banua.vcl in front of it;
@@ -30,6 +39,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -49,17 +59,35 @@ CACHED_AIM = 0.5  # of the static file
 UNCACHED_AIM = 3.0  # times bakerydemo
 
 
+PORTS = range(8200, 8300)
+
+
 def free_port() -> int:
     import random
 
-    for port in random.sample(range(8200, 8300), 100):
+    for port in random.sample(PORTS, len(PORTS)):
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise RuntimeError("no free port in 8200-8299")
+    raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
+
+
+def export_revision(rev: str, dest: Path) -> Path:
+    """The code of git revision `rev` in `dest` (for an A/B run), with this checkout's
+    compiled translations (not in git): the same pages, in the same language."""
+    dest.mkdir(parents=True)
+    archive = subprocess.run(  # noqa: S603
+        ["git", "archive", rev], cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)  # noqa: S607
+    for compiled in ROOT.glob("locale/*/LC_MESSAGES/*.mo"):
+        target = dest / compiled.relative_to(ROOT)
+        if target.parent.exists():
+            shutil.copy2(compiled, target)
+    return dest
 
 
 def wait_for(url: str, process: subprocess.Popen, seconds: int = 90) -> None:
@@ -131,6 +159,10 @@ def gunicorn(python_bin: Path, module: str, cwd: Path, env: dict, port: int):
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            # A cold page (renditions made on first use) on a busy machine can take
+            # longer than gunicorn's default 30 s; fetch() waits up to 120 s.
+            "--timeout",
+            "120",
         ],
         cwd=cwd,
         env=env,
@@ -140,7 +172,7 @@ def gunicorn(python_bin: Path, module: str, cwd: Path, env: dict, port: int):
 
 
 # --- Banua ----------------------------------------------------------------------------------
-def start_banua(work: Path):
+def banua_env(work: Path) -> dict:
     env = dict(os.environ)
     for name in ("DATABASE_URL", "ELASTICSEARCH_URL", "BANUA_HTTP_CACHE_URL"):
         env.pop(name, None)
@@ -152,6 +184,11 @@ def start_banua(work: Path):
         STATIC_ROOT=str(work / "static"),
         ALLOWED_HOSTS="127.0.0.1,localhost",
     )
+    return env
+
+
+def start_banua(work: Path):
+    env = banua_env(work)
 
     def manage(*args):
         subprocess.run(
@@ -171,6 +208,32 @@ def start_banua(work: Path):
     wait_for(base + "/healthz", server)
     paths = page_paths(env)
     return server, base, port, paths
+
+
+def start_baseline(work: Path, rev: str):
+    """This demo database served by the code of `rev`: a copy of the database (no
+    migrations run, so `rev` must have the same schema), its own static files."""
+    src = export_revision(rev, work / "baseline-src")
+    env = banua_env(work)
+    database = work / "baseline.sqlite3"
+    shutil.copy2(work / "banua.sqlite3", database)
+    env.update(
+        DATABASE_URL=f"sqlite:///{database}",
+        STATIC_ROOT=str(work / "baseline-static"),
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=src,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    port = free_port()
+    server = gunicorn(Path(sys.executable), "banua.wsgi", src, env, port)
+    base = f"http://127.0.0.1:{port}"
+    wait_for(base + "/healthz", server)
+    return server, base
 
 
 def start_varnish(work: Path, backend_port: int):
@@ -371,7 +434,21 @@ def main():
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--no-bakerydemo", action="store_true")
+    parser.add_argument(
+        "--pages", help="comma-separated: home,destination,product,search (default all)"
+    )
+    parser.add_argument("--baseline", metavar="REV", help="A/B against git revision")
+    parser.add_argument("--ports", default="8200-8299", help="FIRST-LAST")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="uncached runs per server, interleaved; the median is shown",
+    )
     options = parser.parse_args()
+    global PORTS
+    first, last = (int(part) for part in options.ports.split("-"))
+    PORTS = range(first, last + 1)
     for tool in ("wrk", "varnishd", "nginx"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
             sys.exit(f"{tool} is missing: apt-get install wrk varnish nginx-light")
@@ -382,6 +459,13 @@ def main():
         try:
             banua, banua_base, banua_port, paths = start_banua(work)
             processes.append(banua)
+            if options.pages:
+                wanted = options.pages.split(",")
+                paths = {name: path for name, path in paths.items() if name in wanted}
+            baseline = None
+            if options.baseline:
+                baseline = start_baseline(work, options.baseline)
+                processes.append(baseline[0])
             varnish, varnish_base = start_varnish(work, banua_port)
             processes.append(varnish)
             _, _, home_html = fetch(banua_base + "/")
@@ -404,9 +488,25 @@ def main():
                 _, headers, _ = fetch(varnish_base + path)
                 hit = headers.get("X-Cache") == "HIT"
                 cached = measure(varnish_base + path)
-                uncached = measure(banua_base + path)
-                reference = measure(bakery[1] + bakery[2][name]) if bakery else None
-                rows.append((name, path, hit, cached, uncached, reference))
+                # Interleaved rounds, median of each: on a shared machine the load
+                # moves within seconds, and each server gets the same share of it.
+                servers = [banua_base + path]
+                if baseline:
+                    servers.append(baseline[1] + path)
+                if bakery:
+                    servers.append(bakery[1] + bakery[2][name])
+                for url in servers:
+                    fetch(url)
+                    fetch(url)
+                runs = [[] for _ in servers]
+                for _round in range(options.rounds):
+                    for url, found in zip(servers, runs, strict=True):
+                        found.append(wrk(url, options.seconds, options.connections))
+                medians = [statistics.median(found) for found in runs]
+                uncached = medians.pop(0)
+                before = medians.pop(0) if baseline else None
+                reference = medians.pop(0) if bakery else None
+                rows.append((name, path, hit, cached, uncached, reference, before))
         finally:
             for process in reversed(processes):
                 process.terminate()
@@ -418,7 +518,8 @@ def main():
 
     print(  # noqa: T201
         f"\n{WORKERS} gunicorn workers each, wrk -t2 -c{options.connections} "
-        f"-d{options.seconds}s; static nginx (Banua's home as a file): {static:.0f} req/s"
+        f"-d{options.seconds}s, uncached: median of {options.rounds} interleaved; "
+        f"static nginx (Banua's home as a file): {static:.0f} req/s"
     )
     header = (
         f"{'page':<12} {'cached':>9} {'uncached':>9} {'bakery':>9} "
@@ -426,7 +527,7 @@ def main():
     )
     print(header)  # noqa: T201
     print("-" * len(header))  # noqa: T201
-    for name, _path, hit, cached, uncached, reference in rows:
+    for name, _path, hit, cached, uncached, reference, _before in rows:
         ratio_static = cached / static
         ratio_bakery = uncached / reference if reference else None
         mark_static = "ok" if ratio_static >= CACHED_AIM else "below aim"
@@ -446,6 +547,21 @@ def main():
             "bakerydemo column empty: "
             + ("--no-bakerydemo" if options.no_bakerydemo else "skipped, see above")
         )
+    if options.baseline:
+        print(f"\nA/B, uncached req/s: this checkout against {options.baseline}")  # noqa: T201
+        for name, _path, _hit, _cached, uncached, reference, before in rows:
+            versus = (
+                f", {options.baseline} {before / reference:.2f}x" if reference else ""
+            )
+            print(  # noqa: T201
+                f"{name:<12} {uncached:>7.0f} vs {before:>7.0f} ({uncached / before:.2f}x)"
+                + (
+                    f"; of bakerydemo: this {uncached / reference:.2f}x"
+                    if reference
+                    else ""
+                )
+                + versus
+            )
     print(  # noqa: T201
         f"aims: cached >= {CACHED_AIM} of static; uncached >= {UNCACHED_AIM}x "
         "bakerydemo (home vs home, destination and product vs a bread page, search vs "

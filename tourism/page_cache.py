@@ -6,8 +6,9 @@ token (see `banua.apps`), which makes every entry built under the old token
 unreachable at once, in every process that shares the cache backend. Entries also
 expire after CACHE_SECONDS as a safety net.
 
-Only Wagtail's public API is used: the Site of a request is Wagtail's own
-`Site.find_for_request` (its per-request lookup), and anonymous pages as a whole are
+Only Wagtail's public API is used: the root page a request is routed from is Wagtail's
+own `Site.find_for_request(request).root_page.localized.specific`, kept here per host,
+port and language (tourism.pages.site_root_page), and anonymous pages as a whole are
 cached by the HTTP cache in front (see banua.edge_cache).
 """
 

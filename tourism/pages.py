@@ -1,14 +1,16 @@
 """Page behaviour that keeps public pages within the query budget.
 
 Wagtail's defaults cost a query per URL segment (child by slug, then `.specific`),
-two for the view-restriction check and one for the active Locale. These mixins give
-the same answers from `tourism.page_cache` and one lookup by url_path.
+two for the view-restriction check, and before any of that three for the request's
+Site, the active Locale and the site's root page. These give the same answers from
+`tourism.page_cache` and one lookup by url_path.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from tourism import page_cache
 
@@ -140,3 +142,44 @@ def _handles_own_route(model, remaining) -> bool:
             return False
         return True
     return True
+
+
+# Cached in place of "this host has no Site" (page_cache treats None as a miss).
+_NO_ROOT = "no-root"
+
+
+def site_root_page(request):
+    """The page Wagtail routes a request from: the request's Site's root page in the
+    active language, as its specific page (`Site.find_for_request(request)
+    .root_page.localized.specific`, Wagtail's own answer, all public API).
+
+    Cached per host, port and language for the page generation, which any change to
+    pages, sites or locales replaces: a warm request looks up no Site, Locale or root
+    page (three queries, the Site's compiled per request). The host is Django's
+    validated `get_host()` (CommonMiddleware has already checked it against
+    ALLOWED_HOSTS), so the entries are bounded by the allowed hosts.
+    """
+
+    def build():
+        site = Site.find_for_request(request)
+        if site is None:
+            return _NO_ROOT
+        return site.root_page.localized.specific
+
+    root = page_cache.cached(
+        f"root:{request.get_host()}:{request.get_port()}:{get_language()}", build
+    )
+    return None if root == _NO_ROOT else root
+
+
+def route_for_request(request, path: str):
+    """What Wagtail's `Page.route_for_request` answers (a RouteResult, or None for a
+    404), with the root page from `site_root_page`: the walk itself is the root page's
+    own public `route()` (CachedRoutingMixin on the home pages)."""
+    root = site_root_page(request)
+    if root is None:
+        return None
+    try:
+        return root.route(request, [part for part in path.split("/") if part])
+    except Http404:
+        return None

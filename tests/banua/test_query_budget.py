@@ -1,15 +1,16 @@
 """Every public page serves in at most 6 SQL queries, however long its lists grow.
 
-Measured (SQLite, warm; Indonesian / English): home 3 / 4, destination index 4 / 5,
-destination 3 / 4, event index 4 / 5, event 3 / 4, story index 5 / 6, story 3 / 4,
-itinerary 5 / 6. Left on a warm home or destination page: Wagtail's Site for the
-request, the active Locale and the site's root page (Wagtail's own routing); the
+Measured (SQLite, warm; Indonesian and English alike): home 0, destination index 2,
+destination 0, event index 2, event 2, story index 3, story 1, itinerary 3. Pages are
+served by tourism.views.serve, which takes the request's Site root page (Wagtail's
+`Site.find_for_request(...).root_page.localized.specific`) from the page cache; the
 url_path rows, the routed page, breadcrumbs and language alternates are cached per
-page generation (tourism.page_cache), and the content and head of the home and
+page generation too (tourism.page_cache), and the content and head of the home and
 destination pages are shared fragments (marketplace.fragments; the destination's
 "makers and products nearby" block is one too). Was 12 before those caches (home 10 /
-11, destination 7 / 8); anonymous visitors get these pages from the HTTP cache
-(banua.edge_cache) anyway.
+11, destination 7 / 8), then 3 / 4 on a home or destination page with Wagtail's own
+serve view (its Site, Locale and root page queries); anonymous visitors get these
+pages from the HTTP cache (banua.edge_cache) anyway.
 
 Counted on the second request (warm caches), as an anonymous visitor, in both
 languages. Also: the caches behind those numbers are invalidated when editors change

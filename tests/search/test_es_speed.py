@@ -1,6 +1,10 @@
 """What the speed work on the Elasticsearch requests must keep: the same facet counts
-from fewer aggregations, facet ordinals built at refresh, and autocomplete that asks
-the fuzzy match only when the exact one leaves the list short (real node)."""
+from fewer aggregations, facet ordinals built at refresh, autocomplete that asks the
+fuzzy match only when the exact one leaves the list short, a product search that asks
+its fuzzy clauses only when the words as typed find nothing, and the low-weight
+fields read through one copied field (real node)."""
+
+import json
 
 import pytest
 
@@ -122,3 +126,90 @@ def test_exact_matches_rank_above_typo_matches(shop):
     """A short exact list is topped up by the fuzzy match, exact names first."""
     suggestions = product_suggest_es("tas")
     assert suggestions[0].text == "Tas Purun Anyaman"
+
+
+@pytest.fixture
+def search_requests(monkeypatch):
+    """The body of every product search request sent (the real requests)."""
+    sent = []
+    build = products.build_search
+
+    def recording(params, **options):
+        search = build(params, **options)
+        sent.append(search.to_dict())
+        return search
+
+    monkeypatch.setattr(products, "build_search", recording)
+    return sent
+
+
+def _fuzzy(body: dict) -> bool:
+    return "fuzziness" in json.dumps(body)
+
+
+def test_words_found_as_typed_cost_one_request_without_fuzzy_clauses(
+    shop, search_requests
+):
+    result = product_search_es(ProductSearchParams(q="purun"))
+    assert {hit.name for hit in result.hits} == {
+        "Tas Purun Anyaman",
+        "Dompet Purun Kecil",
+    }
+    assert len(search_requests) == 1
+    assert not _fuzzy(search_requests[0])  # neither the scoring nor the highlight
+    assert all("<mark>Purun</mark>" in hit.highlight["name"] for hit in result.hits)
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("sasirangn", "Kain Sasirangan Gigi Haruan"),
+        ("kain sasirangn", "Kain Sasirangan Gigi Haruan"),  # one word right, one not
+        ("dodl", "Dodol Kandangan Durian"),
+    ],
+)
+def test_a_typo_is_answered_by_a_second_request_with_the_fuzzy_clauses(
+    shop, search_requests, q, expected
+):
+    result = product_search_es(ProductSearchParams(q=q))
+    assert [hit.name for hit in result.hits] == [expected]
+    assert [_fuzzy(body) for body in search_requests] == [False, True]
+    # The highlight of the second request marks the word the typo stood for.
+    assert "</mark>" in result.hits[0].highlight["name"]
+    assert result.did_you_mean is None
+
+
+def test_a_typo_highlight_marks_the_matched_word(shop):
+    hit = product_search_es(ProductSearchParams(q="sasirangn")).hits[0]
+    assert "<mark>Sasirangan</mark>" in hit.highlight["name"]
+
+
+def _multi_match_fields(body) -> set[str]:
+    found = set()
+    if isinstance(body, dict):
+        for key, value in body.items():
+            if key == "multi_match":
+                found.update(value["fields"])
+            else:
+                found |= _multi_match_fields(value)
+    elif isinstance(body, list):
+        for value in body:
+            found |= _multi_match_fields(value)
+    return found
+
+
+def test_the_low_weight_fields_are_read_through_the_copied_details_field(
+    shop, search_requests
+):
+    """ "galuh" is only in the shop's name: found through ``details`` (copy_to), which
+    the scoring query reads instead of the shop, village, description and motif
+    meaning fields one by one."""
+    result = product_search_es(ProductSearchParams(q="galuh"))
+    assert {hit.name for hit in result.hits} == {
+        "Kain Sasirangan Gigi Haruan",
+        "Kain Tenun Pagatan",
+    }
+    fields = _multi_match_fields(search_requests[0]["query"])
+    assert {"details^2", "details.en^0.8"} <= fields
+    for field in ("vendor_name", "village", "description", "motif_meaning"):
+        assert not any(name.split("^")[0].startswith(field) for name in fields), field
