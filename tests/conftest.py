@@ -102,9 +102,9 @@ def _refill_a_flushed_database(item) -> None:
 
     config = item.config
     if _is_transactional(item):
-        # Django restores the rows itself before it and flushes them after it.
+        # Django restores the rows itself before it and flushes them after it. (The
+        # content-type cache stays: receivers of the rows it restores look types up.)
         config.stash[_FLUSHED] = True
-        ContentType.objects.clear_cache()
         return
     if not (_uses_db(item) and config.stash.get(_FLUSHED, False)):
         return
