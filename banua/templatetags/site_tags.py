@@ -1,5 +1,5 @@
-"""Tags for the site chrome: the language switcher, the hreflang alternates and the
-chrome's static files."""
+"""Tags for the site chrome: the language switcher, the hreflang alternates, the
+chrome's static files and the key of its shared fragments."""
 
 import functools
 
@@ -8,6 +8,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.translation import get_language
 
+from core import generations
 from core.site_url import absolute_url
 from core.translation_urls import path_in_language
 from tourism.selectors import page_alternates
@@ -22,6 +23,33 @@ def chrome_static(path: str) -> str:
     (Django's tag looks the storage up again on each use). Static names only change
     with a deploy (collectstatic), which restarts the processes."""
     return static(path)
+
+
+@register.simple_tag(takes_context=True)
+def chrome_fragment_key(context, part: str) -> str:
+    """The key under which the header or footer is a shared fragment
+    (marketplace.fragments: never read nor stored for a logged-in visitor).
+
+    The header shows the page's own path (the log-in link comes back to it, the
+    language switcher links its translations), the navigation of the page tree, and,
+    for a visitor with a session, the cart count: the key holds each, with both
+    generation tokens (a page or storefront change retires it) and the host. A request
+    with a query string (a search, a page number, a language fallback notice) and an
+    error page get no key: their header is rendered each time, so the cache never
+    holds one per query or per unknown URL. The footer depends on the language, the
+    host and the page tree only.
+    """
+    request = context.get("request")
+    if request is None:
+        return ""
+    common = (part, get_language(), request.get_host(), generations.fragment_key())
+    if part == "footer":
+        return ":".join(common)
+    if request.GET or "request_path" in context:
+        # "request_path": Django's error pages (404, 403), one per unknown URL.
+        return ""
+    shopper = context.get("shopper_nav") or {}
+    return ":".join((*common, request.path, str(shopper.get("cart_count") or 0)))
 
 
 def _page_alternates(page, request):

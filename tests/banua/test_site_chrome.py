@@ -84,3 +84,62 @@ def test_unknown_pages_get_a_friendly_404(client, site_tree):
     assert response.status_code == 404
     assert "<h1>Halaman tidak ditemukan</h1>" in response.text
     assert '<a href="/">' in response.text
+
+
+# --- the header and footer as shared fragments -----------------------------------------
+@pytest.fixture
+def navigation_builds(monkeypatch):
+    """How many times a request worked the site navigation out (the header and the
+    footer are its only readers)."""
+    from banua import context_processors
+
+    calls = []
+    original = context_processors._navigation
+
+    def counted():
+        calls.append(1)
+        return original()
+
+    monkeypatch.setattr(context_processors, "_navigation", counted)
+    return calls
+
+
+def test_an_anonymous_page_reuses_its_header_and_footer(
+    client, site_tree, navigation_builds
+):
+    first = client.get("/destinasi/").text
+    assert navigation_builds  # built once, then stored
+    navigation_builds.clear()
+    second = client.get("/destinasi/").text
+    assert navigation_builds == []
+    assert second == first
+    # Each page keeps its own header: the log-in link comes back to it.
+    assert "?next=/destinasi/" in second
+    assert "?next=/agenda/" in client.get("/agenda/").text
+
+
+def test_a_query_string_or_a_missing_page_renders_the_header_each_time(
+    client, site_tree, navigation_builds
+):
+    for path in ("/destinasi/?page=2", "/destinasi/?page=2", "/nope/", "/nope/"):
+        navigation_builds.clear()
+        client.get(path)
+        assert navigation_builds, path
+
+
+def test_logged_in_visitors_and_carts_never_get_the_anonymous_header(
+    client, site_tree, django_user_model
+):
+    from tests.marketplace.factories import sellable_variant
+
+    anonymous = client.get("/destinasi/").text
+    assert "/akun/masuk/" in anonymous
+    variant = sellable_variant()
+    client.post("/keranjang/tambah/", {"variant": variant.pk, "quantity": 2})
+    with_cart = client.get("/destinasi/").text
+    assert "data-cart-count>2<" in with_cart
+    user = django_user_model.objects.create_user("rina", "rina@example.test", "pw")
+    client.force_login(user)
+    logged_in = client.get("/destinasi/").text
+    assert "/akun/keluar/" in logged_in
+    assert "?next=/destinasi/" not in logged_in
