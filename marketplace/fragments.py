@@ -16,7 +16,7 @@ pages use it.
 
 import hashlib
 
-from django.core.cache import cache
+from core import generation_cache
 
 
 def fragment_cache_key(name: str, key: str) -> str:
@@ -25,7 +25,7 @@ def fragment_cache_key(name: str, key: str) -> str:
 
 
 def fragment_is_cached(*, name: str, key: str) -> bool:
-    return cache.has_key(fragment_cache_key(name, key))
+    return generation_cache.has(fragment_cache_key(name, key))
 
 
 def _csrf_used(request) -> bool:
@@ -62,11 +62,11 @@ def render_shared(*, name: str, key: str, seconds: int, request, render) -> str:
     if not key or not seconds or _logged_in(request):
         return render()
     cache_key = fragment_cache_key(name, key)
-    html = cache.get(cache_key)
+    html = generation_cache.get(cache_key)
     if html is not None:
         return html
     shareable = not _csrf_used(request)
     html = render()
     if shareable and not _csrf_used(request) and not _forbidden(request):
-        cache.set(cache_key, html, seconds)
+        generation_cache.set(cache_key, html, seconds)
     return html

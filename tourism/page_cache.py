@@ -13,10 +13,9 @@ cached by the HTTP cache in front (see banua.edge_cache).
 """
 
 from django.apps import apps
-from django.core.cache import cache
 from wagtail.models import Page, PageViewRestriction
 
-from core import generations
+from core import generation_cache, generations
 
 GENERATION_KEY = generations.PAGES
 STOREFRONT_KEY = generations.STOREFRONT
@@ -53,10 +52,10 @@ def cached(name: str, build):
 def _cached(name: str, build):
     """Django-cache entry `name` for the current generation, built on a miss."""
     key = f"banua:pages:{generation()}:{name}"
-    value = cache.get(key)
+    value = generation_cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, CACHE_SECONDS)
+        generation_cache.set(key, value, CACHE_SECONDS)
     return value
 
 
