@@ -6,8 +6,8 @@ cache (Redis in production), it may keep a copy and answer from memory until the
 would expire, with no round trip; only the tokens themselves must be read from the
 shared cache, which `core.generations` does once per request. The copy is kept
 pickled, as the shared cache keeps it, so each reader gets its own objects. The
-memory is bounded (MAX_ENTRIES, least recently used first out) and each copy lives at
-most LOCAL_SECONDS.
+memory is bounded (MAX_ENTRIES and MAX_BYTES per process, least recently used first
+out) and each copy lives at most LOCAL_SECONDS.
 """
 
 import pickle
@@ -18,10 +18,17 @@ from collections import OrderedDict
 from django.core.cache import cache
 
 MAX_ENTRIES = 2000
+MAX_BYTES = 32 * 1024 * 1024
 LOCAL_SECONDS = 60
 
 _copies: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+_size = 0  # bytes held in _copies
 _lock = threading.Lock()
+
+
+def _drop(key: str) -> None:
+    global _size
+    _size -= len(_copies.pop(key)[1])
 
 
 def _local(key: str) -> bytes | None:
@@ -31,20 +38,23 @@ def _local(key: str) -> bytes | None:
         if copy is None:
             return None
         if copy[0] <= now:
-            del _copies[key]
+            _drop(key)
             return None
         _copies.move_to_end(key)
         return copy[1]
 
 
 def _remember(key: str, value, seconds: float) -> None:
+    global _size
     data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     expires = time.monotonic() + min(seconds, LOCAL_SECONDS)
     with _lock:
+        if key in _copies:
+            _drop(key)
         _copies[key] = (expires, data)
-        _copies.move_to_end(key)
-        while len(_copies) > MAX_ENTRIES:
-            _copies.popitem(last=False)
+        _size += len(data)
+        while _copies and (len(_copies) > MAX_ENTRIES or _size > MAX_BYTES):
+            _drop(next(iter(_copies)))
 
 
 def get(key: str):
@@ -69,5 +79,7 @@ def set(key: str, value, seconds: float) -> None:  # noqa: A001 - the cache verb
 
 def forget_all() -> None:
     """Drop this process's copies (tests that clear the shared cache)."""
+    global _size
     with _lock:
         _copies.clear()
+        _size = 0

@@ -53,6 +53,16 @@ def test_copies_expire_and_stay_bounded(shared_reads, monkeypatch):
     assert shared_reads == []
     assert generation_cache.get("banua:test:a") == "a"  # the oldest was dropped
     assert shared_reads == ["get"]
+    generation_cache.forget_all()
+    monkeypatch.setattr(generation_cache, "MAX_ENTRIES", 100)
+    monkeypatch.setattr(generation_cache, "MAX_BYTES", 3000)
+    generation_cache.set("banua:test:big-1", "x" * 2000, 60)
+    generation_cache.set("banua:test:big-2", "y" * 2000, 60)
+    shared_reads.clear()
+    assert generation_cache.get("banua:test:big-2") == "y" * 2000
+    assert shared_reads == []
+    assert generation_cache.get("banua:test:big-1") == "x" * 2000  # over the bytes
+    assert shared_reads == ["get"]
     monkeypatch.setattr(generation_cache, "LOCAL_SECONDS", 0)
     generation_cache.set("banua:test:d", "d", 60)
     shared_reads.clear()
