@@ -2,3 +2,12 @@
 # rendition of a photo): generous, because CI runs them beside another test worker on
 # two cores. A wait that passes returns as soon as the page is there.
 PAGE_WAIT = 30
+
+
+def wait_for_url(browser, check) -> str:
+    """The browser's URL once `check(url)` holds, waiting up to PAGE_WAIT seconds: a
+    click on a link or a submit button returns before the next page has loaded."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, PAGE_WAIT).until(lambda driver: check(driver.current_url))
+    return browser.current_url

@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from marketplace.models import ShopperAddress
-from tests.e2e import PAGE_WAIT
+from tests.e2e import PAGE_WAIT, wait_for_url
 from tests.e2e.test_journey_shopper import _log_in
 from tests.vendors.factories import UserFactory
 
@@ -68,7 +68,7 @@ def test_profile_and_addresses_on_a_phone(
     browser.find_element(
         By.CSS_SELECTOR, ".account-nav a[href$='/akun/alamat/']"
     ).click()
-    assert "/akun/alamat/" in browser.current_url
+    wait_for_url(browser, lambda url: "/akun/alamat/" in url)
     browser.find_element(By.CSS_SELECTOR, "a[href$='/akun/alamat/baru/']").click()
     assert fits_the_phone(browser)
     screenshot(browser, "account-2-address-form-360")

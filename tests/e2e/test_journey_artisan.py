@@ -12,6 +12,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from marketplace.models import Product
+from tests.e2e import wait_for_url
 from tests.marketplace.factories import CategoryFactory
 from tests.tourism.factories import build_site_tree
 from tests.vendors.factories import office_user
@@ -76,7 +77,7 @@ def test_artisan_signs_up_is_approved_and_sells(
     # offers to open a shop.
     assert browser.current_url.endswith("/akun/")
     browser.find_element(By.CSS_SELECTOR, "a[href$='/dasbor/daftar-toko/']").click()
-    assert browser.current_url.endswith("/dasbor/daftar-toko/")
+    wait_for_url(browser, lambda url: url.endswith("/dasbor/daftar-toko/"))
 
     # 2. Apply for a shop.
     _fill(browser, "name", "Sasirangan Ibu Ratna")

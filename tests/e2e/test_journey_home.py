@@ -3,6 +3,7 @@
 import pytest
 from selenium.webdriver.common.by import By
 
+from tests.e2e import wait_for_url
 from tests.tourism.factories import build_site_tree
 
 pytestmark = pytest.mark.browser  # the database marker comes from tests/e2e/conftest.py
@@ -20,7 +21,7 @@ def test_home_page_in_indonesian_then_english(phone_browser, live_server, screen
     phone_browser.find_element(By.CSS_SELECTOR, "[data-site-menu] summary").click()
     phone_browser.find_element(By.CSS_SELECTOR, ".lang-switch a[hreflang='en']").click()
 
-    assert phone_browser.current_url.rstrip("/").endswith("/en")
+    wait_for_url(phone_browser, lambda url: url.rstrip("/").endswith("/en"))
     assert phone_browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert "Explore Banua" in phone_browser.find_element(By.TAG_NAME, "h1").text
     assert screenshot(phone_browser, "home-en").stat().st_size > 0

@@ -6,6 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
+from tests.e2e import wait_for_url
 from tests.marketplace.factories import sellable_variant
 from tests.vendors.factories import VendorFactory
 
@@ -30,7 +31,7 @@ def test_shop_directory_shop_page_and_english_product_on_a_phone(
     assert {"Sasirangan Galuh", "Permata Martapura"} <= set(titles)
     Select(browser.find_element(By.ID, "dir-region")).select_by_value("banjarmasin")
     browser.find_element(By.CSS_SELECTOR, ".directory-filter button").click()
-    assert "wilayah=banjarmasin" in browser.current_url
+    wait_for_url(browser, lambda url: "wilayah=banjarmasin" in url)
     titles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".card__title")]
     assert titles == ["Sasirangan Galuh"]
     assert fits_the_phone(browser)
@@ -38,7 +39,7 @@ def test_shop_directory_shop_page_and_english_product_on_a_phone(
 
     # The shop's page, with its product.
     browser.find_element(By.LINK_TEXT, "Sasirangan Galuh").click()
-    assert browser.current_url.endswith(f"/toko/{galuh.slug}/")
+    wait_for_url(browser, lambda url: url.endswith(f"/toko/{galuh.slug}/"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Sasirangan Galuh"
     assert product.name in browser.page_source
     assert fits_the_phone(browser)

@@ -5,6 +5,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from marketplace.models import LedgerEntry
+from tests.e2e import wait_for_url
 from tests.e2e.test_journey_shopper import _log_in
 from tests.vendors.factories import VendorFactory
 from tests.vendors.orders import make_suborder
@@ -46,7 +47,7 @@ def test_statement_is_linked_from_the_dashboard_and_fits_a_phone(
     browser.find_element(
         By.CSS_SELECTOR, ".dash-nav a[href$='/toko-saya/laporan/']"
     ).click()
-    assert browser.current_url.endswith("/toko-saya/laporan/")
+    wait_for_url(browser, lambda url: url.endswith("/toko-saya/laporan/"))
     rows = browser.find_elements(By.CSS_SELECTOR, ".statement tbody tr")
     assert len(rows) >= 3
     screenshot(browser, "artisan-statement-360")

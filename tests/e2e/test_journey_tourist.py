@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from selenium.webdriver.common.by import By
 
+from tests.e2e import wait_for_url
 from tests.images import make_image
 from tests.marketplace.factories import (
     ProductFactory,
@@ -68,8 +69,8 @@ def test_tourist_finds_makers_near_a_destination_and_reads_it_in_english(
     # The language switcher sits in the compact header's menu: open it first.
     browser.find_element(By.CSS_SELECTOR, "[data-site-menu] summary").click()
     browser.find_element(By.CSS_SELECTOR, ".lang-switch a[hreflang='en']").click()
+    wait_for_url(browser, lambda url: url.startswith(live_server.url + "/en/"))
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
-    assert browser.current_url.startswith(live_server.url + "/en/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Sasirangan Village"
     nearby = browser.find_element(By.CSS_SELECTOR, "section.nearby")
     assert "Makers and products nearby" in nearby.text
