@@ -18,6 +18,12 @@ def format_rupiah(amount: int | None) -> str:
     return f"{sign}Rp\u00a0{digits}"
 
 
+def commission_on(amount: int, *, rate_bp: int) -> int:
+    """The commission at ``rate_bp`` basis points on ``amount``, rounded half up: the
+    one rounding of checkout's split and of a booking line's refund."""
+    return (amount * rate_bp + 5_000) // 10_000
+
+
 def rupiah_to_stripe_amount(amount: int) -> int:
     """Stripe counts IDR in minor units (sen), so whole rupiah are multiplied by 100."""
     return int(amount) * STRIPE_MINOR_UNITS_PER_RUPIAH

@@ -29,7 +29,7 @@ from marketplace.models import (
     Refund,
     SubOrder,
 )
-from marketplace.money import rupiah_to_stripe_amount
+from marketplace.money import commission_on, rupiah_to_stripe_amount
 from marketplace.payments import stripe_client
 from marketplace.services.notifications import payout_paid_queue_email
 from marketplace.services.refunds import order_refund  # noqa: F401 - re-exported
@@ -42,7 +42,7 @@ def commission_split(
 ) -> tuple[int, int, int]:
     """(gross, commission, vendor_net); the commission, on the items only, is rounded
     half up."""
-    commission = (items_total * rate_bp + 5_000) // 10_000
+    commission = commission_on(items_total, rate_bp=rate_bp)
     gross = items_total + shipping_cost
     return gross, commission, gross - commission
 

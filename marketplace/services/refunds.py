@@ -46,7 +46,11 @@ from marketplace.models import (
     RefundStatus,
     SubOrder,
 )
-from marketplace.money import rupiah_to_stripe_amount, stripe_amount_to_rupiah
+from marketplace.money import (
+    commission_on,
+    rupiah_to_stripe_amount,
+    stripe_amount_to_rupiah,
+)
 from marketplace.payments import stripe_client
 from marketplace.payments.providers import get_provider
 from marketplace.services.notifications import order_refunded_queue_emails
@@ -299,14 +303,26 @@ def _reverse_vendor_share(
     elif payout.status == PayoutStatus.PAID and reversal_id:
         payout.status = PayoutStatus.REVERSED
         payout.save(update_fields=["status"])
-        LedgerEntry.objects.create(
-            vendor_id=suborder.vendor_id,
+        _ledger_payout_reversal(
             suborder=suborder,
             payout=payout,
-            kind=LedgerKind.PAYOUT_REVERSAL,
             amount=reversal_amount,
-            memo=reversal_id,
+            transfer_reversal_id=reversal_id,
         )
+
+
+def _ledger_payout_reversal(
+    *, suborder: SubOrder, payout: Payout, amount: int, transfer_reversal_id: str
+) -> None:
+    """The vendor's transfer, already sent, taken back (in part) by Stripe."""
+    LedgerEntry.objects.create(
+        vendor_id=suborder.vendor_id,
+        suborder=suborder,
+        payout=payout,
+        kind=LedgerKind.PAYOUT_REVERSAL,
+        amount=amount,
+        memo=transfer_reversal_id,
+    )
 
 
 def _line_split(*, suborder: SubOrder, amount: int) -> tuple[int, int]:
@@ -314,7 +330,8 @@ def _line_split(*, suborder: SubOrder, amount: int) -> tuple[int, int]:
     sub-order charged on it (the rate on items, rounded half up as at checkout),
     never more than the sub-order's commission."""
     commission = min(
-        (amount * suborder.commission_rate_bp + 5_000) // 10_000, suborder.commission
+        commission_on(amount, rate_bp=suborder.commission_rate_bp),
+        suborder.commission,
     )
     return commission, amount - commission
 
@@ -387,13 +404,11 @@ def _record_line_refund(
         memo=f"{suborder.order.number} line {refund.line_id}"[:255],
     )
     if payout is not None and reversal_id:
-        LedgerEntry.objects.create(
-            vendor_id=suborder.vendor_id,
+        _ledger_payout_reversal(
             suborder=suborder,
             payout=payout,
-            kind=LedgerKind.PAYOUT_REVERSAL,
             amount=reversal_amount,
-            memo=reversal_id,
+            transfer_reversal_id=reversal_id,
         )
     line = OrderLine.objects.get(pk=refund.line_id)
     tickets_cancel_for_line(line=line)
