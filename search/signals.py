@@ -38,6 +38,16 @@ def search_sync_on_commit(*, app_label: str, model_name: str, pk: int) -> None:
     transaction.on_commit(partial(search_sync.enqueue, app_label, model_name, pk))
 
 
+def _sync_parents(rows, *, parent: str) -> None:
+    """Queues the re-indexing of the marketplace ``parent`` of each of ``rows`` (a
+    product's variants, an experience's sessions), once each, after commit."""
+    if not engine.is_configured():
+        return
+    parent_ids = set(rows.values_list(f"{parent}_id", flat=True))
+    for parent_id in sorted(parent_ids):
+        search_sync_on_commit(app_label="marketplace", model_name=parent, pk=parent_id)
+
+
 def _target(instance) -> tuple[str, str, int] | None:
     """The row the search document hangs on: variants and photos point at their product."""
 
@@ -114,32 +124,17 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
 
     def handle_stock_changed(self, sender, variant_ids, **kwargs):
         """Checkout moves stock with conditional UPDATEs, which send no post_save."""
-        if not engine.is_configured():
-            return
-
-        product_ids = set(
-            ProductVariant.objects.filter(pk__in=variant_ids).values_list(
-                "product_id", flat=True
-            )
+        _sync_parents(
+            ProductVariant.objects.filter(pk__in=variant_ids),
+            parent="product",
         )
-        for product_id in sorted(product_ids):
-            search_sync_on_commit(
-                app_label="marketplace", model_name="product", pk=product_id
-            )
 
     def handle_seats_changed(self, sender, session_ids, **kwargs):
         """A session filled up or freed a seat (conditional UPDATEs, no post_save)."""
-        if not engine.is_configured():
-            return
-        experience_ids = set(
-            ExperienceSession.objects.filter(pk__in=session_ids).values_list(
-                "experience_id", flat=True
-            )
+        _sync_parents(
+            ExperienceSession.objects.filter(pk__in=session_ids),
+            parent="experience",
         )
-        for experience_id in sorted(experience_ids):
-            search_sync_on_commit(
-                app_label="marketplace", model_name="experience", pk=experience_id
-            )
 
     def handle_save(self, sender, instance, **kwargs):
         self._enqueue(instance)
